@@ -1,5 +1,5 @@
 /** Two tiers run by jest: unit (pure logic) and integration (nodes run by n8n-core against the sandbox). */
-const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }];
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }];
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -15,9 +15,9 @@ module.exports = {
 			testEnvironment: 'node',
 			testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
 			transform: { '^.+\\.ts$': tsJest },
-			testTimeout: 60000,
 		},
 	],
+	testTimeout: 60000,
 	collectCoverageFrom: ['nodes/**/*.ts', 'credentials/**/*.ts', '!**/*.d.ts'],
 	coverageReporters: ['text-summary', 'lcov'],
 	coverageThreshold: { global: { lines: 90 } },
