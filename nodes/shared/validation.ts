@@ -1,6 +1,9 @@
+import { DATE_RULE, isIsoDate } from './hours/time';
+
 /**
  * The one error type for input that breaks a rule. Pure functions throw it; the item loop turns it into a
- * NodeOperationError for that item before any request leaves.
+ * NodeOperationError for that item before any request leaves. The message is "<field>: <rule>" so the user
+ * sees at once which parameter to fix and why.
  */
 export class InputError extends Error {
 	readonly field: string;
@@ -18,23 +21,70 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** "a, b,,c" -> ["a", "b", "c"]; also accepts an array of strings (an expression may give one). */
-export function parseCommaList(value: unknown, field: string): string[] {
-	void value;
-	void field;
-	throw new Error('not implemented');
+/** True for undefined, null, '' and whitespace: parameters the user left empty. */
+export function isBlank(value: unknown): boolean {
+	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
 
-/** ISO 3166-1 alpha-2 codes, uppercased and deduplicated; an empty value gives [] (= no restriction). */
+/** Parses JSON text from a parameter; undefined when it is not JSON (the caller names the field and rule). */
+export function tryParseJson(text: string): { value: unknown } | undefined {
+	try {
+		return { value: JSON.parse(text) as unknown };
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * "a, b,,c" -> ["a", "b", "c"]. An expression may hand over an array instead of text, so arrays of strings
+ * (or numbers) are accepted too. Empty parts are dropped; the order is kept.
+ */
+export function parseCommaList(value: unknown, field: string): string[] {
+	if (isBlank(value)) return [];
+	const parts = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : undefined;
+	if (parts === undefined) throw new InputError(field, 'must be a comma-separated list');
+	return parts.map((part, index) => {
+		if (typeof part === 'number' && Number.isFinite(part)) return String(part);
+		if (typeof part !== 'string') throw new InputError(`${field}[${index}]`, 'must be text');
+		return part.trim();
+	}).filter((part) => part !== '');
+}
+
+// ISO 3166-1 alpha-2 as of 2025, plus XK (Kosovo, user-assigned but used by phone numbering and by Meta).
+const COUNTRY_CODES = new Set(
+	(
+		'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS ' +
+		'BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE ' +
+		'EG EH ER ES ET FI FJ FK FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM ' +
+		'HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN KP KR KW KY KZ LA LB LC ' +
+		'LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA ' +
+		'NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW ' +
+		'SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO ' +
+		'TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI VN VU WF WS XK YE YT ZA ZM ZW'
+	).split(' '),
+);
+
+export const COUNTRY_CODE_RULE = 'must be an ISO 3166-1 alpha-2 country code, e.g. US or BR';
+
+/** ISO country codes, uppercased and deduplicated; an empty value gives [] (Meta: no restriction). */
 export function parseCountryCodes(value: unknown, field: string): string[] {
-	void value;
-	void field;
-	throw new Error('not implemented');
+	const codes: string[] = [];
+	parseCommaList(value, field).forEach((part, index) => {
+		const code = part.toUpperCase();
+		if (!COUNTRY_CODES.has(code)) {
+			throw new InputError(`${field}[${index}]`, `${COUNTRY_CODE_RULE} (got "${part}")`);
+		}
+		if (!codes.includes(code)) codes.push(code);
+	});
+	return codes;
 }
 
 /** A comma list of "YYYY-MM-DD" dates that exist, deduplicated, in the given order. */
 export function parseDateList(value: unknown, field: string): string[] {
-	void value;
-	void field;
-	throw new Error('not implemented');
+	const dates: string[] = [];
+	parseCommaList(value, field).forEach((part, index) => {
+		if (!isIsoDate(part)) throw new InputError(`${field}[${index}]`, `${DATE_RULE} (got "${part}")`);
+		if (!dates.includes(part)) dates.push(part);
+	});
+	return dates;
 }

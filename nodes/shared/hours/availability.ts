@@ -1,4 +1,8 @@
-import type { CallHours } from './types';
+import { DateTime } from 'luxon';
+import { InputError } from '../validation';
+import { END_OF_DAY, minuteOfDay, toEndMinute } from './time';
+import { validateTimezone } from './timezone';
+import { DAYS_OF_WEEK, type CallHours } from './types';
 
 export type AvailabilityReason =
 	| 'calling_disabled'
@@ -12,7 +16,7 @@ export type AvailabilityReason =
 export interface AvailabilityInput {
 	at: Date;
 	callingEnabled: boolean;
-	/** undefined = no hours stored (always open) */
+	/** undefined = no hours stored: Meta puts calls through at any time */
 	callHours?: CallHours;
 	/** Messenger's call icon; undefined = not applicable (WhatsApp) */
 	iconEnabled?: boolean;
@@ -22,16 +26,124 @@ export interface Availability {
 	open: boolean;
 	reason: AvailabilityReason;
 	timezoneId: string | null;
-	/** next moment after `at` when calls open, ISO with the business offset; null when none within the horizon */
+	/** first moment after `at` when calls open (ISO, business offset); null when none within the horizon */
 	nextOpenAt: string | null;
-	/** next moment after `at` when calls close; null when none within the horizon */
+	/** first moment after `at` when calls close; null when none within the horizon */
 	nextCloseAt: string | null;
 }
 
 /** How far ahead nextOpenAt / nextCloseAt are searched. */
 export const AVAILABILITY_HORIZON_DAYS = 14;
 
+/** [start, end) in epoch milliseconds. */
+type Span = [number, number];
+
+/**
+ * Local wall-clock time on a date in the business zone. Luxon resolves DST for us: a 09:00 opening is
+ * 09:00 local on a day of 23 or 25 hours too, and a time skipped by a spring-forward moves to after the gap.
+ */
+function localMillis(day: DateTime, minute: number): number {
+	if (minute >= END_OF_DAY) return day.plus({ days: 1 }).startOf('day').toMillis();
+	return day.set({ hour: Math.floor(minute / 60), minute: minute % 60, second: 0, millisecond: 0 }).toMillis();
+}
+
+/** Sorts and joins spans that overlap or touch, so a window over midnight reads as one. */
+function union(spans: Span[]): Span[] {
+	const joined: Span[] = [];
+	for (const [start, end] of [...spans].sort((a, b) => a[0] - b[0])) {
+		if (end <= start) continue;
+		const last = joined[joined.length - 1];
+		if (last && start <= last[1]) last[1] = Math.max(last[1], end);
+		else joined.push([start, end]);
+	}
+	return joined;
+}
+
+function subtract(open: Span[], closed: Span[]): Span[] {
+	let remaining = open;
+	for (const [cutStart, cutEnd] of closed) {
+		remaining = remaining.flatMap(([start, end]): Span[] => {
+			if (cutEnd <= start || end <= cutStart) return [[start, end]];
+			return [
+				[start, Math.min(end, cutStart)],
+				[Math.max(start, cutEnd), end],
+			].filter(([s, e]) => s < e) as Span[];
+		});
+	}
+	return remaining;
+}
+
+/**
+ * The windows when calls ring, from the day before `at` to past the horizon: weekly windows minus holiday
+ * windows (a holiday's end minute is inclusive: 1200 closes through 12:00 and reopens at 12:01; 2359 means
+ * until midnight).
+ */
+function callWindows(hours: CallHours, zone: string, at: Date): { open: Span[]; holidays: Span[] } {
+	const first = DateTime.fromJSDate(at, { zone }).startOf('day').minus({ days: 1 });
+	const weekly: Span[] = [];
+	const holidays: Span[] = [];
+	for (let offset = 0; offset <= AVAILABILITY_HORIZON_DAYS + 2; offset++) {
+		const day = first.plus({ days: offset });
+		const dayOfWeek = DAYS_OF_WEEK[day.weekday - 1];
+		for (const entry of hours.weeklyHours) {
+			if (entry.dayOfWeek !== dayOfWeek) continue;
+			weekly.push([localMillis(day, minuteOfDay(entry.openTime)), localMillis(day, toEndMinute(entry.closeTime))]);
+		}
+		const date = day.toISODate();
+		for (const holiday of hours.holidays) {
+			if (holiday.date !== date) continue;
+			holidays.push([localMillis(day, minuteOfDay(holiday.startTime)), localMillis(day, minuteOfDay(holiday.endTime) + 1)]);
+		}
+	}
+	const closed = union(holidays);
+	return { open: union(subtract(union(weekly), closed)), holidays: closed };
+}
+
+function contains(spans: Span[], moment: number): boolean {
+	return spans.some(([start, end]) => start <= moment && moment < end);
+}
+
+/** Open or closed by the weekly hours and holidays alone, evaluated in `zone`. */
+function byHours(hours: CallHours, zone: string, at: Date): Availability {
+	const moment = at.getTime();
+	const { open, holidays } = callWindows(hours, zone, at);
+	const horizon = moment + AVAILABILITY_HORIZON_DAYS * 24 * 60 * 60 * 1000;
+	const iso = (millis: number | undefined): string | null =>
+		millis === undefined || millis > horizon
+			? null
+			: DateTime.fromMillis(millis, { zone }).toISO({ suppressMilliseconds: true });
+	const isOpen = contains(open, moment);
+	return {
+		open: isOpen,
+		reason: isOpen ? 'within_hours' : contains(holidays, moment) ? 'holiday' : 'outside_hours',
+		timezoneId: zone,
+		nextOpenAt: iso(open.map(([start]) => start).find((start) => start > moment)),
+		nextCloseAt: iso(open.map(([, end]) => end).find((end) => end > moment)),
+	};
+}
+
+/**
+ * Whether a call placed at `at` would ring, and when that next changes. The checks follow what blocks a
+ * call first: calling off, the Messenger icon hidden, then hours. nextOpenAt / nextCloseAt are the next
+ * transitions of each kind after `at` (while open, nextOpenAt is the start of the following window), null
+ * when there is none within AVAILABILITY_HORIZON_DAYS or when hours do not decide.
+ */
 export function checkAvailability(input: AvailabilityInput): Availability {
-	void input;
-	throw new Error('not implemented');
+	if (!(input.at instanceof Date) || Number.isNaN(input.at.getTime())) {
+		throw new InputError('at', 'must be a valid date-time');
+	}
+	const hours = input.callHours;
+	const zone = hours ? validateTimezone(hours.timezoneId, 'callHours.timezoneId') : null;
+	const fixed = (open: boolean, reason: AvailabilityReason): Availability => ({
+		open,
+		reason,
+		timezoneId: zone,
+		nextOpenAt: null,
+		nextCloseAt: null,
+	});
+	if (!input.callingEnabled) return fixed(false, 'calling_disabled');
+	if (input.iconEnabled === false) return fixed(false, 'icon_hidden');
+	if (!hours || zone === null) return fixed(true, 'no_call_hours');
+	if (hours.status === 'DISABLED') return fixed(true, 'call_hours_disabled');
+	return byHours(hours, zone, input.at);
 }

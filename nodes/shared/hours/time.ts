@@ -1,27 +1,67 @@
-/** "hhmm" and "YYYY-MM-DD" helpers: the only place that knows these string formats. */
+import { DateTime } from 'luxon';
+
+/** "hhmm" and "YYYY-MM-DD": the only place that knows these string formats. */
 
 export const HHMM_RULE = 'must be a time as hhmm, e.g. 0930';
 export const DATE_RULE = 'must be a date as YYYY-MM-DD that exists, e.g. 2026-12-25';
 
-/** "0930" -> 570; undefined when not a valid hhmm (0000-2359). */
+/** Minutes in a day: the value "2359" stands for when it ends a window (see toEndMinute). */
+export const END_OF_DAY = 24 * 60;
+
+/** "0930" -> 570; undefined unless exactly four digits naming 0000-2359. */
 export function hhmmToMinutes(value: unknown): number | undefined {
-	void value;
-	throw new Error('not implemented');
+	if (typeof value !== 'string' || !/^\d{4}$/.test(value)) return undefined;
+	const hours = Number(value.slice(0, 2));
+	const minutes = Number(value.slice(2));
+	if (hours > 23 || minutes > 59) return undefined;
+	return hours * 60 + minutes;
 }
 
+/** For times already checked: "0930" -> 570. */
+export function minuteOfDay(hhmm: string): number {
+	return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(2));
+}
+
+/** 570 -> "0930" (0 <= minutes < 1440). */
 export function minutesToHhmm(minutes: number): string {
-	void minutes;
-	throw new Error('not implemented');
+	const hours = Math.floor(minutes / 60);
+	return `${String(hours).padStart(2, '0')}${String(minutes % 60).padStart(2, '0')}`;
 }
 
-/** Accepts "0930", "930", "9:30", "09:30" and whole numbers like 930 (Meta documents the type as Integer). */
+/**
+ * Accepts "0930", "930", "9:30", "09:30" (what people type) and whole numbers like 930 (Meta documents the
+ * type as Integer), and returns the canonical "0930"; undefined when it is not a time of day.
+ */
 export function normalizeHhmm(value: unknown): string | undefined {
-	void value;
-	throw new Error('not implemented');
+	let text: string;
+	if (typeof value === 'number') {
+		if (!Number.isInteger(value) || value < 0) return undefined;
+		text = String(value).padStart(4, '0');
+	} else if (typeof value === 'string') {
+		text = value.trim();
+	} else {
+		return undefined;
+	}
+	const match = /^(\d{1,2}):?(\d{2})$/.exec(text);
+	if (!match) return undefined;
+	const canonical = `${match[1].padStart(2, '0')}${match[2]}`;
+	return hhmmToMinutes(canonical) === undefined ? undefined : canonical;
+}
+
+/**
+ * The minute a window ends, exclusive. "2359" is the last minute a clock shows, and people (and Meta's own
+ * example holiday 0000-2359) use it for "until midnight", so it ends the window at 24:00.
+ */
+export function toEndMinute(hhmm: string): number {
+	const minutes = minuteOfDay(hhmm);
+	return minutes === END_OF_DAY - 1 ? END_OF_DAY : minutes;
 }
 
 /** True for "YYYY-MM-DD" strings naming a real calendar date. */
 export function isIsoDate(value: unknown): value is string {
-	void value;
-	throw new Error('not implemented');
+	return (
+		typeof value === 'string' &&
+		/^\d{4}-\d{2}-\d{2}$/.test(value) &&
+		DateTime.fromISO(value, { zone: 'UTC' }).isValid
+	);
 }
