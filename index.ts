@@ -1,0 +1,1 @@
+export { WhatsAppCalling } from './nodes/WhatsAppCalling/WhatsAppCalling.node';

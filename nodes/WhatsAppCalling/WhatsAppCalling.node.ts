@@ -1,0 +1,20 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { router } from './actions/router';
+import { versionDescription } from './actions/versionDescription';
+
+// The description is assembled in actions/versionDescription.ts (subtitle and usableAsTool are set there, and a
+// unit test checks them); these two rules only read this file.
+// eslint-disable-next-line @n8n/community-nodes/node-usable-as-tool
+export class WhatsAppCalling implements INodeType {
+	// eslint-disable-next-line @n8n/community-nodes/require-node-description-fields
+	description: INodeTypeDescription = {
+		...versionDescription,
+		// Icon paths are resolved next to this file, so they are declared here.
+		icon: { light: 'file:whatsAppCalling.svg', dark: 'file:whatsAppCalling.dark.svg' },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,26 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as check from './check.operation';
+
+export { check };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['availability'] } },
+		options: [
+			{
+				name: 'Check',
+				value: 'check',
+				description:
+					'Whether users can call the number at a given moment, why, and when that changes next (from the stored settings)',
+				action: 'Check call availability',
+			},
+		],
+		default: 'check',
+	},
+	...check.description,
+];

@@ -1,0 +1,41 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as get from './get.operation';
+import * as setCallHours from './setCallHours.operation';
+import * as update from './update.operation';
+
+export { get, setCallHours, update };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['callingSettings'] } },
+		options: [
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'Read the calling settings and any calling restrictions of the number',
+				action: 'Get calling settings',
+			},
+			{
+				name: 'Set Call Hours',
+				value: 'setCallHours',
+				description: 'Set the timezone and weekly hours in which calls are accepted, keeping or replacing holidays',
+				action: 'Set call hours',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				description: 'Change only the given calling settings (status, call icon, callback permission, SIP, SRTP)',
+				action: 'Update calling settings',
+			},
+		],
+		default: 'get',
+	},
+	...get.description,
+	...update.description,
+	...setCallHours.description,
+];

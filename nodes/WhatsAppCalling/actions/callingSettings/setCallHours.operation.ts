@@ -1,0 +1,134 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { holidaysInputFields, timezoneIdField, weeklyHoursField, withShow } from '../../../shared/descriptions/hours';
+import {
+	callHoursToWire,
+	futureHolidays,
+	validateHolidays,
+	validateTimezone,
+	validateWeeklyHours,
+	weeklyHoursFromParameter,
+	type BusinessClock,
+	type CallHours,
+	type CallHoursStatus,
+	type Holiday,
+} from '../../../shared/hours';
+import type { GraphClient } from '../../../shared/transport/graph';
+import { InputError } from '../../../shared/validation';
+import { storedCallHours } from '../../helpers/settingsAnswer';
+import { optionsCollection, showFor } from '../common.descriptions';
+import {
+	fetchSettings,
+	holidayToJson,
+	readDryRun,
+	readHolidaysInput,
+	readPhoneNumberId,
+	writeCallHours,
+	writeOutcome,
+} from '../common';
+
+const displayOptions = showFor('callingSettings', 'setCallHours');
+
+export const description: INodeProperties[] = [
+	{
+		displayName:
+			'Meta replaces the whole call hours setting on every write. This operation always sends status, timezone, weekly hours and a holiday list, so choose below what happens to the holidays already stored.',
+		name: 'setCallHoursNotice',
+		type: 'notice',
+		default: '',
+		displayOptions,
+	},
+	{
+		displayName: 'Call Hours Status',
+		name: 'callHoursStatus',
+		type: 'options',
+		options: [
+			{ name: 'Enabled', value: 'ENABLED', description: 'Accept calls only within the hours below' },
+			{ name: 'Disabled', value: 'DISABLED', description: 'Store the hours but accept calls around the clock' },
+		],
+		default: 'ENABLED',
+		displayOptions,
+	},
+	timezoneIdField(displayOptions),
+	weeklyHoursField(displayOptions),
+	{
+		displayName: 'Holiday Mode',
+		name: 'holidayMode',
+		type: 'options',
+		options: [
+			{
+				name: 'Keep Stored Holidays',
+				value: 'keep',
+				description: 'Send the holidays already stored again (past dates dropped)',
+			},
+			{
+				name: 'Replace With These Holidays',
+				value: 'replace',
+				description: 'The holiday schedule becomes the list given here',
+			},
+			{
+				name: 'Clear All Holidays',
+				value: 'clear',
+				description: 'Delete every stored holiday',
+			},
+		],
+		default: 'keep',
+		displayOptions,
+	},
+	...holidaysInputFields(withShow(displayOptions, { holidayMode: ['replace'] })),
+	optionsCollection(displayOptions, { write: true }),
+];
+
+const HOLIDAY_MODES = ['keep', 'replace', 'clear'] as const;
+type HolidayMode = (typeof HOLIDAY_MODES)[number];
+
+function readStatus(ctx: IExecuteFunctions, itemIndex: number): CallHoursStatus {
+	const raw = String(ctx.getNodeParameter('callHoursStatus', itemIndex, 'ENABLED')).trim().toUpperCase();
+	if (raw !== 'ENABLED' && raw !== 'DISABLED') throw new InputError('callHoursStatus', 'must be ENABLED or DISABLED');
+	return raw;
+}
+
+function readHolidayMode(ctx: IExecuteFunctions, itemIndex: number): HolidayMode {
+	const raw = String(ctx.getNodeParameter('holidayMode', itemIndex, 'keep'));
+	if (!(HOLIDAY_MODES as readonly string[]).includes(raw)) {
+		throw new InputError('holidayMode', `must be one of ${HOLIDAY_MODES.join(', ')}`);
+	}
+	return raw as HolidayMode;
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<IDataObject> {
+	// Everything the user typed is checked before the first request.
+	const phoneNumberId = readPhoneNumberId(this, itemIndex);
+	const status = readStatus(this, itemIndex);
+	const timezoneId = validateTimezone(this.getNodeParameter('timezoneId', itemIndex, ''), 'timezoneId');
+	const weeklyHours = validateWeeklyHours(
+		weeklyHoursFromParameter(this.getNodeParameter('weeklyHours', itemIndex, {}), 'weeklyHours'),
+		{ maxPerDay: 2, allowEmpty: false, field: 'weeklyHours' },
+	);
+	const mode = readHolidayMode(this, itemIndex);
+	const dryRun = readDryRun(this, itemIndex);
+	const clock: BusinessClock = { timezoneId, now: new Date() };
+
+	let holidays: Holiday[] = [];
+	let droppedPast: Holiday[] = [];
+	if (mode === 'replace') {
+		const input = readHolidaysInput(this, itemIndex);
+		holidays = validateHolidays(input.holidays, { ...clock, field: input.field });
+	} else if (mode === 'keep') {
+		// "Today" is judged in the new timezone: that is the one Meta will check the dates against.
+		const stored = storedCallHours((await fetchSettings(graph, phoneNumberId)).calling)?.holidays ?? [];
+		holidays = futureHolidays(stored, clock);
+		const kept = new Set(holidays.map((h) => h.date));
+		droppedPast = stored.filter((h) => !kept.has(h.date));
+	}
+
+	const callHours: CallHours = { status, timezoneId, weeklyHours, holidays };
+	const answer = await writeCallHours(graph, phoneNumberId, callHours, dryRun);
+	return {
+		phoneNumberId,
+		...writeOutcome(answer),
+		holidayMode: mode,
+		callHours: callHoursToWire(callHours) as unknown as IDataObject,
+		droppedPastHolidays: droppedPast.map(holidayToJson),
+	};
+}

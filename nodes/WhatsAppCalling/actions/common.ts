@@ -1,0 +1,109 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { sendOrPreview, type DryRunResult } from '../../shared/execution/request';
+import {
+	callHoursToWire,
+	holidaysFromJson,
+	holidaysFromParameter,
+	type CallHours,
+	type Holiday,
+} from '../../shared/hours';
+import type { GraphClient } from '../../shared/transport/graph';
+import { InputError } from '../../shared/validation';
+import { readCallingSettings, storedCallHours, type CallingSettings } from '../helpers/settingsAnswer';
+
+/** What every operation reads the same way: the phone number, dry run, the settings endpoint. */
+
+export function readPhoneNumberId(ctx: IExecuteFunctions, itemIndex: number): string {
+	const raw = ctx.getNodeParameter('phoneNumberId', itemIndex, '') as unknown;
+	const id = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+	if (!/^\d+$/.test(id)) {
+		throw new InputError(
+			'phoneNumberId',
+			'must be the numeric ID of the business phone number (WhatsApp Manager → Phone numbers), not the phone number itself',
+		);
+	}
+	return id;
+}
+
+export function readDryRun(ctx: IExecuteFunctions, itemIndex: number): boolean {
+	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	return options.dryRun === true;
+}
+
+export function settingsPath(phoneNumberId: string): string {
+	return `/${phoneNumberId}/settings`;
+}
+
+export async function fetchSettings(
+	graph: GraphClient,
+	phoneNumberId: string,
+	qs?: IDataObject,
+): Promise<CallingSettings> {
+	const answer = await graph.request({ method: 'GET', path: settingsPath(phoneNumberId), qs });
+	return readCallingSettings(answer);
+}
+
+/** POSTs `{calling}`; with dryRun only describes the request. */
+export async function writeCalling(
+	graph: GraphClient,
+	phoneNumberId: string,
+	calling: IDataObject,
+	dryRun: boolean,
+): Promise<IDataObject | DryRunResult> {
+	return await sendOrPreview<IDataObject>(
+		graph,
+		{ method: 'POST', path: settingsPath(phoneNumberId), body: { calling } },
+		dryRun,
+	);
+}
+
+/** Writes the WHOLE call_hours: Meta replaces the stored value, so every part of it must be sent. */
+export async function writeCallHours(
+	graph: GraphClient,
+	phoneNumberId: string,
+	callHours: CallHours,
+	dryRun: boolean,
+): Promise<IDataObject | DryRunResult> {
+	const callHoursWire = callHoursToWire(callHours) as unknown as IDataObject;
+	return await writeCalling(graph, phoneNumberId, { call_hours: callHoursWire }, dryRun);
+}
+
+/** Meta's answer or the dry-run preview, flattened into an output item. */
+export function writeOutcome(answer: IDataObject | DryRunResult): IDataObject {
+	if (answer.dryRun === true) return { dryRun: true, request: answer.request };
+	return { ...answer, success: answer.success === true || answer.success === 'true' };
+}
+
+/** Holiday operations change only the holiday list: without stored call hours there is nothing to keep. */
+export function requireCallHours(settings: CallingSettings): CallHours {
+	const hours = storedCallHours(settings.calling);
+	if (!hours) {
+		throw new InputError(
+			'phoneNumberId',
+			'has no call hours stored yet; set call hours first (Resource "Calling Setting" → "Set Call Hours"), then manage holidays',
+		);
+	}
+	return hours;
+}
+
+export interface HolidaysInput {
+	holidays: Holiday[];
+	/** the parameter they came from, so later rules (past dates, at most 20) name it in their errors */
+	field: 'holidays' | 'holidaysJson';
+}
+
+/** The holidays of `add`/`replace` (and setCallHours' replace mode): from the form or as JSON. */
+export function readHolidaysInput(ctx: IExecuteFunctions, itemIndex: number): HolidaysInput {
+	const input = ctx.getNodeParameter('holidaysInput', itemIndex, 'fields') as string;
+	if (input === 'json') {
+		const json = ctx.getNodeParameter('holidaysJson', itemIndex, '[]');
+		return { holidays: holidaysFromJson(json, 'holidaysJson'), field: 'holidaysJson' };
+	}
+	const fields = ctx.getNodeParameter('holidays', itemIndex, {});
+	return { holidays: holidaysFromParameter(fields, 'holidays'), field: 'holidays' };
+}
+
+export function holidayToJson(holiday: Holiday): IDataObject {
+	return { date: holiday.date, startTime: holiday.startTime, endTime: holiday.endTime };
+}

@@ -1,0 +1,49 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as add from './add.operation';
+import * as get from './get.operation';
+import * as remove from './remove.operation';
+import * as replace from './replace.operation';
+
+export { add, get, remove, replace };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: { resource: ['holidaySchedule'] } },
+		options: [
+			{
+				name: 'Add',
+				value: 'add',
+				description: 'Add holidays to the stored schedule; a date already stored gets the new times',
+				action: 'Add holidays',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				description: 'List the stored holidays, one item each',
+				action: 'Get holidays',
+			},
+			{
+				name: 'Remove',
+				value: 'remove',
+				description: 'Remove holidays by date',
+				action: 'Remove holidays',
+			},
+			{
+				name: 'Replace',
+				value: 'replace',
+				description: 'Make the given holidays the whole schedule',
+				action: 'Replace holidays',
+			},
+		],
+		default: 'add',
+	},
+	...add.description,
+	...get.description,
+	...remove.description,
+	...replace.description,
+];

@@ -1,0 +1,47 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { todayIn } from '../../../shared/hours';
+import type { GraphClient } from '../../../shared/transport/graph';
+import { storedCallHours } from '../../helpers/settingsAnswer';
+import { optionsCollection, showFor } from '../common.descriptions';
+import { fetchSettings, readPhoneNumberId } from '../common';
+
+const displayOptions = showFor('holidaySchedule', 'get');
+
+export const description: INodeProperties[] = [
+	{
+		displayName:
+			'Outputs one item per stored holiday. A number without holidays gives one item whose date is empty, so the workflow goes on.',
+		name: 'getHolidaysNotice',
+		type: 'notice',
+		default: '',
+		displayOptions,
+	},
+	optionsCollection(displayOptions, { write: false }),
+];
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	graph: GraphClient,
+): Promise<IDataObject[]> {
+	const phoneNumberId = readPhoneNumberId(this, itemIndex);
+	const hours = storedCallHours((await fetchSettings(graph, phoneNumberId)).calling);
+	if (!hours || hours.holidays.length === 0) {
+		const timezoneId = hours?.timezoneId ?? null;
+		return [{ phoneNumberId, timezoneId, hasCallHours: hours !== undefined, date: null, startTime: null, endTime: null }];
+	}
+	const { timezoneId } = hours;
+	const holidays = [...hours.holidays].sort((a, b) => a.date.localeCompare(b.date));
+	// Meta keeps a holiday after its date; "past" tells the user it will be dropped on the next write.
+	const today = todayIn({ timezoneId, now: new Date() });
+	return holidays.map((holiday) => ({
+		phoneNumberId,
+		timezoneId,
+		hasCallHours: true,
+		date: holiday.date,
+		startTime: holiday.startTime,
+		endTime: holiday.endTime,
+		past: holiday.date < today,
+	}));
+}

@@ -1,0 +1,38 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { removeHolidays } from '../../../shared/hours';
+import type { GraphClient } from '../../../shared/transport/graph';
+import { parseDateList } from '../../../shared/validation';
+import { optionsCollection, showFor } from '../common.descriptions';
+import { keepsEverythingElseNotice, writeHolidaySchedule } from './write';
+import { fetchSettings, readPhoneNumberId, requireCallHours } from '../common';
+
+const displayOptions = showFor('holidaySchedule', 'remove');
+
+export const description: INodeProperties[] = [
+	keepsEverythingElseNotice(displayOptions),
+	{
+		displayName: 'Dates',
+		name: 'dates',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '2026-12-25, 2026-12-26',
+		description: 'The holiday dates to remove, as YYYY-MM-DD separated by commas. Dates that are not stored are reported, not an error.',
+		displayOptions,
+	},
+	optionsCollection(displayOptions, { write: true }),
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<IDataObject> {
+	const phoneNumberId = readPhoneNumberId(this, itemIndex);
+	const dates = parseDateList(this.getNodeParameter('dates', itemIndex, ''), 'dates');
+	const stored = requireCallHours(await fetchSettings(graph, phoneNumberId));
+	const result = removeHolidays(stored.holidays, dates, {
+		timezoneId: stored.timezoneId,
+		now: new Date(),
+		field: 'dates',
+	});
+	const written = await writeHolidaySchedule(this, itemIndex, graph, phoneNumberId, stored, result);
+	return { ...written, removed: result.removed, notFound: result.notFound };
+}

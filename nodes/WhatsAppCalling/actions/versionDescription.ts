@@ -1,0 +1,59 @@
+import type { INodeTypeDescription } from 'n8n-workflow';
+
+import * as availability from './availability/Availability.resource';
+import * as callingSettings from './callingSettings/CallingSettings.resource';
+import * as holidaySchedule from './holidaySchedule/HolidaySchedule.resource';
+
+export const versionDescription: INodeTypeDescription = {
+	displayName: 'WhatsApp Calling',
+	name: 'whatsAppCalling',
+	group: ['output'],
+	version: 1,
+	subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+	description:
+		'Manage the calling settings, call hours and holidays of a WhatsApp business phone number without losing stored settings',
+	defaults: { name: 'WhatsApp Calling' },
+	usableAsTool: true,
+	inputs: ['main'],
+	outputs: ['main'],
+	credentials: [{ name: 'metaCallingApi', required: true }],
+	properties: [
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			options: [
+				{
+					name: 'Availability',
+					value: 'availability',
+					description: 'Whether the number can be called at a given moment',
+				},
+				{
+					name: 'Calling Setting',
+					value: 'callingSettings',
+					description: 'Calling status, call icon, callback permission, SIP and call hours',
+				},
+				{
+					name: 'Holiday Schedule',
+					value: 'holidaySchedule',
+					description: 'The dates on which calls are closed, kept inside the call hours',
+				},
+			],
+			default: 'callingSettings',
+		},
+		{
+			displayName: 'Phone Number ID',
+			name: 'phoneNumberId',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: '106540352242922',
+			description:
+				'The ID of the business phone number (not the number itself): WhatsApp Manager → Account tools → Phone numbers, or the phone_number_id of a WhatsApp webhook',
+		},
+		...callingSettings.description,
+		...holidaySchedule.description,
+		...availability.description,
+	],
+};
