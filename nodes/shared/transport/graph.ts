@@ -2,9 +2,36 @@ import type {
 	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
+	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IWebhookFunctions,
+	NodeApiError,
 } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import { readAppToken, readConnection, type Connection } from './connection';
+import { sendWithAppToken, sendWithToken, type RawAnswer } from './http';
+import {
+	ambiguousOutcomeError,
+	metaApiError,
+	networkError,
+	readMetaError,
+	unreadableAnswerError,
+	type ErrorContext,
+} from './metaError';
+import {
+	classifyAnswer,
+	DEFAULT_BACKOFF,
+	HIGH_USAGE_PERCENT,
+	nextWaitMs,
+	parseRetryAfterMs,
+	parseUsageHeaders,
+	provesNotProcessed,
+	type AnswerFacts,
+	type AnswerKind,
+	type BackoffSettings,
+} from './rateLimit';
+import { RequestThrottle, type CongestionSignal } from './throttle';
 
 /** One call to Meta's Graph API, as a node describes it (no URL, no version, no token). */
 export interface GraphRequest {
@@ -39,15 +66,155 @@ export interface GraphClientOptions {
 	concurrency?: 'auto' | number;
 	/** Upper bound of the time one request may spend waiting for backoffs. Default 60 000 ms. */
 	maxTotalWaitMs?: number;
+	/** Backoff base and cap; tests and benchmarks shrink them. Default 500 ms doubling up to 30 s. */
+	backoff?: BackoffSettings;
+	/** Per-attempt timeout. Default 60 000 ms. */
+	requestTimeoutMs?: number;
 }
 
 export type GraphContext = IExecuteFunctions | IHookFunctions | ILoadOptionsFunctions | IWebhookFunctions;
+
+export const DEFAULT_MAX_TOTAL_WAIT_MS = 60_000;
+const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
+const SENT_PROBABLY = 'Meta accepted the request (HTTP 2xx), so it was probably carried out; do not simply run it again.';
+
+function normalisePath(path: string): string {
+	return path.startsWith('/') ? path : `/${path}`;
+}
+
+/** The request as it would leave; the token travels in a header added later, so nothing here is secret. */
+function previewOf(connection: Connection, req: GraphRequest): GraphRequestPreview {
+	const preview: GraphRequestPreview = { method: req.method, url: connection.apiRoot + normalisePath(req.path) };
+	if (req.qs && Object.keys(req.qs).length > 0) preview.qs = { ...req.qs };
+	if (req.body && req.method !== 'GET') preview.body = req.body;
+	return preview;
+}
+
+function factsOf(answer: RawAnswer): AnswerFacts {
+	if (!answer.received) return { networkErrorCode: answer.networkCode };
+	const envelope = readMetaError(answer.body);
+	return { statusCode: answer.statusCode, errorCode: envelope?.code, isTransient: envelope?.is_transient };
+}
+
+/** Axios hands a body that is not JSON back as text; a JSON text body is parsed here. */
+function parsedBody(body: unknown): { ok: true; value: unknown } | { ok: false; text: string } {
+	if (typeof body !== 'string') return { ok: true, value: body };
+	if (body.trim() === '') return { ok: true, value: {} };
+	try {
+		return { ok: true, value: JSON.parse(body) as unknown };
+	} catch {
+		return { ok: false, text: body };
+	}
+}
+
+function signalOf(kind: AnswerKind, usagePercent: number | undefined): CongestionSignal {
+	if (kind === 'rateLimit') return 'congested';
+	if (usagePercent !== undefined && usagePercent > HIGH_USAGE_PERCENT) return 'congested';
+	return kind === 'success' ? 'clean' : 'neutral';
+}
 
 export async function createGraphClient(
 	ctx: GraphContext,
 	options: GraphClientOptions = {},
 ): Promise<GraphClient> {
-	void ctx;
-	void options;
-	throw new Error('createGraphClient: not implemented yet');
+	const connection = await readConnection(ctx);
+	const throttle = new RequestThrottle(options.concurrency ?? 'auto');
+	const maxTotalWaitMs = Math.max(0, options.maxTotalWaitMs ?? DEFAULT_MAX_TOTAL_WAIT_MS);
+	const backoff = options.backoff ?? DEFAULT_BACKOFF;
+	const timeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+	let appTokenOnce: Promise<string> | undefined;
+
+	const errorContext = (statusCode?: number, note?: string): ErrorContext => ({
+		node: ctx.getNode(),
+		secrets: connection.secrets,
+		statusCode,
+		note,
+	});
+
+	/** Never throws: every failure comes back as a RawAnswer for the retry logic to judge. */
+	async function sendOnce(req: GraphRequest, appToken: string | undefined): Promise<RawAnswer> {
+		const httpOptions: IHttpRequestOptions = {
+			method: req.method,
+			url: connection.apiRoot + normalisePath(req.path),
+			qs: req.qs,
+			timeout,
+		};
+		if (req.body && req.method !== 'GET') httpOptions.body = req.body;
+		if (appToken !== undefined) return await sendWithAppToken(ctx, httpOptions, appToken);
+		return await sendWithToken(ctx, httpOptions);
+	}
+
+	/** The error a failed answer stands for, with secrets removed. */
+	function errorOf(answer: RawAnswer, note?: string): NodeApiError {
+		if (!answer.received) return networkError(answer.networkCode, connection.host, errorContext(undefined, note), answer.detail);
+		const body = parsedBody(answer.body);
+		const envelope = body.ok ? readMetaError(body.value) : undefined;
+		if (envelope) return metaApiError(envelope, errorContext(answer.statusCode, note));
+		return unreadableAnswerError(
+			answer.statusCode,
+			body.ok ? JSON.stringify(body.value ?? '') : body.text,
+			errorContext(answer.statusCode, note),
+		);
+	}
+
+	function gaveUpNote(waitedMs: number): string {
+		return `Gave up after waiting ${Math.round(waitedMs / 100) / 10} s in total (Max Wait: ${maxTotalWaitMs / 1000} s).`;
+	}
+
+	/** What one answer means: its class, its usage report and, when it is readable, its value. */
+	function evaluate(answer: RawAnswer) {
+		const facts = factsOf(answer);
+		let kind = classifyAnswer(facts);
+		const usage = answer.received ? parseUsageHeaders(answer.headers) : {};
+		const body = answer.received ? parsedBody(answer.body) : undefined;
+		// A 2xx whose body cannot be read is not a success we can hand on.
+		if (kind === 'success' && body && !body.ok) kind = 'failure';
+		return { facts, kind, usage, value: body?.ok ? body.value : undefined };
+	}
+
+	async function request<T>(req: GraphRequest): Promise<T> {
+		const repeatable = req.repeatable !== false;
+		// Read before a slot is taken: a credential without app fields fails here, holding nothing.
+		const appToken = req.auth === 'app' ? await (appTokenOnce ??= readAppToken(ctx)) : undefined;
+		let waitedMs = 0;
+		let transientRetries = 0;
+		for (;;) {
+			const ticket = await throttle.acquire();
+			// The slot is held during the shared pause, so when it ends only a window's worth goes out.
+			const pause = Math.min(throttle.pauseRemainingMs(), Math.max(0, maxTotalWaitMs - waitedMs));
+			if (pause > 0) await sleep(pause);
+			waitedMs += pause;
+			const answer = await sendOnce(req, appToken);
+			const { facts, kind, usage, value } = evaluate(answer);
+			throttle.release(ticket, signalOf(kind, usage.maxPercent));
+
+			if (kind === 'success') return value as T;
+			if (kind === 'failure') {
+				throw errorOf(answer, repeatable || !answer.received || answer.statusCode >= 300 ? undefined : SENT_PROBABLY);
+			}
+			if (!repeatable && !provesNotProcessed(facts)) {
+				throw ambiguousOutcomeError(errorOf(answer), errorContext(facts.statusCode));
+			}
+
+			const remaining = maxTotalWaitMs - waitedMs;
+			if (kind === 'rateLimit') {
+				const hint = usage.regainAccessMs ?? (answer.received ? parseRetryAfterMs(answer.headers) : undefined);
+				const wait = nextWaitMs(throttle.consecutivePauses, backoff, Math.random(), hint, remaining);
+				if (wait === undefined) throw errorOf(answer, gaveUpNote(waitedMs));
+				// Joins the pause another request opened first, if any; the next turn of the loop waits for it.
+				throttle.openPause(wait);
+				if (throttle.pauseRemainingMs() > remaining) throw errorOf(answer, gaveUpNote(waitedMs));
+				continue;
+			}
+			const wait = nextWaitMs(transientRetries++, backoff, Math.random(), undefined, remaining);
+			if (wait === undefined) throw errorOf(answer, gaveUpNote(waitedMs));
+			await sleep(wait);
+			waitedMs += wait;
+		}
+	}
+
+	return {
+		request,
+		describe: (req) => previewOf(connection, req),
+	};
 }

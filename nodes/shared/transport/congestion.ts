@@ -1,0 +1,66 @@
+/*
+ * Adaptive concurrency window, after TCP congestion control (pure: every function returns a new state).
+ *
+ * - Slow start: below the threshold each clean answer adds one slot, so the window doubles per round trip.
+ * - Congestion avoidance: above it each clean answer adds 1/window, so the window grows by one per round trip.
+ * - Multiplicative decrease: a rate-limit answer, or usage headers above 80 %, halve the window and set the
+ *   threshold there. Like TCP's fast recovery, one decrease per round trip: answers to requests sent before
+ *   the last decrease (an older epoch) report the old congestion again and are ignored.
+ * A fixed concurrency turns all of this off.
+ */
+
+export const INITIAL_WINDOW = 4;
+export const MIN_WINDOW = 1;
+export const MAX_WINDOW = 50;
+
+export interface CongestionState {
+	/** Fractional so additive increase can add 1/window per answer; use windowLimit() for the slot count. */
+	window: number;
+	/** Slow-start threshold. */
+	threshold: number;
+	/** Number of decreases so far; a request remembers the epoch it was sent in. */
+	epoch: number;
+	adaptive: boolean;
+}
+
+export type ConcurrencySetting = 'auto' | number;
+
+function clamp(value: number): number {
+	return Math.min(MAX_WINDOW, Math.max(MIN_WINDOW, value));
+}
+
+export function initialCongestion(setting: ConcurrencySetting): CongestionState {
+	if (setting === 'auto') {
+		return { window: INITIAL_WINDOW, threshold: MAX_WINDOW, epoch: 0, adaptive: true };
+	}
+	const fixed = clamp(Math.floor(setting));
+	return { window: fixed, threshold: fixed, epoch: 0, adaptive: false };
+}
+
+/** How many requests may be in flight now. */
+export function windowLimit(state: CongestionState): number {
+	return clamp(Math.floor(state.window));
+}
+
+export function onCleanAnswer(state: CongestionState): CongestionState {
+	if (!state.adaptive) return state;
+	const growth = state.window < state.threshold ? 1 : 1 / state.window;
+	return { ...state, window: clamp(state.window + growth) };
+}
+
+/** A rate-limit answer or high usage, for a request sent in `sentEpoch`. */
+export function onCongestion(state: CongestionState, sentEpoch: number): CongestionState {
+	if (!state.adaptive || sentEpoch < state.epoch) return state;
+	const halved = clamp(Math.floor(state.window / 2));
+	return { ...state, window: halved, threshold: halved, epoch: state.epoch + 1 };
+}
+
+/** Reads `auto` or a whole number 1–50 (as typed in the editor); undefined for anything else. */
+export function parseConcurrency(value: unknown): ConcurrencySetting | undefined {
+	if (value === undefined || value === null) return 'auto';
+	const text = String(value).trim().toLowerCase();
+	if (text === '' || text === 'auto') return 'auto';
+	if (!/^\d+$/.test(text)) return undefined;
+	const n = Number(text);
+	return n >= MIN_WINDOW && n <= MAX_WINDOW ? n : undefined;
+}
