@@ -1,0 +1,85 @@
+import {
+	INITIAL_WINDOW,
+	MAX_WINDOW,
+	initialCongestion,
+	onCleanAnswer,
+	onCongestion,
+	parseConcurrency,
+	windowLimit,
+	type CongestionState,
+} from '../../../nodes/shared/transport/congestion';
+
+function clean(state: CongestionState, answers: number): CongestionState {
+	let s = state;
+	for (let i = 0; i < answers; i++) s = onCleanAnswer(s);
+	return s;
+}
+
+describe('adaptive window', () => {
+	it('starts small and doubles per round trip in slow start', () => {
+		let s = initialCongestion('auto');
+		expect(windowLimit(s)).toBe(INITIAL_WINDOW);
+		s = clean(s, windowLimit(s)); // one round trip: every request of the window answered cleanly
+		expect(windowLimit(s)).toBe(8);
+		s = clean(s, windowLimit(s));
+		expect(windowLimit(s)).toBe(16);
+	});
+
+	it('never exceeds 50', () => {
+		const s = clean(initialCongestion('auto'), 10_000);
+		expect(windowLimit(s)).toBe(MAX_WINDOW);
+	});
+
+	it('halves on congestion and then grows by about one per round trip', () => {
+		let s = clean(initialCongestion('auto'), 28); // 32
+		expect(windowLimit(s)).toBe(32);
+		s = onCongestion(s, s.epoch);
+		expect(windowLimit(s)).toBe(16);
+		s = clean(s, 16); // one round trip of 16 answers adds a little less than one slot
+		expect(s.window).toBeGreaterThan(16.9);
+		expect(s.window).toBeLessThan(17);
+		s = clean(s, 18);
+		expect(windowLimit(s)).toBe(18);
+	});
+
+	it('halves once per round trip: answers to requests sent before the decrease are ignored', () => {
+		let s = clean(initialCongestion('auto'), 28);
+		const sentEpoch = s.epoch;
+		for (let i = 0; i < 20; i++) s = onCongestion(s, sentEpoch);
+		expect(windowLimit(s)).toBe(16);
+		s = onCongestion(s, s.epoch);
+		expect(windowLimit(s)).toBe(8);
+	});
+
+	it('never goes below 1', () => {
+		let s = initialCongestion('auto');
+		for (let i = 0; i < 10; i++) s = onCongestion(s, s.epoch);
+		expect(windowLimit(s)).toBe(1);
+		s = onCleanAnswer(s);
+		expect(windowLimit(s)).toBeGreaterThanOrEqual(1);
+	});
+
+	it('a fixed number disables adaptation', () => {
+		let s = initialCongestion(7);
+		s = clean(s, 100);
+		expect(windowLimit(s)).toBe(7);
+		s = onCongestion(s, s.epoch);
+		expect(windowLimit(s)).toBe(7);
+		expect(windowLimit(initialCongestion(500))).toBe(50);
+	});
+});
+
+describe('parseConcurrency', () => {
+	it('accepts auto and whole numbers 1 to 50', () => {
+		expect(parseConcurrency('auto')).toBe('auto');
+		expect(parseConcurrency(' AUTO ')).toBe('auto');
+		expect(parseConcurrency(undefined)).toBe('auto');
+		expect(parseConcurrency('')).toBe('auto');
+		expect(parseConcurrency('1')).toBe(1);
+		expect(parseConcurrency(50)).toBe(50);
+	});
+
+	it('rejects anything else', () => {
+		for (const bad of ['0', '51', '2.5', '-3', 'fast', 'NaN', 0, 51]) expect(parseConcurrency(bad)).toBeUndefined();
+	});
+});
