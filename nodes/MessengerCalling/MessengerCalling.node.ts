@@ -1,0 +1,20 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+
+import { router } from './actions/router';
+import { versionDescription } from './actions/versionDescription';
+
+// The description lives in actions/versionDescription.ts (usableAsTool and the required fields are set
+// there, and a unit test checks them); these two rules only look inside this file.
+// eslint-disable-next-line @n8n/community-nodes/node-usable-as-tool
+export class MessengerCalling implements INodeType {
+	// eslint-disable-next-line @n8n/community-nodes/require-node-description-fields
+	description: INodeTypeDescription = {
+		...versionDescription,
+		// Icon paths are resolved next to this file, so they are declared here.
+		icon: { light: 'file:messengerCalling.svg', dark: 'file:messengerCalling.dark.svg' },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

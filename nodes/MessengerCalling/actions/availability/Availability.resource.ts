@@ -1,0 +1,26 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as check from './check.operation';
+
+export { check };
+
+/** The operation selector; the node lists it above the Page ID, the parameters below. */
+export const operationField: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: ['availability'] } },
+	options: [
+		{
+			name: 'Check',
+			value: 'check',
+			description:
+				'Whether people can call the Page at a given moment, why, and when that changes next (from the stored hours and icon)',
+			action: 'Check call availability',
+		},
+	],
+	default: 'check',
+};
+
+export const description: INodeProperties[] = [...check.description];

@@ -1,0 +1,33 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { optionsCollection, showFor } from '../../../WhatsAppCalling/actions/common.descriptions';
+import type { GraphClient } from '../../../shared/transport/graph';
+import { callSettingsFieldsFromParameter } from '../../helpers/callSettings';
+import { fetchCallSettings, readPageId } from '../common';
+
+const displayOptions = showFor('callSettings', 'get');
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Fields',
+		name: 'fields',
+		type: 'multiOptions',
+		options: [
+			{ name: 'Audio Enabled', value: 'audio_enabled', description: 'Whether audio calls are on' },
+			{ name: 'Call Hours', value: 'call_hours', description: 'Timezone and weekly hours; null when the Page has none' },
+			{ name: 'Call Routing', value: 'call_routing', description: 'Where incoming calls ring (META or PARTNERS)' },
+			{ name: 'Icon Enabled', value: 'icon_enabled', description: 'Whether the call icon shows in Messenger threads' },
+		],
+		default: ['call_hours', 'call_routing', 'icon_enabled', 'audio_enabled'],
+		description: 'The settings to read. None selected reads all.',
+		displayOptions,
+	},
+	optionsCollection(displayOptions, { write: false }),
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<IDataObject> {
+	const pageId = readPageId(this, itemIndex);
+	const fields = callSettingsFieldsFromParameter(this.getNodeParameter('fields', itemIndex, []), 'fields');
+	const { settings } = await fetchCallSettings(graph, pageId, fields);
+	return { pageId, ...(settings as IDataObject) };
+}

@@ -1,0 +1,65 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { optionsCollection, showFor } from '../../../WhatsAppCalling/actions/common.descriptions';
+import { timezoneIdField, weeklyHoursField } from '../../../shared/descriptions/hours';
+import {
+	closedDays,
+	messengerCallHoursToWire,
+	validateTimezone,
+	validateWeeklyHours,
+	weeklyHoursFromParameter,
+} from '../../../shared/hours';
+import type { GraphClient } from '../../../shared/transport/graph';
+import { callSettingsPath } from '../../helpers/callSettings';
+import { readDryRun, readPageId, sendWrites, writeResult } from '../common';
+
+const displayOptions = showFor('callSettings', 'setCallHours');
+
+export const description: INodeProperties[] = [
+	{
+		displayName:
+			'Meta erases the previous hours on every write, and every day without a window is closed. Messenger allows one window per day.',
+		name: 'setCallHoursNotice',
+		type: 'notice',
+		default: '',
+		displayOptions,
+	},
+	timezoneIdField(displayOptions),
+	weeklyHoursField(displayOptions),
+	optionsCollection(displayOptions, {
+		write: true,
+		extra: [
+			{
+				displayName: 'Allow All Closed',
+				name: 'allowAllClosed',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether an empty weekly hours list may be sent. Meta then treats every day as closed, so this must be switched on deliberately.',
+			},
+		],
+	}),
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<IDataObject> {
+	const pageId = readPageId(this, itemIndex);
+	const timezoneId = validateTimezone(this.getNodeParameter('timezoneId', itemIndex, ''), 'timezoneId');
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const weeklyHours = validateWeeklyHours(
+		weeklyHoursFromParameter(this.getNodeParameter('weeklyHours', itemIndex, {}), 'weeklyHours'),
+		{ maxPerDay: 1, allowEmpty: options.allowAllClosed === true, field: 'weeklyHours' },
+	);
+	const callHours = messengerCallHoursToWire(timezoneId, weeklyHours);
+	const outcome = await sendWrites(
+		this,
+		graph,
+		[{ method: 'POST', path: callSettingsPath(pageId), body: { call_hours: callHours as unknown as IDataObject } }],
+		readDryRun(this, itemIndex),
+	);
+	return {
+		pageId,
+		...writeResult(outcome),
+		call_hours: callHours as unknown as IDataObject,
+		closedDays: closedDays(weeklyHours),
+	};
+}

@@ -1,0 +1,51 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { optionsCollection, showFor } from '../../../WhatsAppCalling/actions/common.descriptions';
+import type { GraphClient } from '../../../shared/transport/graph';
+import { InputError } from '../../../shared/validation';
+import { RING_TARGETS, callSettingsPath, type RingTarget } from '../../helpers/callSettings';
+import { readDryRun, readPageId, sendWrites, writeResult } from '../common';
+
+const displayOptions = showFor('callSettings', 'setCallRouting');
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Ring Target',
+		name: 'ringTarget',
+		type: 'options',
+		options: [
+			{
+				name: 'Meta',
+				value: 'META',
+				description: 'Calls ring Meta’s own apps (Business Inbox in Messenger, Meta Business Suite)',
+			},
+			{
+				name: 'Partners',
+				value: 'PARTNERS',
+				description:
+					'Calls ring third-party apps only. Needs the app subscribed to the "calls" webhook field of the Page first.',
+			},
+		],
+		default: 'META',
+		description:
+			'Where calls that people start ring. Affects only calls started by people, not calls the business places. PARTNERS needs the app subscribed to the "calls" webhook field.',
+		displayOptions,
+	},
+	optionsCollection(displayOptions, { write: true }),
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<IDataObject> {
+	const pageId = readPageId(this, itemIndex);
+	const raw = String(this.getNodeParameter('ringTarget', itemIndex, 'META')).trim().toUpperCase();
+	if (!(RING_TARGETS as readonly string[]).includes(raw)) {
+		throw new InputError('ringTarget', `must be ${RING_TARGETS.join(' or ')}`);
+	}
+	const callRouting = { ring_target: raw as RingTarget };
+	const outcome = await sendWrites(
+		this,
+		graph,
+		[{ method: 'POST', path: callSettingsPath(pageId), body: { call_routing: callRouting } }],
+		readDryRun(this, itemIndex),
+	);
+	return { pageId, ...writeResult(outcome), call_routing: callRouting };
+}

@@ -1,0 +1,25 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as sendCallPrompt from './sendCallPrompt.operation';
+
+export { sendCallPrompt };
+
+/** The operation selector; the node lists it above the Page ID, the parameters below. */
+export const operationField: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: ['message'] } },
+	options: [
+		{
+			name: 'Send Call Prompt',
+			value: 'sendCallPrompt',
+			description: 'Send a message with a button that lets the person call the Page',
+			action: 'Send a call prompt',
+		},
+	],
+	default: 'sendCallPrompt',
+};
+
+export const description: INodeProperties[] = [...sendCallPrompt.description];

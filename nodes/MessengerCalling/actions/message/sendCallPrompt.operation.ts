@@ -1,0 +1,47 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { optionsCollection, showFor } from '../../../WhatsAppCalling/actions/common.descriptions';
+import { sendOrPreview } from '../../../shared/execution/request';
+import type { GraphClient } from '../../../shared/transport/graph';
+import { callPromptRequest, validateRecipientId, validateTtlDays } from '../../helpers/callPrompt';
+import { readDryRun, readPageId } from '../common';
+
+const displayOptions = showFor('message', 'sendCallPrompt');
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Recipient ID',
+		name: 'recipientId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '5000000000000001',
+		description:
+			'The person’s page-scoped ID (PSID), e.g. the sender ID of a message the person sent to the Page. Meta only lets a Page message a person within 24 hours of the person’s last message.',
+		displayOptions,
+	},
+	{
+		displayName: 'Button Active (Days)',
+		name: 'ttlDays',
+		type: 'number',
+		typeOptions: { minValue: 1, numberPrecision: 0 },
+		default: 7,
+		description: 'How many days the call button in the message lets the person call the Page',
+		displayOptions,
+	},
+	optionsCollection(displayOptions, { write: true }),
+];
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<IDataObject> {
+	const pageId = readPageId(this, itemIndex);
+	const recipientId = validateRecipientId(this.getNodeParameter('recipientId', itemIndex, ''));
+	const ttlDays = validateTtlDays(this.getNodeParameter('ttlDays', itemIndex, 7));
+	// repeatable: false — the transport never sends it twice, whatever happens to the first attempt's answer.
+	const answer = await sendOrPreview<IDataObject>(
+		graph,
+		callPromptRequest(pageId, recipientId, ttlDays),
+		readDryRun(this, itemIndex),
+	);
+	if (answer.dryRun === true) return { dryRun: true, request: answer.request };
+	return { recipient_id: answer.recipient_id, message_id: answer.message_id };
+}

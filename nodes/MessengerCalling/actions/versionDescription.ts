@@ -1,0 +1,50 @@
+import type { INodeTypeDescription } from 'n8n-workflow';
+
+import * as availability from './availability/Availability.resource';
+import * as callSettings from './callSettings/CallSettings.resource';
+import * as message from './message/Message.resource';
+
+export const versionDescription: INodeTypeDescription = {
+	displayName: 'Messenger Calling',
+	name: 'messengerCalling',
+	group: ['output'],
+	version: 1,
+	subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+	description:
+		'Manage a Facebook Page’s Messenger calling: call hours, call icon, call routing, close and restore, call prompts',
+	defaults: { name: 'Messenger Calling' },
+	usableAsTool: true,
+	inputs: ['main'],
+	outputs: ['main'],
+	credentials: [{ name: 'metaCallingApi', required: true }],
+	properties: [
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			options: [
+				{ name: 'Availability', value: 'availability' },
+				{ name: 'Call Setting', value: 'callSettings' },
+				{ name: 'Message', value: 'message' },
+			],
+			default: 'callSettings',
+		},
+		callSettings.operationField,
+		message.operationField,
+		availability.operationField,
+		{
+			displayName: 'Page ID',
+			name: 'pageId',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: '4000000000000001',
+			description:
+				'The numeric ID of the Facebook Page (Page → About → Page transparency, or Meta Business Suite → Settings → Business assets). The credential must hold a token of this Page.',
+		},
+		...callSettings.description,
+		...message.description,
+		...availability.description,
+	],
+};
