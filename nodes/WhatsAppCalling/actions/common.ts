@@ -5,6 +5,8 @@ import {
 	callHoursToWire,
 	holidaysFromJson,
 	holidaysFromParameter,
+	validateHolidays,
+	type BusinessClock,
 	type CallHours,
 	type Holiday,
 } from '../../shared/hours';
@@ -102,6 +104,15 @@ export function readHolidaysInput(ctx: IExecuteFunctions, itemIndex: number): Ho
 	}
 	const fields = ctx.getNodeParameter('holidays', itemIndex, {});
 	return { holidays: holidaysFromParameter(fields, 'holidays'), field: 'holidays' };
+}
+
+// A clock before every date a user can type: with it validateHolidays checks every holiday rule except
+// "not in the past", which needs the stored timezone and is checked again after the read.
+const BEFORE_ANY_HOLIDAY: BusinessClock = { timezoneId: 'UTC', now: new Date(0) };
+
+/** Dates, times, start before end, one entry per date, at most 20: checked before the first request. */
+export function checkHolidaysBeforeRead(input: HolidaysInput): void {
+	validateHolidays(input.holidays, { ...BEFORE_ANY_HOLIDAY, field: input.field });
 }
 
 export function holidayToJson(holiday: Holiday): IDataObject {

@@ -10,7 +10,8 @@ type Operation = {
 	execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<IDataObject | IDataObject[]>;
 };
 
-const operations: Record<string, Record<string, Operation>> = {
+/** Every resource/operation pair the node offers; a unit test checks it against the description. */
+export const operations: Record<string, Record<string, Operation>> = {
 	callingSettings: {
 		get: callingSettings.get,
 		update: callingSettings.update,

@@ -5,7 +5,7 @@ import { replaceHolidays } from '../../../shared/hours';
 import type { GraphClient } from '../../../shared/transport/graph';
 import { optionsCollection, showFor } from '../common.descriptions';
 import { keepsEverythingElseNotice, writeHolidaySchedule } from './write';
-import { fetchSettings, readHolidaysInput, readPhoneNumberId, requireCallHours } from '../common';
+import { checkHolidaysBeforeRead, fetchSettings, readHolidaysInput, readPhoneNumberId, requireCallHours } from '../common';
 
 const displayOptions = showFor('holidaySchedule', 'replace');
 
@@ -18,6 +18,7 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<IDataObject> {
 	const phoneNumberId = readPhoneNumberId(this, itemIndex);
 	const input = readHolidaysInput(this, itemIndex);
+	checkHolidaysBeforeRead(input);
 	const stored = requireCallHours(await fetchSettings(graph, phoneNumberId));
 	const result = replaceHolidays(stored.holidays, input.holidays, {
 		timezoneId: stored.timezoneId,

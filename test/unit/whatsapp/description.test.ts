@@ -1,0 +1,137 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { WhatsAppCalling } from '../../../nodes/WhatsAppCalling/WhatsAppCalling.node';
+import { operations } from '../../../nodes/WhatsAppCalling/actions/router';
+
+const { description } = new WhatsAppCalling();
+const properties = description.properties;
+
+/** Parameters shown for a resource/operation pair (ignores the operation selectors themselves). */
+function shownFor(resource: string, operation: string): INodeProperties[] {
+	return properties.filter((p) => {
+		const show = p.displayOptions?.show;
+		return show?.resource?.includes(resource) && show?.operation?.includes(operation);
+	});
+}
+
+function optionValues(property: INodeProperties | undefined): unknown[] {
+	return (property?.options ?? []).map((o) => ('value' in o ? o.value : (o as { name: string }).name));
+}
+
+const WRITES: Array<[string, string]> = [
+	['callingSettings', 'update'],
+	['callingSettings', 'setCallHours'],
+	['holidaySchedule', 'add'],
+	['holidaySchedule', 'remove'],
+	['holidaySchedule', 'replace'],
+];
+const READS: Array<[string, string]> = [
+	['callingSettings', 'get'],
+	['holidaySchedule', 'get'],
+	['availability', 'check'],
+];
+
+describe('WhatsApp Calling description (pinned public interface)', () => {
+	it('has the pinned identity', () => {
+		expect(description.name).toBe('whatsAppCalling');
+		expect(description.displayName).toBe('WhatsApp Calling');
+		expect(description.usableAsTool).toBe(true);
+		expect(description.credentials).toEqual([{ name: 'metaCallingApi', required: true }]);
+		expect(description.subtitle).toContain('$parameter["operation"]');
+		expect(description.icon).toEqual({ light: 'file:whatsAppCalling.svg', dark: 'file:whatsAppCalling.dark.svg' });
+	});
+
+	it('offers exactly the pinned resources and operations, each routed', () => {
+		const resource = properties.find((p) => p.name === 'resource');
+		expect(optionValues(resource).sort()).toEqual(['availability', 'callingSettings', 'holidaySchedule']);
+		const pinned: Record<string, string[]> = {
+			callingSettings: ['get', 'setCallHours', 'update'],
+			holidaySchedule: ['add', 'get', 'remove', 'replace'],
+			availability: ['check'],
+		};
+		for (const [name, ops] of Object.entries(pinned)) {
+			const selector = properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(name));
+			expect(optionValues(selector).sort()).toEqual(ops);
+			expect(Object.keys(operations[name]).sort()).toEqual(ops);
+		}
+	});
+
+	it('asks for phoneNumberId on every operation', () => {
+		const phone = properties.find((p) => p.name === 'phoneNumberId');
+		expect(phone).toMatchObject({ type: 'string', required: true });
+		expect(phone?.displayOptions).toBeUndefined();
+	});
+
+	it.each(WRITES)('%s/%s has options.dryRun', (resource, operation) => {
+		const options = shownFor(resource, operation).find((p) => p.name === 'options');
+		expect(optionValues(options)).toEqual(expect.arrayContaining(['concurrency', 'dryRun', 'maxWaitSeconds']));
+	});
+
+	it.each(READS)('%s/%s has concurrency but no dryRun', (resource, operation) => {
+		const names = optionValues(shownFor(resource, operation).find((p) => p.name === 'options'));
+		expect(names).toContain('concurrency');
+		expect(names).not.toContain('dryRun');
+	});
+
+	it('callingSettings get has includeSipCredentials', () => {
+		const options = shownFor('callingSettings', 'get').find((p) => p.name === 'options');
+		expect(optionValues(options)).toContain('includeSipCredentials');
+	});
+
+	it('update has the pinned updateFields and enum values', () => {
+		const fields = shownFor('callingSettings', 'update').find((p) => p.name === 'updateFields');
+		const byName = Object.fromEntries((fields?.options as INodeProperties[]).map((o) => [o.name, o]));
+		expect(Object.keys(byName).sort()).toEqual(
+			[
+				'callIconVisibility',
+				'callbackPermissionStatus',
+				'restrictToUserCountries',
+				'sipServers',
+				'sipStatus',
+				'srtpKeyExchangeProtocol',
+				'status',
+			].sort(),
+		);
+		expect(optionValues(byName.status)).toEqual(['ENABLED', 'DISABLED']);
+		expect(optionValues(byName.callIconVisibility)).toEqual(['DEFAULT', 'DISABLE_ALL']);
+		expect(optionValues(byName.srtpKeyExchangeProtocol)).toEqual(['DTLS', 'SDES']);
+		const server = (byName.sipServers.options as Array<{ name: string; values: INodeProperties[] }>)[0];
+		expect(server.values.map((v) => v.name)).toEqual(['hostname', 'port', 'requestUriUserParams']);
+	});
+
+	it('setCallHours has the pinned parameters and value shapes', () => {
+		const shown = shownFor('callingSettings', 'setCallHours');
+		const byName = Object.fromEntries(shown.map((p) => [p.name, p]));
+		expect(optionValues(byName.callHoursStatus)).toEqual(['ENABLED', 'DISABLED']);
+		expect(byName.timezoneId.type).toBe('string');
+		expect(optionValues(byName.holidayMode)).toEqual(['keep', 'replace', 'clear']);
+		expect(byName.holidayMode.default).toBe('keep');
+		const hours = (byName.weeklyHours.options as Array<{ name: string; values: INodeProperties[] }>)[0];
+		expect(hours.name).toBe('hours');
+		expect(hours.values.map((v) => v.name)).toEqual(['dayOfWeek', 'openTime', 'closeTime']);
+		const holiday = (byName.holidays.options as Array<{ name: string; values: INodeProperties[] }>)[0];
+		expect(holiday.name).toBe('holiday');
+		expect(holiday.values.map((v) => v.name)).toEqual(['date', 'startTime', 'endTime']);
+		expect(byName.holidays.displayOptions?.show).toMatchObject({ holidayMode: ['replace'], holidaysInput: ['fields'] });
+	});
+
+	it.each([['add'], ['replace']])('holidaySchedule %s takes holidays from fields or JSON', (operation) => {
+		const byName = Object.fromEntries(shownFor('holidaySchedule', operation).map((p) => [p.name, p]));
+		expect(optionValues(byName.holidaysInput)).toEqual(['fields', 'json']);
+		expect(byName.holidaysInput.default).toBe('fields');
+		expect(byName.holidaysJson.displayOptions?.show?.holidaysInput).toEqual(['json']);
+		expect(byName.holidays.displayOptions?.show?.holidaysInput).toEqual(['fields']);
+	});
+
+	it('holidaySchedule remove takes dates; availability check takes at', () => {
+		expect(shownFor('holidaySchedule', 'remove').find((p) => p.name === 'dates')?.type).toBe('string');
+		expect(shownFor('availability', 'check').find((p) => p.name === 'at')).toMatchObject({ type: 'dateTime', default: '' });
+	});
+
+	it('never shows two parameters of the same name for one operation', () => {
+		for (const [resource, operation] of [...WRITES, ...READS]) {
+			const names = shownFor(resource, operation).map((p) => p.name);
+			expect(new Set(names).size).toBe(names.length);
+		}
+	});
+});
