@@ -3,9 +3,13 @@
  *
  * - Slow start: below the threshold each clean answer adds one slot, so the window doubles per round trip.
  * - Congestion avoidance: above it each clean answer adds 1/window, so the window grows by one per round trip.
- * - Multiplicative decrease: a rate-limit answer, or usage headers above 80 %, halve the window and set the
- *   threshold there. Like TCP's fast recovery, one decrease per round trip: answers to requests sent before
- *   the last decrease (an older epoch) report the old congestion again and are ignored.
+ * - Multiplicative decrease: a rate-limit answer halves the window and sets the threshold there. Like TCP's
+ *   fast recovery, one decrease per round trip: answers to requests sent before the last decrease (an older
+ *   epoch) report the old congestion again and are ignored.
+ * - Usage headers above 80 % halve the window too while it is still ramping up (slow start, where it doubles
+ *   per round trip and overshoots fastest). Once in additive increase, high usage only stops the growth: the
+ *   usage figure covers a long span (an hour at Meta, a second in the sandbox), so it stays high for many
+ *   round trips after the window was cut, and halving on each report would drive the window to 1.
  * A fixed concurrency turns all of this off.
  */
 
@@ -44,15 +48,24 @@ export function windowLimit(state: CongestionState): number {
 
 export function onCleanAnswer(state: CongestionState): CongestionState {
 	if (!state.adaptive) return state;
-	const growth = state.window < state.threshold ? 1 : 1 / state.window;
+	const growth = isSlowStart(state) ? 1 : 1 / state.window;
 	return { ...state, window: clamp(state.window + growth) };
 }
 
-/** A rate-limit answer or high usage, for a request sent in `sentEpoch`. */
+/** A rate-limit answer to a request sent in `sentEpoch`. */
 export function onCongestion(state: CongestionState, sentEpoch: number): CongestionState {
 	if (!state.adaptive || sentEpoch < state.epoch) return state;
 	const halved = clamp(Math.floor(state.window / 2));
 	return { ...state, window: halved, threshold: halved, epoch: state.epoch + 1 };
+}
+
+export function isSlowStart(state: CongestionState): boolean {
+	return state.window < state.threshold;
+}
+
+/** An answer whose usage headers report more than 80 %: halve during slow start, otherwise hold. */
+export function onHighUsage(state: CongestionState, sentEpoch: number): CongestionState {
+	return isSlowStart(state) ? onCongestion(state, sentEpoch) : state;
 }
 
 /** Reads `auto` or a whole number 1–50 (as typed in the editor); undefined for anything else. */

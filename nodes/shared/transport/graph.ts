@@ -108,8 +108,8 @@ function parsedBody(body: unknown): { ok: true; value: unknown } | { ok: false; 
 }
 
 function signalOf(kind: AnswerKind, usagePercent: number | undefined): CongestionSignal {
-	if (kind === 'rateLimit') return 'congested';
-	if (usagePercent !== undefined && usagePercent > HIGH_USAGE_PERCENT) return 'congested';
+	if (kind === 'rateLimit') return 'limited';
+	if (usagePercent !== undefined && usagePercent > HIGH_USAGE_PERCENT) return 'highUsage';
 	return kind === 'success' ? 'clean' : 'neutral';
 }
 

@@ -2,13 +2,17 @@ import {
 	initialCongestion,
 	onCleanAnswer,
 	onCongestion,
+	onHighUsage,
 	windowLimit,
 	type CongestionState,
 	type ConcurrencySetting,
 } from './congestion';
 
-/** What an answer tells the congestion window. */
-export type CongestionSignal = 'clean' | 'congested' | 'neutral';
+/**
+ * What an answer tells the congestion window: 'clean' grows it, 'limited' (a rate-limit refusal) halves it,
+ * 'highUsage' (usage headers above 80 %) halves it in slow start and holds it otherwise, 'neutral' leaves it.
+ */
+export type CongestionSignal = 'clean' | 'limited' | 'highUsage' | 'neutral';
 
 /** Held while a request is in flight; remembers the window epoch it was sent in. */
 export interface Ticket {
@@ -63,8 +67,10 @@ export class RequestThrottle {
 		if (signal === 'clean') {
 			this.state = onCleanAnswer(this.state);
 			this.pauseStreak = 0;
-		} else if (signal === 'congested') {
+		} else if (signal === 'limited') {
 			this.state = onCongestion(this.state, ticket.epoch);
+		} else if (signal === 'highUsage') {
+			this.state = onHighUsage(this.state, ticket.epoch);
 		}
 		this.admitWaiting();
 	}

@@ -4,6 +4,7 @@ import {
 	initialCongestion,
 	onCleanAnswer,
 	onCongestion,
+	onHighUsage,
 	parseConcurrency,
 	windowLimit,
 	type CongestionState,
@@ -49,6 +50,15 @@ describe('adaptive window', () => {
 		expect(windowLimit(s)).toBe(16);
 		s = onCongestion(s, s.epoch);
 		expect(windowLimit(s)).toBe(8);
+	});
+
+	it('high usage halves during slow start but only holds the window in additive increase', () => {
+		let s = clean(initialCongestion('auto'), 12); // 16, slow start
+		s = onHighUsage(s, s.epoch);
+		expect(windowLimit(s)).toBe(8);
+		const held = onHighUsage(s, s.epoch); // now additive increase: many lagging reports do not collapse it
+		expect(held).toEqual(s);
+		expect(onCongestion(s, s.epoch).window).toBe(4); // a refusal still halves
 	});
 
 	it('never goes below 1', () => {

@@ -37,7 +37,7 @@ describe('RequestThrottle', () => {
 		const throttle = new RequestThrottle('auto');
 		const ticket = await throttle.acquire();
 		throttle.openPause(0);
-		throttle.release(ticket, 'congested');
+		throttle.release(ticket, 'limited');
 		expect(throttle.limit).toBe(2);
 		expect(throttle.consecutivePauses).toBe(1);
 		throttle.release(await throttle.acquire(), 'clean');
