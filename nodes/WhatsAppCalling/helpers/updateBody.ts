@@ -69,6 +69,7 @@ export function sipServersFromParameter(value: unknown, field = 'sipServers'): I
 	const list = isRecord(value) ? value.server : value;
 	if (list === undefined || list === null) return [];
 	if (!Array.isArray(list)) throw new InputError(field, 'must be a list of servers');
+	if (list.length > 1) throw new InputError(field, `at most one server (Meta allows one per app); got ${list.length}`);
 	return list.map((server, index) => {
 		const at = `${field}[${index}]`;
 		if (!isRecord(server)) throw new InputError(at, 'must be an object with hostname and port');

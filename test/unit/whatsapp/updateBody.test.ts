@@ -89,9 +89,9 @@ describe('callingUpdateFromFields', () => {
 
 	it('names the bad server entry', () => {
 		const error = errorOf(() =>
-			callingUpdateFromFields({ sipServers: { server: [{ hostname: 'ok.example.com' }, { hostname: 'sip://x', port: 1 }] } }),
+			callingUpdateFromFields({ sipServers: { server: [{ hostname: 'sip://x', port: 1 }] } }),
 		);
-		expect(error.field).toBe('updateFields.sipServers[1].hostname');
+		expect(error.field).toBe('updateFields.sipServers[0].hostname');
 	});
 });
 
@@ -156,5 +156,8 @@ describe('SIP values', () => {
 		expect(sipServersFromParameter([{ hostname: 'b.example' }])).toEqual([{ hostname: 'b.example', port: 5061 }]);
 		expect(errorOf(() => sipServersFromParameter({ server: 'x' })).field).toBe('sipServers');
 		expect(errorOf(() => sipServersFromParameter({ server: ['x'] })).field).toBe('sipServers[0]');
+		expect(errorOf(() => sipServersFromParameter({ server: [{ hostname: 'a.b' }, { hostname: 'c.d' }] })).rule).toMatch(
+			/at most one server/,
+		);
 	});
 });

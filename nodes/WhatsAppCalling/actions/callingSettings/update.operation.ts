@@ -77,10 +77,9 @@ export const description: INodeProperties[] = [
 				displayName: 'SIP Servers',
 				name: 'sipServers',
 				type: 'fixedCollection',
-				typeOptions: { multipleValues: true },
 				default: {},
 				placeholder: 'Add SIP Server',
-				description: 'The SIP server for call signaling (one per app). Added without a server, it deletes the stored one.',
+				description: 'The SIP server for call signaling (Meta allows one per app). Added without a server, it deletes the stored one.',
 				options: [
 					{
 						displayName: 'Server',
