@@ -39,12 +39,30 @@ export const AVAILABILITY_HORIZON_DAYS = 14;
 type Span = [number, number];
 
 /**
- * Local wall-clock time on a date in the business zone. Luxon resolves DST for us: a 09:00 opening is
- * 09:00 local on a day of 23 or 25 hours too, and a time skipped by a spring-forward moves to after the gap.
+ * The instant a local wall-clock time starts on a date in the business zone, so that a 09:00 opening is
+ * 09:00 local on days of 23 or 25 hours too. Luxon moves a time that a spring-forward skips (02:30 in
+ * Berlin) by the length of the gap (to 03:30); a window is meant to start at the first instant whose clock
+ * reads that time or later, which is the moment the clocks jump, so we search for that moment instead.
  */
 function localMillis(day: DateTime, minute: number): number {
 	if (minute >= END_OF_DAY) return day.plus({ days: 1 }).startOf('day').toMillis();
-	return day.set({ hour: Math.floor(minute / 60), minute: minute % 60, second: 0, millisecond: 0 }).toMillis();
+	const hour = Math.floor(minute / 60);
+	const wanted = day.set({ hour, minute: minute % 60, second: 0, millisecond: 0 });
+	if (wanted.hour === hour && wanted.minute === minute % 60) return wanted.toMillis();
+	return clockJump(wanted);
+}
+
+/** The first instant before `after` (within 3 hours) that already has its offset: when the clocks jumped. */
+function clockJump(after: DateTime): number {
+	const minute = 60 * 1000;
+	let before = after.toMillis() - 180 * minute;
+	let at = after.toMillis();
+	while (at - before > minute) {
+		const middle = before + Math.floor((at - before) / minute / 2) * minute;
+		if (DateTime.fromMillis(middle, { zone: after.zone }).offset === after.offset) at = middle;
+		else before = middle;
+	}
+	return at;
 }
 
 /** Sorts and joins spans that overlap or touch, so a window over midnight reads as one. */

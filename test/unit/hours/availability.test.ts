@@ -252,3 +252,25 @@ describe('bad input', () => {
 		expectInputError(() => at('2026-06-15T10:00:00Z', hours('Nowhere/Town', [])), 'callHours.timezoneId', 'IANA');
 	});
 });
+
+describe('windows that start or end in a skipped hour', () => {
+	// On 29 March 2026 Berlin's clocks jump from 02:00 to 03:00: wall-clock 02:30 never happens.
+	const night = hours('Europe/Berlin', every(['SUNDAY'], '0230', '0330'));
+
+	it('opens when the clocks jump, closes at 03:30 CEST', () => {
+		expect(at('2026-03-29T00:59:00Z', night)).toMatchObject({
+			open: false,
+			nextOpenAt: '2026-03-29T03:00:00+02:00',
+			nextCloseAt: '2026-03-29T03:30:00+02:00',
+		});
+		expect(at('2026-03-29T01:00:00Z', night).open).toBe(true);
+		expect(at('2026-03-29T01:29:00Z', night).open).toBe(true);
+		expect(at('2026-03-29T01:30:00Z', night).open).toBe(false);
+	});
+	it('a holiday ending at 0159 ends when the clocks jump', () => {
+		const sunday = hours('Europe/Berlin', every(['SUNDAY'], '0000', '0400'), [
+			{ date: '2026-03-29', startTime: '0000', endTime: '0159' },
+		]);
+		expect(at('2026-03-28T23:30:00Z', sunday)).toMatchObject({ open: false, reason: 'holiday', nextOpenAt: '2026-03-29T03:00:00+02:00' });
+	});
+});
