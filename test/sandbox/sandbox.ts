@@ -1,0 +1,487 @@
+import http, { type IncomingMessage, type ServerResponse } from 'http';
+import type { AddressInfo } from 'net';
+import { performance } from 'perf_hooks';
+import { type GraphAnswer, type HandlerContext, type SentMessage, type WebhookEvent } from './handlers/context';
+import { kindOf, routeGraph } from './handlers/router';
+import { handleControl, CONTROL_PREFIX } from './http/control';
+import { paramsOf, parseBody, redactHeaders, redactParams, stripVersion, tokenOf } from './http/parse';
+import { MetaError, toEnvelope } from './metaError';
+import { isObject } from './rules/time';
+import { seedState, type SeedName } from './seed';
+import { faultError, FaultBook, type ActiveFault, type FaultSpec } from './shaping/faults';
+import { rateLimitError, SlidingWindow, usageHeaders, type RateLimitConfig } from './shaping/rateLimiter';
+import type { AnswerStyle, Recipient, Restriction, SandboxState } from './types';
+import { WebhookDeliverer, type WebhookDelivery } from './webhooks/deliverer';
+import { subscriptionFor } from './webhooks/routing';
+import { verifyCallbackUrl } from './webhooks/verifyCallback';
+
+export interface SandboxOptions {
+	/** 0 (default) picks a free port. */
+	port?: number;
+	host?: '127.0.0.1';
+	seed?: SeedName;
+	/** Extra copies of phone 3000000000000001 with ids 3100000000000000.. (seed demo only). */
+	bulkPhoneNumbers?: number;
+	/** GET the callback with hub.challenge on POST /<APP_ID>/subscriptions, like Meta. Default true. */
+	verifyCallbacks?: boolean;
+	/** The clock rules and timestamps use (past holidays, restriction expiry, webhook times). */
+	now?: () => Date;
+	latencyMs?: number;
+	rateLimit?: RateLimitConfig | null;
+	/** Refuse user-token calls without appsecret_proof (Meta's "Require App Secret"). Default false. */
+	requireAppsecretProof?: boolean;
+	/** Waits before each webhook retry; bounds the retries. Default [50, 200, 500]. */
+	webhookRetryDelaysMs?: number[];
+	/** The log keeps at most this many requests (oldest dropped). Default 100000. */
+	maxLoggedRequests?: number;
+}
+
+export interface SandboxConfig {
+	latencyMs: number;
+	rateLimit: RateLimitConfig | null;
+	verifyCallbacks: boolean;
+	requireAppsecretProof: boolean;
+}
+
+export interface LoggedRequest {
+	method: string;
+	/** Without the version prefix. */
+	path: string;
+	version?: string;
+	query: Record<string, unknown>;
+	/** Parsed JSON or form body (the raw text when it was not valid JSON). */
+	body: unknown;
+	/** Lower-case names as Node gives them; authorization is REDACTED. */
+	headers: Record<string, string | string[] | undefined>;
+	/** Epoch milliseconds. */
+	at: number;
+}
+
+/** Switches Meta keeps on its side, set by tests to reach an error or an alternative answer. */
+export interface ObjectPatch {
+	/** Any object: how it answers (null = the seed pages' spellings). */
+	answerStyle?: AnswerStyle | null;
+	/** Phone number: restrictions in force (null or [] = none). */
+	restrictions?: Restriction[] | null;
+	messagingLimit?: number;
+	callingPrerequisitesMet?: boolean;
+	/** Page switches. */
+	callingEnabled?: boolean;
+	canSendMessages?: boolean;
+	partnersEligible?: boolean;
+}
+
+type Outcome =
+	| { kind: 'json'; status: number; body: unknown; webhooks?: WebhookEvent[]; rateLimited?: boolean }
+	| { kind: 'text'; status: number; contentType: string; text: string }
+	| { kind: 'drop' };
+
+const JSON_TYPE = 'application/json; charset=UTF-8';
+const PHONE_KEYS = ['restrictions', 'messagingLimit', 'callingPrerequisitesMet'];
+const PAGE_KEYS = ['callingEnabled', 'canSendMessages', 'partnersEligible'];
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function errorOutcome(error: MetaError): Outcome {
+	return { kind: 'json', status: error.httpStatus, body: toEnvelope(error.fields) };
+}
+
+function faultOutcome(fault: ActiveFault): Outcome {
+	if (fault.kind === 'drop') return { kind: 'drop' };
+	if (fault.kind === 'malformed') return { kind: 'text', status: 200, contentType: JSON_TYPE, text: '{"success":tr' };
+	if (fault.kind === 'http') {
+		const status = fault.status ?? 500;
+		const text = fault.body ?? `<html><body><h1>${status}</h1>Sandbox injected HTTP error</body></html>`;
+		return { kind: 'text', status, contentType: 'text/html; charset=utf-8', text };
+	}
+	return errorOutcome(faultError(fault));
+}
+
+/** A running sandbox: the HTTP server, its state, and the switches tests turn. */
+export class Sandbox {
+	url = '';
+	port = 0;
+	state: SandboxState;
+	/** Graph requests received (not control calls), oldest first. */
+	readonly requests: LoggedRequest[] = [];
+	/** Messages accepted by the Send API, oldest first. */
+	readonly sentMessages: SentMessage[] = [];
+	/** Handler bugs (answered as Meta error 1); tests can assert it stays empty. */
+	readonly internalErrors: string[] = [];
+
+	private config: SandboxConfig;
+	private limiter: SlidingWindow | null = null;
+	private readonly faults = new FaultBook();
+	private readonly deliverer: WebhookDeliverer;
+	private readonly server: http.Server;
+	private readonly now: () => Date;
+
+	constructor(private readonly options: SandboxOptions = {}) {
+		this.now = options.now ?? (() => new Date());
+		this.state = seedState(options.seed ?? 'demo', options.bulkPhoneNumbers ?? 0);
+		this.config = this.initialConfig();
+		this.applyRateLimit(this.config.rateLimit);
+		this.deliverer = new WebhookDeliverer({
+			appSecret: () => this.state.app.secret,
+			retryDelaysMs: options.webhookRetryDelaysMs ?? [50, 200, 500],
+			timeoutMs: 5000,
+		});
+		this.server = http.createServer((req, res) => this.onRequest(req, res));
+		this.server.keepAliveTimeout = 5000;
+	}
+
+	async listen(): Promise<this> {
+		const host = this.options.host ?? '127.0.0.1';
+		await new Promise<void>((resolve, reject) => {
+			this.server.once('error', reject);
+			this.server.listen(this.options.port ?? 0, host, () => resolve());
+		});
+		this.port = (this.server.address() as AddressInfo).port;
+		this.url = `http://${host}:${this.port}`;
+		return this;
+	}
+
+	/** Webhook deliveries, oldest first. */
+	get deliveries(): WebhookDelivery[] {
+		return this.deliverer.deliveries;
+	}
+
+	getConfig(): SandboxConfig {
+		return { ...this.config };
+	}
+
+	setLatency(ms: number): void {
+		if (!(Number.isFinite(ms) && ms >= 0)) throw new Error('latencyMs must be a number >= 0');
+		this.config.latencyMs = ms;
+	}
+
+	setRateLimit(limit: RateLimitConfig | null): void {
+		if (limit !== null) {
+			if (!(Number.isInteger(limit.requestsPerSecond) && limit.requestsPerSecond > 0)) {
+				throw new Error('rateLimit.requestsPerSecond must be a positive integer');
+			}
+			if (limit.code !== undefined && limit.code !== 4 && limit.code !== 80007) {
+				throw new Error('rateLimit.code must be 4 or 80007');
+			}
+		}
+		this.config.rateLimit = limit ? { ...limit } : null;
+		this.applyRateLimit(this.config.rateLimit);
+	}
+
+	setVerifyCallbacks(on: boolean): void {
+		this.config.verifyCallbacks = on;
+	}
+
+	setRequireAppsecretProof(on: boolean): void {
+		this.config.requireAppsecretProof = on;
+	}
+
+	/** Changes any of the config switches at once (the control API's POST /__sandbox/config). */
+	configure(patch: Partial<SandboxConfig>): SandboxConfig {
+		if (patch.latencyMs !== undefined) this.setLatency(patch.latencyMs);
+		if (patch.rateLimit !== undefined) this.setRateLimit(patch.rateLimit);
+		if (patch.verifyCallbacks !== undefined) this.setVerifyCallbacks(Boolean(patch.verifyCallbacks));
+		if (patch.requireAppsecretProof !== undefined) this.setRequireAppsecretProof(Boolean(patch.requireAppsecretProof));
+		return this.getConfig();
+	}
+
+	addFault(spec: FaultSpec): ActiveFault {
+		const kinds = ['error', 'http', 'drop', 'malformed', 'latency'];
+		if (!kinds.includes(spec.kind)) throw new Error(`fault kind must be one of ${kinds.join(', ')}`);
+		if (spec.kind === 'error' && !Number.isInteger(spec.error?.code)) throw new Error('an error fault needs error.code');
+		if (spec.times !== undefined && !(Number.isInteger(spec.times) && spec.times > 0)) {
+			throw new Error('fault times must be a positive integer');
+		}
+		return this.faults.add(spec);
+	}
+
+	listFaults(): ActiveFault[] {
+		return this.faults.list();
+	}
+
+	clearFaults(): void {
+		this.faults.clear();
+	}
+
+	/** Phone number by id (throws for an unknown id, so a typo in a test fails loudly). */
+	phoneNumber(id: string) {
+		const phone = this.state.phoneNumbers[id];
+		if (!phone) throw new Error(`no phone number ${id} in the sandbox`);
+		return phone;
+	}
+
+	page(id: string) {
+		const page = this.state.pages[id];
+		if (!page) throw new Error(`no Page ${id} in the sandbox`);
+		return page;
+	}
+
+	setRestrictions(phoneNumberId: string, restrictions: Restriction[] | null): void {
+		this.phoneNumber(phoneNumberId).restrictions = restrictions ? restrictions.map((r) => ({ ...r })) : [];
+	}
+
+	setAnswerStyle(objectId: string, style: AnswerStyle | null): void {
+		if (!kindOf(this.state, objectId)) throw new Error(`no object ${objectId} in the sandbox`);
+		if (style) this.state.answerStyles[objectId] = { ...style };
+		else delete this.state.answerStyles[objectId];
+	}
+
+	updateObject(objectId: string, patch: ObjectPatch): void {
+		const kind = kindOf(this.state, objectId);
+		if (!kind) throw new Error(`no object ${objectId} in the sandbox`);
+		for (const key of Object.keys(patch)) {
+			const allowed = key === 'answerStyle' || (kind === 'phone' ? PHONE_KEYS : kind === 'page' ? PAGE_KEYS : []).includes(key);
+			if (!allowed) throw new Error(`${key} does not apply to a ${kind}`);
+		}
+		if (patch.answerStyle !== undefined) this.setAnswerStyle(objectId, patch.answerStyle);
+		if (kind === 'phone') {
+			const phone = this.phoneNumber(objectId);
+			if (patch.restrictions !== undefined) this.setRestrictions(objectId, patch.restrictions);
+			if (patch.messagingLimit !== undefined) phone.messagingLimit = patch.messagingLimit;
+			if (patch.callingPrerequisitesMet !== undefined) phone.callingPrerequisitesMet = patch.callingPrerequisitesMet;
+		}
+		if (kind === 'page') {
+			const page = this.page(objectId);
+			if (patch.callingEnabled !== undefined) page.callingEnabled = patch.callingEnabled;
+			if (patch.canSendMessages !== undefined) page.canSendMessages = patch.canSendMessages;
+			if (patch.partnersEligible !== undefined) page.partnersEligible = patch.partnersEligible;
+		}
+	}
+
+	/** Adds (or replaces) a PSID; withinWindow false makes sends fail with the outside-window error. */
+	addRecipient(recipient: { id: string; pageIds?: string[]; withinWindow?: boolean }): Recipient {
+		const stored: Recipient = {
+			id: recipient.id,
+			pageIds: recipient.pageIds ?? Object.keys(this.state.pages),
+			withinWindow: recipient.withinWindow ?? true,
+		};
+		this.state.recipients[recipient.id] = stored;
+		return stored;
+	}
+
+	/** Delivers any signed body to the app's callback for `object` (e.g. an account_update restriction event). */
+	emitWebhook(object: string, body: unknown): Promise<WebhookDelivery> {
+		const subscription = this.state.app.subscriptions[object];
+		if (!subscription) return Promise.reject(new Error(`the app has no subscription for object ${object}`));
+		return this.deliverer.deliver(subscription.callback_url, object, body);
+	}
+
+	/** Resolves with the finished deliveries once at least `count` have finished (all attempts done). */
+	async waitForDeliveries(count: number, timeoutMs = 5000): Promise<WebhookDelivery[]> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const finished = this.deliveries.filter((d) => d.done);
+			if (finished.length >= count) return finished;
+			if (Date.now() > deadline) {
+				throw new Error(`expected ${count} finished webhook deliveries within ${timeoutMs} ms, got ${finished.length}`);
+			}
+			await sleep(10);
+		}
+	}
+
+	/** Resolves when no webhook delivery is under way. */
+	webhooksIdle(): Promise<void> {
+		return this.deliverer.idle();
+	}
+
+	clearRequests(): void {
+		this.requests.length = 0;
+	}
+
+	/** Back to the start: seeded state, empty logs, no faults, the config given to startSandbox. */
+	reset(options: { seed?: SeedName; bulkPhoneNumbers?: number } = {}): void {
+		this.state = seedState(options.seed ?? this.options.seed ?? 'demo', options.bulkPhoneNumbers ?? this.options.bulkPhoneNumbers ?? 0);
+		this.requests.length = 0;
+		this.sentMessages.length = 0;
+		this.internalErrors.length = 0;
+		this.deliverer.clear();
+		this.faults.clear();
+		this.config = this.initialConfig();
+		this.applyRateLimit(this.config.rateLimit);
+	}
+
+	/** Stops listening, drops open connections, and waits for webhook deliveries under way. */
+	async close(): Promise<void> {
+		await new Promise<void>((resolve) => {
+			this.server.close(() => resolve());
+			this.server.closeAllConnections();
+		});
+		await this.deliverer.idle();
+	}
+
+	/** JSON view for GET /__sandbox/state. */
+	snapshot(): Record<string, unknown> {
+		return { url: this.url, config: this.getConfig(), faults: this.listFaults(), state: this.state };
+	}
+
+	private initialConfig(): SandboxConfig {
+		return {
+			latencyMs: this.options.latencyMs ?? 0,
+			rateLimit: this.options.rateLimit ?? null,
+			verifyCallbacks: this.options.verifyCallbacks ?? true,
+			requireAppsecretProof: this.options.requireAppsecretProof ?? false,
+		};
+	}
+
+	private applyRateLimit(limit: RateLimitConfig | null): void {
+		this.limiter = limit ? new SlidingWindow(limit.requestsPerSecond) : null;
+	}
+
+	private onRequest(req: IncomingMessage, res: ServerResponse): void {
+		const chunks: Buffer[] = [];
+		req.on('data', (chunk: Buffer) => chunks.push(chunk));
+		req.on('end', () => {
+			const raw = chunks.length === 0 ? '' : Buffer.concat(chunks).toString('utf8');
+			this.dispatch(req, res, raw).catch((error: unknown) => this.answerInternalError(res, error));
+		});
+	}
+
+	private async dispatch(req: IncomingMessage, res: ServerResponse, raw: string): Promise<void> {
+		const url = new URL(req.url ?? '/', 'http://sandbox.local');
+		if (url.pathname.startsWith(CONTROL_PREFIX)) {
+			const answer = await handleControl(this, (req.method ?? 'GET').toUpperCase(), url, raw);
+			this.writeJson(res, answer.status, answer.body, {});
+			return;
+		}
+		await this.handleGraph(req, res, url, raw);
+	}
+
+	private async handleGraph(req: IncomingMessage, res: ServerResponse, url: URL, raw: string): Promise<void> {
+		const method = (req.method ?? 'GET').toUpperCase();
+		const { path, version } = stripVersion(url.pathname);
+		const query = paramsOf(url.searchParams);
+		const parsed = parseBody(raw, req.headers['content-type']);
+		const body = parsed.ok ? parsed.value : parsed.raw;
+		this.logRequest({
+			method,
+			path,
+			version,
+			query: redactParams(query) as Record<string, unknown>,
+			body: redactParams(body),
+			headers: redactHeaders(req.headers),
+			at: Date.now(),
+		});
+
+		const fault = this.faults.take(method, path);
+		let outcome: Outcome;
+		if (fault && fault.kind !== 'latency') {
+			outcome = faultOutcome(fault);
+		} else if (this.limiter && this.config.rateLimit && !this.limiter.tryAcquire(performance.now())) {
+			outcome = { ...errorOutcome(rateLimitError(this.config.rateLimit)), rateLimited: true } as Outcome;
+		} else if (!parsed.ok) {
+			outcome = errorOutcome(
+				new MetaError({ message: '(#100) The request body is not valid JSON', type: 'OAuthException', code: 100 }),
+			);
+		} else {
+			outcome = await this.answerGraph(req, { method, path, version, query, body });
+		}
+
+		const delayMs = this.config.latencyMs + (fault?.kind === 'latency' ? (fault.latencyMs ?? 0) : 0);
+		if (delayMs > 0) await sleep(delayMs);
+		this.writeOutcome(res, outcome, this.usageHeadersFor(path, outcome), version);
+	}
+
+	private async answerGraph(
+		req: IncomingMessage,
+		request: { method: string; path: string; version?: string; query: Record<string, unknown>; body: unknown },
+	): Promise<Outcome> {
+		const params: Record<string, unknown> = { ...request.query, ...(isObject(request.body) ? request.body : {}) };
+		const token = tokenOf(req.headers, params);
+		const appsecretProof = params.appsecret_proof;
+		delete params.access_token;
+		delete params.appsecret_proof;
+		const ctx: HandlerContext = {
+			state: this.state,
+			req: { ...request, params },
+			now: this.now(),
+			styleOf: (id) => this.state.answerStyles[id] ?? {},
+			recordMessage: (message) => this.sentMessages.push(message),
+			verifyCallback: (callbackUrl, verifyToken) =>
+				this.config.verifyCallbacks ? verifyCallbackUrl(callbackUrl, verifyToken, 5000) : Promise.resolve(),
+		};
+		let answer: GraphAnswer;
+		try {
+			answer = await routeGraph(ctx, {
+				token,
+				appsecretProof,
+				requireAppsecretProof: this.config.requireAppsecretProof,
+			});
+		} catch (error) {
+			if (error instanceof MetaError) return errorOutcome(error);
+			throw error;
+		}
+		return { kind: 'json', status: answer.status ?? 200, body: answer.body, webhooks: answer.webhooks };
+	}
+
+	/** The business the usage header reports on: the WABA of a phone number, the Page, or the app. */
+	private usageHeadersFor(path: string, outcome: Outcome): Record<string, string> {
+		const limit = this.config.rateLimit;
+		if (!limit || !this.limiter) return {};
+		const id = path.split('/')[1] ?? '';
+		const phone = this.state.phoneNumbers[id];
+		const business = phone
+			? { id: phone.wabaId, type: 'whatsapp' }
+			: this.state.pages[id]
+				? { id, type: 'pages' }
+				: this.state.wabas[id]
+					? { id, type: 'whatsapp' }
+					: { id: this.state.app.id, type: 'whatsapp' };
+		const refused = outcome.kind === 'json' && outcome.rateLimited === true;
+		const percent = refused ? 100 : this.limiter.usagePercent(performance.now());
+		return usageHeaders(percent, business, refused ? (limit.estimatedTimeToRegainAccessMinutes ?? 0) : 0);
+	}
+
+	private writeOutcome(res: ServerResponse, outcome: Outcome, headers: Record<string, string>, version?: string): void {
+		if (outcome.kind === 'drop') {
+			res.socket?.destroy();
+			return;
+		}
+		const apiHeaders = { ...headers, 'facebook-api-version': version ?? 'v26.0' };
+		if (outcome.kind === 'text') {
+			res.writeHead(outcome.status, {
+				...apiHeaders,
+				'Content-Type': outcome.contentType,
+				'Content-Length': Buffer.byteLength(outcome.text),
+			});
+			res.end(outcome.text);
+			return;
+		}
+		this.writeJson(res, outcome.status, outcome.body, apiHeaders);
+		const events = outcome.webhooks;
+		if (events && events.length > 0) setImmediate(() => this.dispatchWebhooks(events));
+	}
+
+	private writeJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string>): void {
+		const text = JSON.stringify(body);
+		res.writeHead(status, { ...headers, 'Content-Type': JSON_TYPE, 'Content-Length': Buffer.byteLength(text) });
+		res.end(text);
+	}
+
+	private dispatchWebhooks(events: WebhookEvent[]): void {
+		for (const event of events) {
+			const subscription = subscriptionFor(this.state, event);
+			if (subscription) void this.deliverer.deliver(subscription.callback_url, event.object, event.body, event.field);
+		}
+	}
+
+	private logRequest(entry: LoggedRequest): void {
+		const max = this.options.maxLoggedRequests ?? 100000;
+		if (this.requests.length >= max) this.requests.splice(0, Math.ceil(max / 2));
+		this.requests.push(entry);
+	}
+
+	private answerInternalError(res: ServerResponse, error: unknown): void {
+		this.internalErrors.push(error instanceof Error ? (error.stack ?? error.message) : String(error));
+		if (res.headersSent) return;
+		this.writeJson(
+			res,
+			500,
+			toEnvelope({ message: 'An unknown error occurred', type: 'OAuthException', code: 1, is_transient: true }),
+			{},
+		);
+	}
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+	return new Sandbox(options).listen();
+}

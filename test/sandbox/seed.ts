@@ -1,0 +1,127 @@
+import { randomBytes } from 'crypto';
+import type { PhoneNumber, SandboxState, WeeklyHours } from './types';
+
+/** The fixed demo data every engineer, test and demo uses (see the team brief). */
+export const DEMO = {
+	accessToken: 'sandbox-access-token',
+	appId: '1000000000000001',
+	appSecret: 'sandbox-app-secret',
+	appToken: '1000000000000001|sandbox-app-secret',
+	wabaId: '2000000000000001',
+	phoneNumberId: '3000000000000001',
+	disabledPhoneNumberId: '3000000000000002',
+	pageId: '4000000000000001',
+	pageWithoutHoursId: '4000000000000002',
+	psid: '5000000000000001',
+	/** Bulk phone numbers are BULK_PHONE_BASE, +1, +2, ... (as decimal strings). */
+	bulkPhoneNumberBase: '3100000000000000',
+} as const;
+
+export type SeedName = 'demo' | 'empty';
+
+const WEEKDAYS = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'] as const;
+
+function nineToFive(): WeeklyHours[] {
+	return WEEKDAYS.map((day) => ({ day_of_week: day, open_time: '0900', close_time: '1700' }));
+}
+
+export function newSipPassword(): string {
+	return randomBytes(12).toString('base64url');
+}
+
+function enabledPhone(id: string, wabaId: string, display: string): PhoneNumber {
+	return {
+		id,
+		wabaId,
+		display_phone_number: display,
+		verified_name: 'Sandbox Business',
+		calling: {
+			status: 'ENABLED',
+			call_icon_visibility: 'DEFAULT',
+			call_hours: {
+				status: 'ENABLED',
+				timezone_id: 'Europe/Berlin',
+				weekly_operating_hours: nineToFive(),
+				holiday_schedule: [],
+			},
+			callback_permission_status: 'DISABLED',
+			sip: { status: 'DISABLED', servers: [] },
+			srtp_key_exchange_protocol: 'DTLS',
+		},
+		restrictions: [],
+		messagingLimit: 10000,
+		callingPrerequisitesMet: true,
+	};
+}
+
+/** Decimal string addition without floating point (ids are 16 digits, above 2^53 once summed). */
+function addToId(base: string, n: number): string {
+	return (BigInt(base) + BigInt(n)).toString();
+}
+
+export function emptyState(): SandboxState {
+	return {
+		app: { id: DEMO.appId, secret: DEMO.appSecret, name: 'Sandbox App', subscriptions: {} },
+		wabas: {},
+		phoneNumbers: {},
+		pages: {},
+		recipients: {},
+		answerStyles: {},
+	};
+}
+
+export function demoState(bulkPhoneNumbers = 0): SandboxState {
+	const state = emptyState();
+	state.wabas[DEMO.wabaId] = { id: DEMO.wabaId, name: 'Sandbox WABA', subscribedApps: [] };
+	state.phoneNumbers[DEMO.phoneNumberId] = enabledPhone(DEMO.phoneNumberId, DEMO.wabaId, '+1 555-010-0001');
+	state.phoneNumbers[DEMO.disabledPhoneNumberId] = {
+		id: DEMO.disabledPhoneNumberId,
+		wabaId: DEMO.wabaId,
+		display_phone_number: '+1 555-010-0002',
+		verified_name: 'Sandbox Business',
+		calling: { status: 'DISABLED', call_icon_visibility: 'DEFAULT' },
+		restrictions: [],
+		messagingLimit: 10000,
+		callingPrerequisitesMet: true,
+	};
+	for (let i = 0; i < bulkPhoneNumbers; i++) {
+		const id = addToId(DEMO.bulkPhoneNumberBase, i);
+		state.phoneNumbers[id] = enabledPhone(id, DEMO.wabaId, `+1 555-${String(i).padStart(7, '0')}`);
+	}
+	state.pages[DEMO.pageId] = {
+		id: DEMO.pageId,
+		name: 'Sandbox Page One',
+		icon_enabled: true,
+		audio_enabled: true,
+		video_enabled: false,
+		call_routing: { ring_target: 'META' },
+		call_hours: { timezone_id: 'America/Los_Angeles', weekly_operating_hours: nineToFive() },
+		callingEnabled: true,
+		canSendMessages: true,
+		partnersEligible: true,
+		subscribedApps: {},
+	};
+	state.pages[DEMO.pageWithoutHoursId] = {
+		id: DEMO.pageWithoutHoursId,
+		name: 'Sandbox Page Two',
+		icon_enabled: true,
+		audio_enabled: true,
+		video_enabled: false,
+		call_routing: { ring_target: 'META' },
+		callingEnabled: true,
+		canSendMessages: true,
+		partnersEligible: true,
+		subscribedApps: {},
+	};
+	state.recipients[DEMO.psid] = {
+		id: DEMO.psid,
+		pageIds: [DEMO.pageId, DEMO.pageWithoutHoursId],
+		withinWindow: true,
+	};
+	state.mePageId = DEMO.pageId;
+	return state;
+}
+
+export function seedState(seed: SeedName, bulkPhoneNumbers = 0): SandboxState {
+	return seed === 'empty' ? emptyState() : demoState(bulkPhoneNumbers);
+}
