@@ -1,0 +1,65 @@
+import type { INodeProperties, IWebhookDescription } from 'n8n-workflow';
+
+/**
+ * Parameters and webhook entries both triggers show. Meta verifies with GET and delivers with POST on
+ * the same URL, so both entries share the path: the production URL is /webhook/<webhookId>/webhook.
+ */
+export const triggerWebhooks: IWebhookDescription[] = [
+	{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'webhook' },
+	{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+];
+
+/** The notice at the top: what to type where in Meta's dashboard, and why App Secret matters. */
+export function setupNotice(dashboardSteps: string): INodeProperties {
+	return {
+		displayName:
+			`Manual setup: ${dashboardSteps} As Callback URL enter the Production URL shown above (…/webhook/&lt;id&gt;/webhook). ` +
+			'As Verify Token enter the Verify Token below, or, when it is empty, the id in the middle of that URL. ' +
+			'With Subscription set to Automatic, the node registers both itself when the workflow is activated. ' +
+			'Set App Secret in the credential: every delivery\'s X-Hub-Signature-256 is then checked and forged ones are refused; without it deliveries are accepted and marked signatureVerified: false.',
+		name: 'setupNotice',
+		type: 'notice',
+		default: '',
+	};
+}
+
+export const subscriptionProperty: INodeProperties = {
+	displayName: 'Subscription',
+	name: 'subscription',
+	type: 'options',
+	options: [
+		{
+			name: 'Manual',
+			value: 'manual',
+			description: 'You enter the callback URL and verify token in the App Dashboard; the node calls nothing at Meta',
+		},
+		{
+			name: 'Automatic',
+			value: 'automatic',
+			description:
+				'On activation the node subscribes the app (App ID and App Secret in the credential) to the needed fields at this URL, and removes only the fields it added on deactivation',
+		},
+	],
+	default: 'manual',
+};
+
+export const replaceExistingCallbackProperty: INodeProperties = {
+	displayName: 'Replace Existing Callback',
+	name: 'replaceExistingCallback',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to move the app\'s webhooks to this URL when they already go to another one. Meta keeps one callback URL per app, so the other integration stops receiving them. Off: activation fails and names that URL.',
+	displayOptions: { show: { subscription: ['automatic'] } },
+};
+
+// Not a password field: the user has to read it to copy it into Meta's dashboard, and Meta sends it only
+// when it verifies the URL (deliveries are authenticated by the signature, not by this token).
+export const verifyTokenProperty: INodeProperties = {
+	displayName: 'Verify Token',
+	name: 'verifyToken',
+	// eslint-disable-next-line n8n-nodes-base/node-param-type-options-password-missing
+	type: 'string',
+	default: '',
+	description: 'The token Meta sends when it verifies the callback URL. Leave empty to use this node\'s webhook ID (the ID in its URL).',
+};

@@ -1,0 +1,128 @@
+import type { IDataObject, IHookFunctions, INodeType } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { createGraphClient, type GraphClient } from '../transport/graph';
+import type { TriggerPlatform } from './platform';
+import {
+	planActivation,
+	planDeactivation,
+	readAppSubscriptions,
+	subscriptionIsInPlace,
+	type AppSubscription,
+	type SubscriptionRecord,
+} from './subscription';
+import { resolveVerifyToken } from './webhook';
+
+/** Key of the record in the node's static data (kept by n8n between activation and deactivation). */
+const RECORD_KEY = 'metaSubscription';
+
+function isAutomatic(ctx: IHookFunctions): boolean {
+	return ctx.getNodeParameter('subscription', 'manual') === 'automatic';
+}
+
+function callbackUrlOf(ctx: IHookFunctions): string {
+	const url = ctx.getNodeWebhookUrl('default');
+	if (!url) throw new NodeOperationError(ctx.getNode(), 'The webhook URL of this trigger is not known yet');
+	return url;
+}
+
+async function appIdOf(ctx: IHookFunctions): Promise<string> {
+	const credentials = (await ctx.getCredentials('metaCallingApi')) as IDataObject;
+	const appId = typeof credentials.appId === 'string' ? credentials.appId.trim() : '';
+	if (appId === '') {
+		throw new NodeOperationError(ctx.getNode(), 'appId: required in the Meta Calling API credential for automatic subscription', {
+			description: 'Set App ID (and App Secret) in the credential, or switch Subscription to Manual and register the callback URL in the App Dashboard.',
+		});
+	}
+	return appId;
+}
+
+function readRecord(ctx: IHookFunctions): SubscriptionRecord | undefined {
+	const stored = ctx.getWorkflowStaticData('node')[RECORD_KEY];
+	return typeof stored === 'object' && stored !== null ? (stored as SubscriptionRecord) : undefined;
+}
+
+async function currentSubscription(graph: GraphClient, appId: string, object: string): Promise<AppSubscription | undefined> {
+	const answer = await graph.request({ method: 'GET', path: `/${appId}/subscriptions`, auth: 'app' });
+	return readAppSubscriptions(answer).find((subscription) => subscription.object === object);
+}
+
+/**
+ * n8n's webhook lifecycle for both triggers: checkExists -> create on activation, delete on
+ * deactivation. Manual subscription makes no Graph call at all.
+ */
+export function webhookLifecycle(platform: TriggerPlatform): NonNullable<INodeType['webhookMethods']> {
+	return {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				if (!isAutomatic(this)) return true;
+				const appId = await appIdOf(this);
+				const graph = await createGraphClient(this);
+				const current = await currentSubscription(graph, appId, platform.object);
+				return subscriptionIsInPlace(current, callbackUrlOf(this), platform.subscriptionFields(this), readRecord(this));
+			},
+
+			async create(this: IHookFunctions): Promise<boolean> {
+				if (!isAutomatic(this)) return true;
+				const appId = await appIdOf(this);
+				const callbackUrl = callbackUrlOf(this);
+				const fields = platform.subscriptionFields(this);
+				if (fields.length === 0) throw new NodeOperationError(this.getNode(), 'events: choose at least one event');
+				const graph = await createGraphClient(this);
+				const plan = planActivation({
+					current: await currentSubscription(graph, appId, platform.object),
+					object: platform.object,
+					callbackUrl,
+					wantedFields: fields,
+					replaceExistingCallback: this.getNodeParameter('replaceExistingCallback', false) === true,
+					previous: readRecord(this),
+				});
+				if (plan.kind === 'conflict') {
+					throw new NodeOperationError(
+						this.getNode(),
+						`This app already sends its ${platform.object} webhooks to ${plan.otherCallbackUrl}`,
+						{
+							description:
+								'Meta allows one callback URL per app and object, so taking it over would cut off that integration. Turn on "Replace Existing Callback" to move the webhooks here anyway (its fields are kept), or use Manual subscription.',
+						},
+					);
+				}
+				if (plan.postFields !== null) {
+					await graph.request({
+						method: 'POST',
+						path: `/${appId}/subscriptions`,
+						auth: 'app',
+						body: {
+							object: platform.object,
+							callback_url: callbackUrl,
+							fields: plan.postFields.join(','),
+							verify_token: resolveVerifyToken(this),
+							include_values: true,
+						},
+					});
+				}
+				await platform.subscribeAccounts(this, graph, appId, fields);
+				this.getWorkflowStaticData('node')[RECORD_KEY] = plan.record as unknown as IDataObject;
+				return true;
+			},
+
+			async delete(this: IHookFunctions): Promise<boolean> {
+				if (!isAutomatic(this)) return true;
+				const record = readRecord(this);
+				if (!record) return true;
+				const appId = await appIdOf(this);
+				const graph = await createGraphClient(this);
+				const plan = planDeactivation(await currentSubscription(graph, appId, record.object), record);
+				if (plan.kind !== 'nothing') {
+					const qs: IDataObject = { object: record.object };
+					if (plan.kind === 'removeFields') qs.fields = plan.fields.join(',');
+					await graph.request({ method: 'DELETE', path: `/${appId}/subscriptions`, auth: 'app', qs });
+				}
+				// The WABA or Page stays subscribed to the app: other integrations of the app may rely on it,
+				// and without our fields Meta no longer sends these events anyway.
+				delete this.getWorkflowStaticData('node')[RECORD_KEY];
+				return true;
+			},
+		},
+	};
+}
