@@ -7,7 +7,7 @@ import * as message from './message/Message.resource';
 
 type Operation = { execute: (this: IExecuteFunctions, ...args: Parameters<ItemHandler>) => ReturnType<ItemHandler> };
 
-const operations: Record<string, Record<string, Operation>> = {
+export const operations: Record<string, Record<string, Operation>> = {
 	callSettings: {
 		get: callSettings.get,
 		setCallHours: callSettings.setCallHours,

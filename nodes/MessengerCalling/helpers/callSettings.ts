@@ -146,3 +146,12 @@ export function callHoursOf(settings: MessengerCallSettings): CallHours | undefi
 		holidays: [],
 	};
 }
+
+/**
+ * A full reading with Meta's defaults filled in: the icon shows unless hidden ("By default, the call icon
+ * visibility is set to true for all Pages"), and a missing call_hours means none. Two readings of the same
+ * Page then compare equal whether or not Meta spelled the default out.
+ */
+export function withMetaDefaults(settings: MessengerCallSettings): MessengerCallSettings {
+	return { ...settings, call_hours: settings.call_hours ?? null, icon_enabled: settings.icon_enabled ?? true };
+}

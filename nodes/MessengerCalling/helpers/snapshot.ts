@@ -1,6 +1,6 @@
 import type { MessengerCallHoursWire } from '../../shared/hours';
 import { InputError } from '../../shared/validation';
-import type { CallSettingsReading, MessengerCallSettings } from './callSettings';
+import { withMetaDefaults, type CallSettingsReading, type MessengerCallSettings } from './callSettings';
 
 /**
  * "Closed for the day" on Messenger, built from a snapshot: Messenger has no holiday schedule, and setting
@@ -46,12 +46,7 @@ export function takeSnapshot(pageId: string, reading: CallSettingsReading, now: 
 			`Meta's answer holds ${reading.unreadableHourEntries} call hours entr${reading.unreadableHourEntries === 1 ? 'y' : 'ies'} this node cannot read; nothing was changed so that they are not lost`,
 		);
 	}
-	const settings: MessengerCallSettings = {
-		...reading.settings,
-		call_hours: reading.settings.call_hours ?? null,
-		icon_enabled: reading.settings.icon_enabled ?? true,
-	};
-	return { pageId, takenAt: now.toISOString(), settings };
+	return { pageId, takenAt: now.toISOString(), settings: withMetaDefaults(reading.settings) };
 }
 
 /** The writes that close a Page from its current settings; fields already closed are not written again. */
@@ -78,7 +73,8 @@ export interface RestorePlan {
 }
 
 /** The writes that bring the current settings back to the snapshot: only fields that differ are sent. */
-export function restoreChanges(target: MessengerCallSettings, current: MessengerCallSettings): RestorePlan {
+export function restoreChanges(target: MessengerCallSettings, reading: MessengerCallSettings): RestorePlan {
+	const current = withMetaDefaults(reading);
 	const changes: SettingsChanges = {};
 	const notRestored: Array<keyof MessengerCallSettings> = [];
 	if (target.call_hours !== undefined && !hoursEqual(target.call_hours, current.call_hours ?? null)) {
@@ -139,4 +135,13 @@ export function isClosedStateOf(snapshot: CallSettingsSnapshot, current: Messeng
 			return false;
 		}
 	});
+}
+
+/** The snapshot a close keeps: the fresh reading, unless the Page still shows our last close of the stored one. */
+export function snapshotToKeep(
+	fresh: CallSettingsSnapshot,
+	stored: CallSettingsSnapshot | undefined,
+): { snapshot: CallSettingsSnapshot; alreadyClosed: boolean } {
+	if (stored !== undefined && isClosedStateOf(stored, fresh.settings)) return { snapshot: stored, alreadyClosed: true };
+	return { snapshot: fresh, alreadyClosed: false };
 }

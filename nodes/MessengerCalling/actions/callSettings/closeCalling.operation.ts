@@ -8,7 +8,7 @@ import { settingsWriteRequests } from '../../helpers/requests';
 import {
 	CLOSE_MODES,
 	closeChanges,
-	isClosedStateOf,
+	snapshotToKeep,
 	takeSnapshot,
 	type CloseMode,
 } from '../../helpers/snapshot';
@@ -69,10 +69,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, graph:
 
 	const fresh = takeSnapshot(pageId, await fetchCallSettings(graph, pageId, CALL_SETTINGS_FIELDS), new Date());
 	const staticData = this.getWorkflowStaticData('global');
-	const stored = storedSnapshotIfReadable(staticData, pageId);
 	// Closing a Page our last close already closed keeps that snapshot: the fresh one would hold the closed state.
-	const alreadyClosed = stored !== undefined && isClosedStateOf(stored, fresh.settings);
-	const snapshot = alreadyClosed && stored ? stored : fresh;
+	const { snapshot, alreadyClosed } = snapshotToKeep(fresh, storedSnapshotIfReadable(staticData, pageId));
 
 	const changes = closeChanges(fresh.settings, mode);
 	// Stored before writing, so that even a close that fails half-way can be undone.
