@@ -64,9 +64,11 @@ export function parseUriUserParams(value: unknown, field: string): Record<string
 	return params;
 }
 
-/** The fixedCollection `{"server": [{hostname, port, requestUriUserParams}]}`; an empty list deletes the stored server. */
+/** The fixedCollection `{"server": {hostname, port, requestUriUserParams}}`; no server deletes the stored one. */
 export function sipServersFromParameter(value: unknown, field = 'sipServers'): IDataObject[] {
-	const list = isRecord(value) ? value.server : value;
+	// One server per app, so the field holds a single entry ({server: {...}}); a list is read too.
+	const entry = isRecord(value) ? value.server : value;
+	const list = isRecord(entry) ? [entry] : entry;
 	if (list === undefined || list === null) return [];
 	if (!Array.isArray(list)) throw new InputError(field, 'must be a list of servers');
 	if (list.length > 1) throw new InputError(field, `at most one server (Meta allows one per app); got ${list.length}`);
