@@ -13,8 +13,8 @@ import { expectInputError } from '../hours/expectInputError';
 const hours = {
 	timezone_id: 'America/Los_Angeles',
 	weekly_operating_hours: [
-		{ day_of_week: 'MONDAY', open_time: '0900', close_time: '1700' },
-		{ day_of_week: 'TUESDAY', open_time: '0930', close_time: '1830' },
+		{ day_of_week: 'MONDAY' as const, open_time: '0900', close_time: '1700' },
+		{ day_of_week: 'TUESDAY' as const, open_time: '0930', close_time: '1830' },
 	],
 };
 
