@@ -1,0 +1,94 @@
+import { DEMO, berlinDate, runWhatsApp, useSandbox, writes } from './setup';
+
+const sandbox = useSandbox();
+
+const bulkId = (i: number) => (BigInt(DEMO.bulkPhoneNumberBase) + BigInt(i)).toString();
+const byItem = { phoneNumberId: '={{ $json.id }}' };
+
+describe('many items', () => {
+	it('runs 40 holiday adds concurrently, output in input order, each paired and stored', async () => {
+		sandbox.current.reset({ bulkPhoneNumbers: 40 });
+		sandbox.current.setLatency(15);
+		const items = Array.from({ length: 40 }, (_, i) => ({ json: { id: bulkId(i), date: berlinDate(1 + (i % 25)) } }));
+		const result = await runWhatsApp(
+			sandbox.current,
+			{ ...byItem, resource: 'holidaySchedule', operation: 'add', holidaysInput: 'json', holidaysJson: '={{ [$json.date] }}' },
+			{ items },
+		);
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(40);
+		result.items.forEach((item, i) => {
+			expect(item.pairedItem).toEqual({ item: i });
+			expect(item.json).toMatchObject({ phoneNumberId: bulkId(i), added: [items[i].json.date] });
+			expect(sandbox.current.phoneNumber(bulkId(i)).calling.call_hours?.holiday_schedule).toEqual([
+				{ date: items[i].json.date, start_time: '0000', end_time: '2359' },
+			]);
+		});
+		// concurrent, not one after the other: item 1 read before item 0 wrote
+		expect(sandbox.current.requests.slice(0, 2).map((r) => r.method)).toEqual(['GET', 'GET']);
+	});
+
+	it('pairs every holiday of every input when one input gives several items', async () => {
+		sandbox.current.reset({ bulkPhoneNumbers: 2 });
+		const hours = (id: string) => sandbox.current.phoneNumber(id).calling.call_hours!;
+		hours(bulkId(0)).holiday_schedule = [berlinDate(3), berlinDate(4)].map((date) => ({ date, start_time: '0000', end_time: '2359' }));
+		hours(bulkId(1)).holiday_schedule = [{ date: berlinDate(5), start_time: '0000', end_time: '2359' }];
+		const result = await runWhatsApp(
+			sandbox.current,
+			{ ...byItem, resource: 'holidaySchedule', operation: 'get' },
+			{ items: [{ json: { id: bulkId(0) } }, { json: { id: bulkId(1) } }] },
+		);
+		expect(result.items.map((i) => [i.json.date, i.pairedItem])).toEqual([
+			[berlinDate(3), { item: 0 }],
+			[berlinDate(4), { item: 0 }],
+			[berlinDate(5), { item: 1 }],
+		]);
+	});
+
+	it('continueOnFail: an error item for each failing input only, the others written', async () => {
+		sandbox.current.reset({ bulkPhoneNumbers: 2 });
+		const items = [{ id: bulkId(0) }, { id: 'not-a-number' }, { id: bulkId(1) }, { id: '3999999999999999' }].map((json) => ({ json }));
+		const result = await runWhatsApp(
+			sandbox.current,
+			{ ...byItem, resource: 'callingSettings', operation: 'update', updateFields: { callbackPermissionStatus: 'ENABLED' } },
+			{ items, continueOnFail: true },
+		);
+		expect(result.error).toBeUndefined();
+		expect(result.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(result.items[0].json).toMatchObject({ success: true, phoneNumberId: bulkId(0) });
+		expect(result.items[1].json).toMatchObject({ field: 'phoneNumberId', error: expect.stringMatching(/^phoneNumberId: must be the numeric ID/) });
+		expect(result.items[2].json).toMatchObject({ success: true, phoneNumberId: bulkId(1) });
+		expect(result.items[3].json.error).toBeDefined();
+		expect(result.items[3].json.code).toBe(100);
+		expect(sandbox.current.phoneNumber(bulkId(0)).calling.callback_permission_status).toBe('ENABLED');
+		expect(sandbox.current.phoneNumber(bulkId(1)).calling.callback_permission_status).toBe('ENABLED');
+		expect(writes(sandbox.current).map((r) => r.path).sort()).toEqual(
+			[`/${bulkId(0)}/settings`, `/${bulkId(1)}/settings`, '/3999999999999999/settings'].sort(),
+		);
+	});
+
+	it('without continueOnFail the node fails on the first bad item, naming it', async () => {
+		const result = await runWhatsApp(
+			sandbox.current,
+			{ ...byItem, resource: 'callingSettings', operation: 'get' },
+			{ items: [{ json: { id: DEMO.phoneNumberId } }, { json: { id: 'x' } }] },
+		);
+		expect(result.error?.message).toMatch(/^phoneNumberId/);
+		expect((result.error?.context as { itemIndex?: number } | undefined)?.itemIndex).toBe(1);
+	});
+
+	it('dry run over many items sends no write', async () => {
+		sandbox.current.reset({ bulkPhoneNumbers: 10 });
+		const items = Array.from({ length: 10 }, (_, i) => ({ json: { id: bulkId(i) } }));
+		const result = await runWhatsApp(
+			sandbox.current,
+			{ ...byItem, resource: 'holidaySchedule', operation: 'add', holidays: { holiday: [{ date: berlinDate(2) }] }, options: { dryRun: true } },
+			{ items },
+		);
+		expect(result.items.map((i) => (i.json.request as { url: string }).url)).toEqual(
+			items.map((i) => `${sandbox.current.url}/v26.0/${i.json.id}/settings`),
+		);
+		expect(writes(sandbox.current)).toEqual([]);
+		expect(sandbox.current.requests).toHaveLength(10);
+	});
+});
