@@ -152,6 +152,15 @@ describe('signed webhooks after a settings change', () => {
 		});
 	});
 
+	it('writes the webhook calling object in the number\'s answer spelling', async () => {
+		await subscribeWaba();
+		sandbox.setAnswerStyle(DEMO.phoneNumberId, { lowercaseEnums: true });
+		await graph(sandbox, 'POST', `/${DEMO.phoneNumberId}/settings`, { body: { calling: { status: 'DISABLED' } } });
+		await sandbox.waitForDeliveries(1);
+		const calling = receiver.received[0].body.entry[0].changes[0].value.phone_number_settings.calling;
+		expect(calling.status).toBe('disabled');
+	});
+
 	it('sends nothing for a change of an unwatched field (call_hours) or when the WABA is not subscribed', async () => {
 		await subscribe('whatsapp_business_account', 'account_settings_update');
 		await graph(sandbox, 'POST', `/${DEMO.phoneNumberId}/settings`, { body: { calling: { status: 'DISABLED' } } });
