@@ -35,3 +35,14 @@ export function callPromptRequest(pageId: string, recipientId: string, ttlDays: 
 		repeatable: false,
 	};
 }
+
+/**
+ * The shared transport's hint for code 138000 speaks of a WhatsApp phone number; for a Page the same code
+ * means the Page itself cannot take calls. (Outside-window and permission hints come from the transport.)
+ */
+export const PAGE_CALLING_NOT_ENABLED_HINT =
+	'Calling is not turned on for this Page, so Meta refuses the call prompt. Turn on Messenger calling for the Page (Meta Business Suite, the Page’s calling settings) and send the prompt again.';
+
+export function isCallingNotEnabled(code: unknown, message: unknown): boolean {
+	return Number(code) === 138000 || (typeof message === 'string' && /does not have calling enabled/i.test(message));
+}

@@ -1,9 +1,15 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeApiError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection, showFor } from '../../../WhatsAppCalling/actions/common.descriptions';
 import { sendOrPreview } from '../../../shared/execution/request';
 import type { GraphClient } from '../../../shared/transport/graph';
-import { callPromptRequest, validateRecipientId, validateTtlDays } from '../../helpers/callPrompt';
+import {
+	PAGE_CALLING_NOT_ENABLED_HINT,
+	callPromptRequest,
+	isCallingNotEnabled,
+	validateRecipientId,
+	validateTtlDays,
+} from '../../helpers/callPrompt';
 import { readDryRun, readPageId } from '../common';
 
 const displayOptions = showFor('message', 'sendCallPrompt');
@@ -37,11 +43,23 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, graph:
 	const recipientId = validateRecipientId(this.getNodeParameter('recipientId', itemIndex, ''));
 	const ttlDays = validateTtlDays(this.getNodeParameter('ttlDays', itemIndex, 7));
 	// repeatable: false — the transport never sends it twice, whatever happens to the first attempt's answer.
-	const answer = await sendOrPreview<IDataObject>(
-		graph,
-		callPromptRequest(pageId, recipientId, ttlDays),
-		readDryRun(this, itemIndex),
+	const request = callPromptRequest(pageId, recipientId, ttlDays);
+	const answer = await sendOrPreview<IDataObject>(graph, request, readDryRun(this, itemIndex)).catch(
+		(error: unknown) => {
+			throw withPageHint(error);
+		},
 	);
 	if (answer.dryRun === true) return { dryRun: true, request: answer.request };
 	return { recipient_id: answer.recipient_id, message_id: answer.message_id };
+}
+
+function withPageHint(error: unknown): unknown {
+	if (!(error instanceof NodeApiError)) return error;
+	const fields = error as unknown as IDataObject;
+	if (!isCallingNotEnabled(fields.code, error.message)) return error;
+	const codes = [`code ${String(fields.code)}`, fields.fbtrace_id ? `fbtrace_id ${String(fields.fbtrace_id)}` : '']
+		.filter(Boolean)
+		.join(', ');
+	error.description = `${PAGE_CALLING_NOT_ENABLED_HINT} Meta error ${codes}.`;
+	return error;
 }

@@ -1,0 +1,73 @@
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import { MessengerCalling } from '../../../nodes/MessengerCalling/MessengerCalling.node';
+import { DEMO, startSandbox, type LoggedRequest, type Sandbox } from '../../sandbox';
+import { runNode, sandboxCredentials, type NodeRunResult } from '../harness';
+
+export { DEMO };
+
+/** One sandbox per test file, reset before each test. */
+export function useSandbox(): { current: Sandbox } {
+	const holder = {} as { current: Sandbox };
+	beforeAll(async () => {
+		holder.current = await startSandbox();
+	});
+	beforeEach(() => holder.current.reset());
+	afterAll(async () => await holder.current.close());
+	return holder;
+}
+
+export interface RunOptions {
+	items?: INodeExecutionData[];
+	continueOnFail?: boolean;
+	/** static data of an earlier run of the same workflow (where closeCalling keeps its snapshots) */
+	staticData?: IDataObject;
+}
+
+export async function runMessenger(
+	sandbox: Sandbox,
+	parameters: INodeParameters,
+	options: RunOptions = {},
+): Promise<NodeRunResult> {
+	return await runNode({
+		node: new MessengerCalling(),
+		parameters: { pageId: DEMO.pageId, ...parameters },
+		credentials: { metaCallingApi: sandboxCredentials(sandbox.url) },
+		items: options.items,
+		continueOnFail: options.continueOnFail,
+		staticData: options.staticData,
+	});
+}
+
+/** The json of every output item; fails the test with the node's error when it failed. */
+export function jsonOf(result: NodeRunResult): IDataObject[] {
+	if (result.error) throw result.error;
+	return result.items.map((item) => item.json);
+}
+
+export function writes(sandbox: Sandbox): LoggedRequest[] {
+	return sandbox.requests.filter((r) => r.method === 'POST');
+}
+
+/** What the sandbox stores for a Page, in the fields this node manages (video_enabled included, to see it untouched). */
+export function storedSettings(sandbox: Sandbox, pageId: string = DEMO.pageId) {
+	const page = sandbox.page(pageId);
+	return structuredClone({
+		call_hours: page.call_hours ?? null,
+		call_routing: page.call_routing,
+		icon_enabled: page.icon_enabled,
+		audio_enabled: page.audio_enabled,
+		video_enabled: page.video_enabled,
+	});
+}
+
+export const NINE_TO_FIVE = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'].map((day) => ({
+	day_of_week: day,
+	open_time: '0900',
+	close_time: '1700',
+}));
+
+/** Parameter value of the weeklyHours fixedCollection. */
+export function weeklyHours(entries: Array<[string, string, string]>) {
+	return { hours: entries.map(([dayOfWeek, openTime, closeTime]) => ({ dayOfWeek, openTime, closeTime })) };
+}
