@@ -269,6 +269,8 @@ describe('callingSettings setCallHours', () => {
 			'holidays[0].date',
 		],
 		[{ holidayMode: 'replace', holidaysInput: 'json', holidaysJson: '["2026-02-30"]' }, 'holidaysJson[0].date'],
+		[{ holidayMode: 'merge' }, 'holidayMode: must be one of keep, replace, clear'],
+		[{ callHoursStatus: 'ON' }, 'callHoursStatus: must be ENABLED or DISABLED'],
 	])('rejects %j before any request, naming the field', async (bad, field) => {
 		const result = await runWhatsApp(sandbox.current, {
 			resource: 'callingSettings',

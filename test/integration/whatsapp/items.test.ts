@@ -91,4 +91,10 @@ describe('many items', () => {
 		expect(writes(sandbox.current)).toEqual([]);
 		expect(sandbox.current.requests).toHaveLength(10);
 	});
+
+	it('an operation the node does not offer is one clear error, before any request', async () => {
+		const result = await runWhatsApp(sandbox.current, { resource: 'holidaySchedule', operation: 'delete' });
+		expect(result.error?.message).toBe('The operation "delete" of resource "holidaySchedule" is not supported');
+		expect(sandbox.current.requests).toEqual([]);
+	});
 });
