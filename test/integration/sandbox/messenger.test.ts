@@ -104,7 +104,7 @@ describe('POST /<PAGE_ID>/messenger_call_settings', () => {
 });
 
 describe('call_prompt through the Send API', () => {
-	const prompt = (recipient = DEMO.psid, ttl?: number) => ({
+	const prompt = (recipient: string = DEMO.psid, ttl?: number) => ({
 		recipient: { id: recipient },
 		messaging_type: 'RESPONSE',
 		message: { attachment: { type: 'template', payload: { template_type: 'call_prompt', ...(ttl ? { ttl_days: ttl } : {}) } } },
