@@ -1,5 +1,3 @@
-import { DateTime } from 'luxon';
-
 /** "hhmm" and "YYYY-MM-DD": the only place that knows these string formats. */
 
 export const HHMM_RULE = 'must be a time as hhmm, e.g. 0930';
@@ -57,11 +55,12 @@ export function toEndMinute(hhmm: string): number {
 	return minutes === END_OF_DAY - 1 ? END_OF_DAY : minutes;
 }
 
-/** True for "YYYY-MM-DD" strings naming a real calendar date. */
+/** True for "YYYY-MM-DD" strings naming a real calendar date (29 February only in leap years). */
 export function isIsoDate(value: unknown): value is string {
-	return (
-		typeof value === 'string' &&
-		/^\d{4}-\d{2}-\d{2}$/.test(value) &&
-		DateTime.fromISO(value, { zone: 'UTC' }).isValid
-	);
+	const match = typeof value === 'string' ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(value) : null;
+	if (!match) return false;
+	const [year, month, day] = match.slice(1).map(Number);
+	const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+	const daysInMonth = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+	return daysInMonth !== undefined && day >= 1 && day <= daysInMonth;
 }

@@ -5,6 +5,9 @@ import type { BusinessClock } from './types';
 export const TIMEZONE_RULE = 'must be an IANA timezone name, e.g. Europe/Berlin or America/Los_Angeles';
 
 let knownSpellings: Map<string, string> | undefined;
+// Asking Intl whether a zone exists costs a formatter each time; the answer never changes. Only names
+// that exist are kept, so the map stays as small as the timezone database.
+const validNames = new Map<string, string>();
 
 /** "europe/berlin" -> "Europe/Berlin", so a name typed in the wrong case still reaches Meta as Meta spells it. */
 function properCase(name: string): string {
@@ -21,7 +24,10 @@ export function validateTimezone(timezoneId: unknown, field = 'timezoneId'): str
 		throw new InputError(field, `is required; ${TIMEZONE_RULE}`);
 	}
 	const name = timezoneId.trim();
+	const known = validNames.get(name);
+	if (known !== undefined) return known;
 	if (!IANAZone.isValidZone(name)) throw new InputError(field, `${TIMEZONE_RULE} (got "${name}")`);
+	validNames.set(name, properCase(name));
 	return properCase(name);
 }
 

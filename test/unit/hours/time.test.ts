@@ -44,8 +44,9 @@ describe('isIsoDate', () => {
 	it('accepts real dates, leap days included', () => {
 		expect(isIsoDate('2026-12-25')).toBe(true);
 		expect(isIsoDate('2028-02-29')).toBe(true);
+		expect(isIsoDate('2000-02-29')).toBe(true);
 	});
-	it.each(['2026-02-29', '2026-04-31', '2026-00-10', '2026-12-25T00:00', '20261225', 20261225])(
+	it.each(['2100-02-29', '2026-02-29', '2026-04-31', '2026-00-10', '2026-12-25T00:00', '20261225', 20261225])(
 		'rejects %p',
 		(value) => {
 			expect(isIsoDate(value)).toBe(false);
