@@ -32,7 +32,7 @@ export interface SandboxOptions {
 	requireAppsecretProof?: boolean;
 	/** Waits before each webhook retry; bounds the retries. Default [50, 200, 500]. */
 	webhookRetryDelaysMs?: number[];
-	/** The log keeps at most this many requests (oldest dropped). Default 100000. */
+	/** The log keeps at most this many requests (oldest half dropped when full). Default 50000. */
 	maxLoggedRequests?: number;
 }
 
@@ -465,7 +465,7 @@ export class Sandbox {
 	}
 
 	private logRequest(entry: LoggedRequest): void {
-		const max = this.options.maxLoggedRequests ?? 100000;
+		const max = this.options.maxLoggedRequests ?? 50000;
 		if (this.requests.length >= max) this.requests.splice(0, Math.ceil(max / 2));
 		this.requests.push(entry);
 	}

@@ -1,0 +1,37 @@
+import { spawn } from 'child_process';
+import path from 'path';
+import { DEMO } from '../../sandbox';
+
+/** `npm run sandbox` as a separate process: prints what a user needs, serves Graph calls, stops on SIGTERM. */
+it('starts on the given port, prints URL, token, app id and secret, and stops cleanly on SIGTERM', async () => {
+	const root = path.resolve(__dirname, '../../..');
+	const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['test/sandbox/cli.ts', '--port', '0', '--latency', '1'], {
+		cwd: root,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	try {
+		let output = '';
+		const url = await new Promise<string>((resolve, reject) => {
+			const timer = setTimeout(() => reject(new Error(`no URL printed within 15 s: ${output}`)), 15000);
+			child.stdout.on('data', (chunk: Buffer) => {
+				output += chunk.toString();
+				const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+				if (match && output.includes('control API')) {
+					clearTimeout(timer);
+					resolve(match[1]);
+				}
+			});
+			child.once('exit', (code) => reject(new Error(`exited early with ${code}: ${output}`)));
+		});
+		for (const printed of [DEMO.accessToken, DEMO.appId, DEMO.appSecret]) expect(output).toContain(printed);
+
+		const me = await fetch(`${url}/v26.0/me`, { headers: { Authorization: `Bearer ${DEMO.accessToken}` } });
+		expect(me.status).toBe(200);
+
+		const exitCode = new Promise<number | null>((resolve) => child.once('exit', resolve));
+		child.kill('SIGTERM');
+		expect(await exitCode).toBe(0);
+	} finally {
+		if (child.exitCode === null) child.kill('SIGKILL');
+	}
+}, 30000);
