@@ -39,6 +39,20 @@ export async function runMessenger(
 	});
 }
 
+/**
+ * Static data as n8n saves it between executions (as JSON in its database). This is also the shape the next
+ * run starts from; n8n-core hands the node a proxy that cannot be cloned directly.
+ */
+export function persisted(staticData: IDataObject): IDataObject {
+	return JSON.parse(JSON.stringify(staticData)) as IDataObject;
+}
+
+/** The snapshots closeCalling keeps, by Page. */
+export function keptSnapshots(staticData: IDataObject): IDataObject | undefined {
+	const global = staticData.global as IDataObject | undefined;
+	return global?.messengerCallingSnapshots as IDataObject | undefined;
+}
+
 /** The json of every output item; fails the test with the node's error when it failed. */
 export function jsonOf(result: NodeRunResult): IDataObject[] {
 	if (result.error) throw result.error;
