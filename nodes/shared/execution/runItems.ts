@@ -3,7 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { DEFAULT_MAX_WAIT_SECONDS } from '../descriptions/options';
 import { MAX_WINDOW, parseConcurrency, type ConcurrencySetting } from '../transport/congestion';
-import { createGraphClient, type GraphClient } from '../transport/graph';
+import { createGraphClient, type GraphClient, type GraphClientOptions } from '../transport/graph';
 import { META_ERROR_FIELDS } from '../transport/metaError';
 import { InputError } from '../validation';
 
@@ -67,13 +67,21 @@ function toOutputItems(result: IDataObject | IDataObject[], itemIndex: number): 
 	return list.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 }
 
+/** Client settings that are not user options (tests and benchmarks shrink the backoff). */
+export type ClientTuning = Pick<GraphClientOptions, 'backoff' | 'requestTimeoutMs' | 'random'>;
+
 /**
  * Runs `handler` for every input item, several at once, with one GraphClient shared by all of them
  * (so its congestion window and rate-limit pause cover the whole node). Output keeps input order.
  */
-export async function runItems(ctx: IExecuteFunctions, handler: ItemHandler): Promise<INodeExecutionData[][]> {
+export async function runItems(
+	ctx: IExecuteFunctions,
+	handler: ItemHandler,
+	tuning: ClientTuning = {},
+): Promise<INodeExecutionData[][]> {
 	const items = ctx.getInputData();
 	const graph = await createGraphClient(ctx, {
+		...tuning,
 		concurrency: readConcurrency(ctx),
 		maxTotalWaitMs: readMaxWaitMs(ctx),
 	});

@@ -70,6 +70,8 @@ export interface GraphClientOptions {
 	backoff?: BackoffSettings;
 	/** Per-attempt timeout. Default 60 000 ms. */
 	requestTimeoutMs?: number;
+	/** Source of jitter in [0, 1); tests pin it to make waits predictable. Default Math.random. */
+	random?: () => number;
 }
 
 export type GraphContext = IExecuteFunctions | IHookFunctions | ILoadOptionsFunctions | IWebhookFunctions;
@@ -122,6 +124,7 @@ export async function createGraphClient(
 	const maxTotalWaitMs = Math.max(0, options.maxTotalWaitMs ?? DEFAULT_MAX_TOTAL_WAIT_MS);
 	const backoff = options.backoff ?? DEFAULT_BACKOFF;
 	const timeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
+	const random = options.random ?? Math.random;
 	let appTokenOnce: Promise<string> | undefined;
 
 	const errorContext = (statusCode?: number, note?: string): ErrorContext => ({
@@ -199,14 +202,14 @@ export async function createGraphClient(
 			const remaining = maxTotalWaitMs - waitedMs;
 			if (kind === 'rateLimit') {
 				const hint = usage.regainAccessMs ?? (answer.received ? parseRetryAfterMs(answer.headers) : undefined);
-				const wait = nextWaitMs(throttle.consecutivePauses, backoff, Math.random(), hint, remaining);
+				const wait = nextWaitMs(throttle.consecutivePauses, backoff, random(), hint, remaining);
 				if (wait === undefined) throw errorOf(answer, gaveUpNote(waitedMs));
 				// Joins the pause another request opened first, if any; the next turn of the loop waits for it.
 				throttle.openPause(wait);
 				if (throttle.pauseRemainingMs() > remaining) throw errorOf(answer, gaveUpNote(waitedMs));
 				continue;
 			}
-			const wait = nextWaitMs(transientRetries++, backoff, Math.random(), undefined, remaining);
+			const wait = nextWaitMs(transientRetries++, backoff, random(), undefined, remaining);
 			if (wait === undefined) throw errorOf(answer, gaveUpNote(waitedMs));
 			await sleep(wait);
 			waitedMs += wait;

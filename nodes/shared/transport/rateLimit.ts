@@ -29,17 +29,18 @@ export function isRateLimitCode(code: number | undefined): boolean {
 	return code !== undefined && RATE_LIMIT_CODES.includes(code);
 }
 
-/** Connection errors where the request may never have reached Meta, or Meta may not have finished. */
+/**
+ * Connections that broke on the way: worth another try. A refused connection or an unknown host is left
+ * out on purpose: that is a wrong Base URL far more often than a passing outage, and waiting a minute
+ * before saying so helps nobody.
+ */
 const TRANSIENT_NETWORK_CODES = new Set([
 	'ECONNRESET',
-	'ECONNREFUSED',
 	'ECONNABORTED',
 	'ETIMEDOUT',
 	'ESOCKETTIMEDOUT',
 	'EPIPE',
 	'EAI_AGAIN',
-	'EHOSTUNREACH',
-	'ENETUNREACH',
 	'ERR_BAD_RESPONSE',
 	'UND_ERR_SOCKET',
 ]);

@@ -32,6 +32,7 @@ describe('classifyAnswer', () => {
 		expect(classifyAnswer({ statusCode: 400, errorCode: 100 })).toBe('failure');
 		expect(classifyAnswer({ statusCode: 401, errorCode: 190 })).toBe('failure');
 		expect(classifyAnswer({ networkErrorCode: 'ENOTFOUND' })).toBe('failure');
+		expect(classifyAnswer({ networkErrorCode: 'ECONNREFUSED' })).toBe('failure');
 		expect(classifyAnswer({ networkErrorCode: 'ERR_CANCELED' })).toBe('failure');
 		expect(classifyAnswer({ statusCode: 200 })).toBe('success');
 		expect(classifyAnswer({ statusCode: 200, errorCode: 100 })).toBe('failure');
