@@ -1,4 +1,5 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { GraphClient } from '../shared/transport/graph';
 import { isRecord, parseCommaList } from '../shared/validation';
@@ -19,6 +20,16 @@ async function pageFieldsOfApp(graph: GraphClient, pageId: string, appId: string
 	return Array.isArray(ours.subscribed_fields) ? ours.subscribed_fields.filter((f): f is string => typeof f === 'string') : [];
 }
 
+/** With a Page access token, /me is the Page itself. */
+async function tokenPageId(ctx: IHookFunctions, graph: GraphClient): Promise<string> {
+	const me = await graph.request({ method: 'GET', path: '/me', qs: { fields: 'id' } });
+	const id = typeof me.id === 'string' || typeof me.id === 'number' ? String(me.id) : '';
+	if (!/^\d+$/.test(id)) {
+		throw new NodeOperationError(ctx.getNode(), 'options.pageIds: required for automatic subscription when the access token is not a Page token');
+	}
+	return id;
+}
+
 /** The Messenger side: Page webhooks, only call_settings_update, Page filter. */
 export const messengerPlatform: TriggerPlatform = {
 	object: 'page',
@@ -32,12 +43,12 @@ export const messengerPlatform: TriggerPlatform = {
 	},
 
 	/**
-	 * Each Page of the filter, or the token's own Page (`me`) when none is given. POST subscribed_apps
+	 * Each Page of the filter, or the Page of the access token when none is given. POST subscribed_apps
 	 * REPLACES the app's fields on that Page, so the fields already there are sent back with ours.
 	 */
 	async subscribeAccounts(ctx, graph, appId, fields) {
 		const pageIds = pageIdsOf(ctx);
-		for (const pageId of pageIds.length > 0 ? pageIds : ['me']) {
+		for (const pageId of pageIds.length > 0 ? pageIds : [await tokenPageId(ctx, graph)]) {
 			const existing = (await pageFieldsOfApp(graph, pageId, appId)) ?? [];
 			if (fields.every((field) => existing.includes(field))) continue;
 			const subscribedFields = [...new Set([...existing, ...fields])].join(',');

@@ -1,0 +1,208 @@
+import axios from 'axios';
+
+import { signBody } from '../../../nodes/shared/webhook/signature';
+import { WhatsAppCallingTrigger } from '../../../nodes/WhatsAppCallingTrigger/WhatsAppCallingTrigger.node';
+import { DEMO, startSandbox, type Sandbox } from '../../sandbox';
+import { sandboxCredentials } from '../harness';
+import { TriggerHost } from './triggerHost';
+
+const OBJECT = 'whatsapp_business_account';
+const OTHER_URL = 'https://crm.example/meta-webhooks';
+
+let sandbox: Sandbox;
+let host: TriggerHost | undefined;
+
+beforeAll(async () => {
+	sandbox = await startSandbox({ webhookRetryDelaysMs: [] });
+});
+afterAll(async () => {
+	await sandbox.close();
+});
+beforeEach(() => sandbox.reset());
+afterEach(async () => {
+	// A webhook that throws would be answered 500 by n8n: never acceptable.
+	expect(host?.answers.filter((a) => a.status >= 500) ?? []).toEqual([]);
+	await host?.stop();
+	host = undefined;
+});
+
+async function startHost(parameters: Record<string, unknown>, credentials = sandboxCredentials(sandbox.url, { appSecret: DEMO.appSecret })) {
+	host = await new TriggerHost({
+		node: new WhatsAppCallingTrigger(),
+		parameters: { events: ['accountSettingsUpdate', 'callingRestriction'], subscription: 'manual', options: {}, ...parameters } as never,
+		credentials,
+	}).start();
+	return host;
+}
+
+/** Changes a phone number's settings at the "Meta" sandbox, as WhatsApp Manager or an action node would. */
+async function changeSettings(phoneNumberId: string, calling: Record<string, unknown>) {
+	const answer = await axios.post(`${sandbox.url}/v26.0/${phoneNumberId}/settings`, { calling }, {
+		headers: { Authorization: `Bearer ${DEMO.accessToken}` },
+	});
+	expect(answer.data).toEqual({ success: true });
+}
+
+function subscriptionOf(object: string) {
+	return sandbox.state.app.subscriptions[object];
+}
+
+function setOtherIntegration(fields: string[]) {
+	sandbox.state.app.subscriptions[OBJECT] = {
+		object: OBJECT,
+		callback_url: OTHER_URL,
+		verify_token: 'theirs',
+		include_values: true,
+		fields,
+		active: true,
+	};
+}
+
+describe('WhatsApp Calling Trigger, manual subscription', () => {
+	it('makes no Graph call on activation or deactivation', async () => {
+		const trigger = await startHost({});
+		await trigger.activate();
+		await trigger.deactivate();
+		expect(sandbox.requests).toEqual([]);
+	});
+
+	it('answers Meta\'s verification with its webhook id as default token, and 403 otherwise', async () => {
+		const trigger = await startHost({});
+		const ok = await axios.get(trigger.webhookUrl, {
+			params: { 'hub.mode': 'subscribe', 'hub.verify_token': trigger.node.webhookId, 'hub.challenge': '987654' },
+		});
+		expect([ok.status, ok.headers['content-type'], ok.data]).toEqual([200, 'text/plain; charset=utf-8', 987654]);
+		const bad = await axios.get(trigger.webhookUrl, {
+			params: { 'hub.mode': 'subscribe', 'hub.verify_token': 'guess', 'hub.challenge': '1' },
+			validateStatus: () => true,
+		});
+		expect(bad.status).toBe(403);
+		expect(trigger.executions).toEqual([]);
+	});
+
+	it('refuses unsigned and tampered deliveries with 401, starting nothing', async () => {
+		const trigger = await startHost({});
+		const body = JSON.stringify({ object: OBJECT, entry: [{ id: DEMO.wabaId, time: 1, changes: [{ field: 'account_settings_update', value: {} }] }] });
+		const post = (data: string, signature?: string) =>
+			// A Buffer, so axios sends the bytes as they are (it would re-encode a string that is not JSON).
+			axios.post(trigger.webhookUrl, Buffer.from(data), {
+				headers: { 'Content-Type': 'application/json', ...(signature ? { 'X-Hub-Signature-256': signature } : {}) },
+				validateStatus: () => true,
+			});
+		expect((await post(body)).status).toBe(401);
+		expect((await post(body.replace('"time":1', '"time":2'), signBody(body, DEMO.appSecret))).status).toBe(401);
+		expect((await post(body, signBody(body, 'not-the-secret'))).status).toBe(401);
+		expect((await post('{"object":', signBody('{"object":', DEMO.appSecret))).status).toBe(400);
+		expect(trigger.executions).toEqual([]);
+	});
+});
+
+describe('WhatsApp Calling Trigger, automatic subscription', () => {
+	it('subscribes app and WABA; a settings change then starts exactly one execution with the new settings', async () => {
+		const trigger = await startHost({ subscription: 'automatic', wabaId: DEMO.wabaId });
+		await trigger.activate();
+
+		expect(subscriptionOf(OBJECT)).toMatchObject({
+			callback_url: trigger.webhookUrl,
+			verify_token: trigger.node.webhookId,
+			fields: ['account_settings_update', 'account_update'],
+		});
+		expect(sandbox.state.wabas[DEMO.wabaId].subscribedApps).toEqual([DEMO.appId]);
+		// The sandbox verified the callback like Meta: one GET, answered 200, no execution.
+		expect(trigger.answers).toEqual([{ method: 'GET', status: 200, started: false }]);
+		expect(trigger.subscriptionRecord()).toEqual({
+			object: OBJECT,
+			callbackUrl: trigger.webhookUrl,
+			addedFields: ['account_settings_update', 'account_update'],
+		});
+
+		await changeSettings(DEMO.phoneNumberId, { status: 'DISABLED' });
+		const [delivery] = await sandbox.waitForDeliveries(1);
+		expect(delivery.status).toBe(200);
+		expect(trigger.executions).toHaveLength(1);
+		expect(trigger.executions[0].items).toEqual([
+			expect.objectContaining({
+				field: 'account_settings_update',
+				object: OBJECT,
+				event: 'accountSettingsUpdate',
+				entryId: DEMO.wabaId,
+				phoneNumberId: DEMO.phoneNumberId,
+				calling: expect.objectContaining({ status: 'DISABLED' }),
+				signatureVerified: true,
+				time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+			}),
+		]);
+	});
+
+	it('a second activation (restart) finds the subscription in place and sends nothing', async () => {
+		const trigger = await startHost({ subscription: 'automatic', wabaId: DEMO.wabaId });
+		await trigger.activate();
+		sandbox.clearRequests();
+		await trigger.activate();
+		expect(sandbox.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET /${DEMO.appId}/subscriptions`]);
+	});
+
+	it('filters by phone number: a change of another number starts nothing', async () => {
+		const trigger = await startHost({ subscription: 'automatic', wabaId: DEMO.wabaId, options: { phoneNumberIds: DEMO.phoneNumberId } });
+		await trigger.activate();
+		await changeSettings(DEMO.disabledPhoneNumberId, { callback_permission_status: 'ENABLED' });
+		await changeSettings(DEMO.phoneNumberId, { callback_permission_status: 'ENABLED' });
+		await sandbox.waitForDeliveries(2);
+		expect(sandbox.deliveries.map((d) => d.status)).toEqual([200, 200]);
+		expect(trigger.executions.map((e) => e.items.map((i) => i.phoneNumberId))).toEqual([[DEMO.phoneNumberId]]);
+	});
+
+	it('turns a calling restriction event into its types and ISO expiry', async () => {
+		const trigger = await startHost({ subscription: 'automatic', wabaId: DEMO.wabaId });
+		await trigger.activate();
+		await sandbox.emitWebhook(OBJECT, {
+			object: OBJECT,
+			entry: [{ id: DEMO.wabaId, time: 1767225600, changes: [{ field: 'account_update', value: { phone_number: '15550100001', event: 'ACCOUNT_RESTRICTION', restriction_info: [{ restriction_type: 'RESTRICTED_USER_INITIATED_CALLING', expiration: 1767830400 }] } }] }],
+		});
+		expect(trigger.executions).toHaveLength(1);
+		expect(trigger.executions[0].items[0]).toMatchObject({
+			event: 'callingRestriction',
+			phoneNumber: '15550100001',
+			restrictions: [{ type: 'RESTRICTED_USER_INITIATED_CALLING', expiresAt: '2026-01-08T00:00:00.000Z' }],
+		});
+	});
+
+	it('fails activation naming the other callback URL, and changes nothing at Meta', async () => {
+		setOtherIntegration(['messages']);
+		const trigger = await startHost({ subscription: 'automatic', wabaId: DEMO.wabaId });
+		await expect(trigger.activate()).rejects.toThrow(OTHER_URL);
+		expect(sandbox.requests.filter((r) => r.method !== 'GET')).toEqual([]);
+		expect(subscriptionOf(OBJECT)).toMatchObject({ callback_url: OTHER_URL, fields: ['messages'] });
+	});
+
+	it('with replaceExistingCallback keeps the other fields, and on deactivation removes only its own', async () => {
+		setOtherIntegration(['messages', 'account_update']);
+		const trigger = await startHost({ subscription: 'automatic', wabaId: DEMO.wabaId, replaceExistingCallback: true });
+		await trigger.activate();
+		expect(subscriptionOf(OBJECT)).toMatchObject({
+			callback_url: trigger.webhookUrl,
+			fields: ['messages', 'account_update', 'account_settings_update'],
+		});
+		expect(trigger.subscriptionRecord()).toMatchObject({ addedFields: ['account_settings_update'] });
+		await trigger.deactivate();
+		expect(subscriptionOf(OBJECT)).toMatchObject({ fields: ['messages', 'account_update'] });
+		expect(trigger.subscriptionRecord()).toBeUndefined();
+	});
+
+	it('deactivation removes the object subscription when only its fields were there', async () => {
+		const trigger = await startHost({ subscription: 'automatic', wabaId: DEMO.wabaId });
+		await trigger.activate();
+		await trigger.deactivate();
+		expect(subscriptionOf(OBJECT)).toBeUndefined();
+		expect(sandbox.requests.at(-1)).toMatchObject({ method: 'DELETE', path: `/${DEMO.appId}/subscriptions`, query: { object: OBJECT } });
+	});
+
+	it('refuses automatic subscription without a WABA id or an app id, before any change at Meta', async () => {
+		const trigger = await startHost({ subscription: 'automatic', wabaId: '' });
+		await expect(trigger.activate()).rejects.toThrow('wabaId');
+		await trigger.stop();
+		const noApp = await startHost({ subscription: 'automatic', wabaId: DEMO.wabaId }, sandboxCredentials(sandbox.url, { appId: '', appSecret: DEMO.appSecret }));
+		await expect(noApp.activate()).rejects.toThrow('appId');
+		expect(sandbox.state.wabas[DEMO.wabaId].subscribedApps).toEqual([]);
+	});
+});
