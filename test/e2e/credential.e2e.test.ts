@@ -1,0 +1,50 @@
+import { e2eContext } from './harness/context';
+
+/** n8n's credential test, run the way the editor runs it (REST, as the owner), against the sandbox. */
+describe(`n8n ${process.env.N8N_LINE ?? '2'}.x: the Meta Calling API credential test`, () => {
+	const e2e = e2eContext();
+	const sandboxData = () => ({
+		accessToken: 'sandbox-access-token',
+		appId: '1000000000000001',
+		appSecret: 'sandbox-app-secret',
+		graphApiVersion: 'v26.0',
+		baseUrl: e2e.sandboxUrl,
+	});
+	const credential = (data: Record<string, unknown>) => ({
+		id: e2e.credentialId,
+		name: e2e.credentialName,
+		type: 'metaCallingApi',
+		data,
+	});
+
+	beforeEach(async () => {
+		await e2e.sandbox('POST', 'reset', {});
+	});
+
+	it('passes with the sandbox token, and n8n called GET /me with it', async () => {
+		const result = await e2e.rest.testCredential(credential(sandboxData()));
+		expect(result.status).toBe('OK');
+		const requests = await e2e.sandbox<Array<{ method: string; path: string; version?: string }>>('GET', 'requests');
+		expect(requests).toEqual(expect.arrayContaining([expect.objectContaining({ method: 'GET', path: '/me', version: 'v26.0' })]));
+	});
+
+	it("fails for a bad token with Meta's own message", async () => {
+		// What Meta (the sandbox) says about this token, asked directly:
+		const direct = await fetch(`${e2e.sandboxUrl}/v26.0/me`, { headers: { authorization: 'Bearer not-a-valid-token' } });
+		const metaError = ((await direct.json()) as { error: { message: string; code: number } }).error;
+		expect(metaError.code).toBe(190);
+
+		const result = await e2e.rest.testCredential(credential({ ...sandboxData(), accessToken: 'not-a-valid-token' }));
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain(metaError.message);
+		expect(result.message).not.toContain('not-a-valid-token');
+	});
+
+	it('tests the stored credential when the editor sends it back with its secrets blanked', async () => {
+		// The editor never receives stored secrets; n8n fills blanked ones from the stored credential.
+		const stored = await e2e.rest.rest('GET', `/credentials/${e2e.credentialId}?includeData=true`);
+		expect(stored.status).toBe(200);
+		const result = await e2e.rest.testCredential(credential(stored.body.data.data));
+		expect(result.status).toBe('OK');
+	});
+});

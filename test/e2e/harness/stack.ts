@@ -1,0 +1,143 @@
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'fs';
+import { join } from 'path';
+
+import { CACHE_DIR, REPO_ROOT, resolveRuntime, type N8nLine } from './lines';
+import { importAndActivate, startN8n, waitForReadiness, type N8nInstanceOptions } from './n8nProcess';
+import { N8nRest } from './n8nRest';
+import { freePort, startLogged, stopProcess, waitUntil, type LoggedProcess } from './processes';
+import { installBuiltPackage, prepareWorkflows, writeSandboxCredential, type PreparedWorkflow } from './userFolder';
+
+/** What a running stack tells the tests (written to a JSON file, read by every test file). */
+export interface StackInfo {
+	line: N8nLine;
+	n8nVersion: string;
+	n8nUrl: string;
+	sandboxUrl: string;
+	runDir: string;
+	n8nLog: string;
+	sandboxLog: string;
+	/** Where the built package sits inside the user folder. */
+	packageDir: string;
+	workflows: PreparedWorkflow[];
+	/** The owner's session cookie and an API key, so tests do not log in again. */
+	ownerCookie: string;
+	apiKey: string;
+	/** Seconds each phase took, for the run's report. */
+	timings: Record<string, number>;
+}
+
+export interface RunningStack {
+	info: StackInfo;
+	n8n: LoggedProcess;
+	sandbox: LoggedProcess;
+}
+
+/** The run folder of a line: recreated at each run and kept afterwards for post-mortems. */
+export function runDirFor(line: string): string {
+	return process.env.META_CALLING_E2E_RUN_DIR ?? join(CACHE_DIR, 'e2e-runs', `n8n-${line}`);
+}
+
+export function stackInfoFile(runDir: string): string {
+	return join(runDir, 'stack.json');
+}
+
+function sandboxCli(): string {
+	return process.env.META_CALLING_SANDBOX_CLI ?? join(REPO_ROOT, 'test', 'sandbox', 'cli.ts');
+}
+
+/** Sandbox in its own process (n8n calls it over HTTP like it calls Meta), seeded with the demo data. */
+async function startSandboxProcess(runDir: string): Promise<{ proc: LoggedProcess; url: string }> {
+	const cli = sandboxCli();
+	if (!existsSync(cli)) throw new Error(`sandbox CLI ${cli} does not exist`);
+	const port = await freePort();
+	const url = `http://127.0.0.1:${port}`;
+	const tsx = join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
+	const proc = startLogged('sandbox', tsx, [cli, '--port', String(port)], {
+		cwd: REPO_ROOT,
+		env: { ...process.env, NODE_ENV: 'test' },
+		logFile: join(runDir, 'sandbox.log'),
+	});
+	await waitUntil(`${url}/__sandbox/health`, async () => (await fetch(`${url}/__sandbox/health`)).ok, {
+		timeoutMs: 60000,
+		process: proc,
+	});
+	return { proc, url };
+}
+
+/**
+ * Starts one line's stack from nothing: a fresh user folder with the built package, the sandbox, the
+ * sandbox credential and every workflow imported and activated by n8n's CLI, n8n started and ready,
+ * an owner with a session and an API key. Anything started is stopped again if a later step fails.
+ */
+export async function startStack(line = process.env.N8N_LINE ?? '2'): Promise<RunningStack> {
+	const runtime = resolveRuntime(line);
+	const runDir = runDirFor(runtime.line);
+	rmSync(runDir, { recursive: true, force: true });
+	const userFolder = join(runDir, 'user');
+	const importDir = join(runDir, 'import');
+	mkdirSync(userFolder, { recursive: true });
+	mkdirSync(importDir, { recursive: true });
+	const timings: Record<string, number> = {};
+	const timed = async <T>(phase: string, work: () => Promise<T>): Promise<T> => {
+		const started = Date.now();
+		const result = await work();
+		timings[phase] = Math.round((Date.now() - started) / 100) / 10;
+		return result;
+	};
+
+	let sandbox: LoggedProcess | undefined;
+	let n8n: LoggedProcess | undefined;
+	try {
+		const started = await timed('sandboxStart', () => startSandboxProcess(runDir));
+		sandbox = started.proc;
+		const sandboxUrl = started.url;
+
+		const packageDir = installBuiltPackage(userFolder);
+		const credentialFile = writeSandboxCredential(importDir, sandboxUrl);
+		const workflows = prepareWorkflows(importDir);
+
+		const options: N8nInstanceOptions = {
+			runtime,
+			userFolder,
+			port: await freePort(),
+			brokerPort: await freePort(),
+			logFile: join(runDir, 'n8n.log'),
+		};
+		await timed('importAndActivate', () => importAndActivate(options, credentialFile, join(importDir, 'workflows'), workflows));
+		const n8nUrl = `http://127.0.0.1:${options.port}`;
+		n8n = startN8n(options);
+		const runningN8n = n8n;
+		await timed('n8nReady', () => waitForReadiness(runningN8n, n8nUrl));
+
+		const rest = new N8nRest(n8nUrl);
+		await rest.setupOwner();
+		const apiKey = await rest.createApiKey();
+
+		const info: StackInfo = {
+			line: runtime.line,
+			n8nVersion: runtime.version,
+			n8nUrl,
+			sandboxUrl,
+			runDir,
+			n8nLog: options.logFile,
+			sandboxLog: join(runDir, 'sandbox.log'),
+			packageDir,
+			workflows,
+			ownerCookie: rest.sessionCookie,
+			apiKey,
+			timings,
+		};
+		writeFileSync(stackInfoFile(runDir), JSON.stringify(info, null, 2));
+		return { info, n8n, sandbox };
+	} catch (error) {
+		await stopProcess(n8n);
+		await stopProcess(sandbox);
+		throw error;
+	}
+}
+
+export async function stopStack(stack: RunningStack | undefined): Promise<void> {
+	if (!stack) return;
+	await stopProcess(stack.n8n);
+	await stopProcess(stack.sandbox);
+}

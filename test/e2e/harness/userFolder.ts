@@ -1,0 +1,88 @@
+import { createHash } from 'crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'fs';
+import { basename, join } from 'path';
+
+import { REPO_ROOT } from './lines';
+
+/** Fixed id of the sandbox credential: workflow JSON files reference it by this id and name. */
+export const SANDBOX_CREDENTIAL_ID = 'metaSandboxCred1';
+export const SANDBOX_CREDENTIAL_NAME = 'Meta Calling API (sandbox)';
+export const PACKAGE_NAME = 'n8n-nodes-meta-calling';
+
+/** Folders whose *.json workflows every e2e run imports and activates. */
+export const WORKFLOW_FOLDERS = [join(REPO_ROOT, 'test', 'e2e', 'workflows'), join(REPO_ROOT, 'examples')];
+
+/**
+ * Places the built package where n8n keeps community packages installed from Settings → Community Nodes:
+ * `<N8N_USER_FOLDER>/.n8n/nodes/node_modules/n8n-nodes-meta-calling` (package.json + dist only, like npm pack).
+ */
+export function installBuiltPackage(userFolder: string): string {
+	// META_CALLING_DIST: a build elsewhere (a private build while others rebuild dist/).
+	const distDir = process.env.META_CALLING_DIST ?? join(REPO_ROOT, 'dist');
+	if (!existsSync(join(distDir, 'credentials'))) {
+		throw new Error(`${distDir} has no build; run npm run build first`);
+	}
+	const target = join(userFolder, '.n8n', 'nodes', 'node_modules', PACKAGE_NAME);
+	mkdirSync(target, { recursive: true });
+	cpSync(join(REPO_ROOT, 'package.json'), join(target, 'package.json'));
+	cpSync(distDir, join(target, 'dist'), { recursive: true });
+	return target;
+}
+
+/** n8n's credential import file: one credential, plain (unencrypted) data, our fixed id. */
+export function writeSandboxCredential(importDir: string, sandboxUrl: string): string {
+	const file = join(importDir, 'credentials.json');
+	const credential = {
+		id: SANDBOX_CREDENTIAL_ID,
+		name: SANDBOX_CREDENTIAL_NAME,
+		type: 'metaCallingApi',
+		data: {
+			accessToken: 'sandbox-access-token',
+			appId: '1000000000000001',
+			appSecret: 'sandbox-app-secret',
+			graphApiVersion: 'v26.0',
+			baseUrl: sandboxUrl,
+		},
+	};
+	writeFileSync(file, JSON.stringify([credential], null, 2));
+	return file;
+}
+
+export interface PreparedWorkflow {
+	id: string;
+	name: string;
+	file: string;
+}
+
+/**
+ * Copies every workflow JSON of WORKFLOW_FOLDERS into one folder for `n8n import:workflow --separate`.
+ * A workflow without an id gets a stable one derived from its file name, so tests and publish calls can
+ * name it; `active` is cleared because activation is done by n8n's CLI after import.
+ */
+export function prepareWorkflows(importDir: string): PreparedWorkflow[] {
+	const outDir = join(importDir, 'workflows');
+	mkdirSync(outDir, { recursive: true });
+	const prepared: PreparedWorkflow[] = [];
+	for (const folder of WORKFLOW_FOLDERS) {
+		if (!existsSync(folder)) continue;
+		for (const entry of readdirSync(folder).filter((f) => f.endsWith('.json')).sort()) {
+			const source = join(folder, entry);
+			const workflow = JSON.parse(readFileSync(source, 'utf8')) as Record<string, unknown>;
+			const id = typeof workflow.id === 'string' && workflow.id ? workflow.id : stableWorkflowId(source);
+			if (prepared.some((p) => p.id === id)) {
+				throw new Error(`workflow id ${id} of ${source} is used twice`);
+			}
+			const name = typeof workflow.name === 'string' ? workflow.name : basename(entry, '.json');
+			const file = join(outDir, `${id}.json`);
+			writeFileSync(file, JSON.stringify({ ...workflow, id, name, active: false }, null, 2));
+			prepared.push({ id, name, file });
+		}
+	}
+	return prepared;
+}
+
+/** 16 letters and digits, like n8n's own ids, derived from the file's path inside the repo. */
+function stableWorkflowId(file: string): string {
+	const relative = file.slice(REPO_ROOT.length);
+	return 'e2e' + createHash('sha256').update(relative).digest('hex').slice(0, 13);
+}
