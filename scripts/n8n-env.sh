@@ -6,6 +6,7 @@
 # Source it and call the functions, or run it directly:
 #   bash scripts/n8n-env.sh node24            -> prints the Node 24 binary
 #   bash scripts/n8n-env.sh n8n 2.40.7        -> prints the n8n binary (installs Node 24 first)
+#   bash scripts/n8n-env.sh n8n 1             -> the same for a line of scripts/n8n-versions.json
 #   bash scripts/n8n-env.sh debian-deps       -> apt-get installs what n8n's native modules build with
 #
 # Layout:
@@ -17,7 +18,10 @@ set -euo pipefail
 
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CACHE_DIR="${META_CALLING_CACHE_DIR:-$REPO_ROOT/.cache}"
-NODE24_VERSION="${NODE24_VERSION:-24.21.0}"
+# Versions live in scripts/n8n-versions.json (shared with test/e2e and npm start).
+VERSIONS_FILE="$REPO_ROOT/scripts/n8n-versions.json"
+json_value() { node -e "const v = require(process.argv[1]); process.stdout.write(String(eval('v' + process.argv[2])))" "$VERSIONS_FILE" "$1"; }
+NODE24_VERSION="${NODE24_VERSION:-$(json_value .node24)}"
 NODE24_DIR="$CACHE_DIR/node24"
 
 log() { printf '[n8n-env %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
@@ -67,6 +71,14 @@ ensure_node24() {
 }
 
 n8n_dir() { echo "$CACHE_DIR/n8n-$1"; }
+
+# `2` -> 2.40.7, `1` -> 1.123.81 (scripts/n8n-versions.json); a full version passes through.
+n8n_version_of_line() {
+	case "$1" in
+	*.*) echo "$1" ;;
+	*) json_value ".lines['$1']" ;;
+	esac
+}
 
 # Writes the install folder's package.json. The overrides make n8n installable from this registry without
 # internet access beyond it; see the comments next to each.
@@ -148,7 +160,10 @@ n8n_bin() { echo "$(n8n_dir "$1")/node_modules/.bin/n8n"; }
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
 	case "${1:-}" in
 	node24) ensure_node24 && echo "$NODE24_DIR/bin/node" ;;
-	n8n) ensure_n8n "${2:?version}" && n8n_bin "$2" ;;
+	n8n)
+		version="$(n8n_version_of_line "${2:?version or line}")"
+		ensure_n8n "$version" && n8n_bin "$version"
+		;;
 	debian-deps) ensure_debian_deps ;;
 	*)
 		echo "usage: $0 node24 | n8n <version> | debian-deps" >&2

@@ -1,12 +1,13 @@
-import { existsSync } from 'fs';
+import { existsSync, readFileSync } from 'fs';
 import { join, resolve } from 'path';
 
-/** The two n8n release lines the e2e tier proves the package on (issue 2). */
-export const N8N_LINES = { '2': '2.40.7', '1': '1.123.81' } as const;
-
-export type N8nLine = keyof typeof N8N_LINES;
-
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
+
+/** The two n8n release lines the e2e tier proves the package on (issue 2), from scripts/n8n-versions.json. */
+export type N8nLine = '1' | '2';
+export const N8N_LINES: Record<N8nLine, string> = JSON.parse(
+	readFileSync(join(REPO_ROOT, 'scripts', 'n8n-versions.json'), 'utf8'),
+).lines;
 export const CACHE_DIR = process.env.META_CALLING_CACHE_DIR ?? join(REPO_ROOT, '.cache');
 
 export interface N8nRuntime {
@@ -21,10 +22,11 @@ export interface N8nRuntime {
 
 /** Reads N8N_LINE (`2` default, or `1`) and points at the cached installs that scripts/n8n-env.sh made. */
 export function resolveRuntime(line = process.env.N8N_LINE ?? '2'): N8nRuntime {
-	if (!(line in N8N_LINES)) {
+	if (line !== '1' && line !== '2') {
 		throw new Error(`N8N_LINE must be one of ${Object.keys(N8N_LINES).join(', ')}; got "${line}"`);
 	}
 	const version = N8N_LINES[line as N8nLine];
+	if (!version) throw new Error(`scripts/n8n-versions.json has no n8n version for line ${line}`);
 	const nodeBinDir = join(CACHE_DIR, 'node24', 'bin');
 	const installDir = join(CACHE_DIR, `n8n-${version}`);
 	const runtime: N8nRuntime = {
