@@ -57,9 +57,13 @@ function withPageHint(error: unknown): unknown {
 	if (!(error instanceof NodeApiError)) return error;
 	const fields = error as unknown as IDataObject;
 	if (!isCallingNotEnabled(fields.code, error.message)) return error;
+	// Same parts as the transport's description (Meta's words, hint, codes), with the Page's hint.
+	const userMessage = fields.error_user_msg
+		? `${fields.error_user_title ? `${String(fields.error_user_title)}: ` : ''}${String(fields.error_user_msg)}`
+		: '';
 	const codes = [`code ${String(fields.code)}`, fields.fbtrace_id ? `fbtrace_id ${String(fields.fbtrace_id)}` : '']
 		.filter(Boolean)
 		.join(', ');
-	error.description = `${PAGE_CALLING_NOT_ENABLED_HINT} Meta error ${codes}.`;
+	error.description = [userMessage, PAGE_CALLING_NOT_ENABLED_HINT, `Meta error ${codes}.`].filter(Boolean).join(' ');
 	return error;
 }
