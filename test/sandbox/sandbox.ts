@@ -1,6 +1,5 @@
 import http, { type IncomingMessage, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
-import { performance } from 'perf_hooks';
 import { type GraphAnswer, type HandlerContext, type SentMessage, type WebhookEvent } from './handlers/context';
 import { kindOf, routeGraph } from './handlers/router';
 import { handleControl, CONTROL_PREFIX } from './http/control';
@@ -24,7 +23,7 @@ export interface SandboxOptions {
 	bulkPhoneNumbers?: number;
 	/** GET the callback with hub.challenge on POST /<APP_ID>/subscriptions, like Meta. Default true. */
 	verifyCallbacks?: boolean;
-	/** The clock rules and timestamps use (past holidays, restriction expiry, webhook times). */
+	/** The clock rules, timestamps and the rate-limit window use (past holidays, restriction expiry, webhook times). */
 	now?: () => Date;
 	latencyMs?: number;
 	rateLimit?: RateLimitConfig | null;
@@ -366,7 +365,7 @@ export class Sandbox {
 		let outcome: Outcome;
 		if (fault && fault.kind !== 'latency') {
 			outcome = faultOutcome(fault);
-		} else if (this.limiter && this.config.rateLimit && !this.limiter.tryAcquire(performance.now())) {
+		} else if (this.limiter && this.config.rateLimit && !this.limiter.tryAcquire(this.now().getTime())) {
 			outcome = { ...errorOutcome(rateLimitError(this.config.rateLimit)), rateLimited: true } as Outcome;
 		} else if (!parsed.ok) {
 			outcome = errorOutcome(
@@ -427,7 +426,7 @@ export class Sandbox {
 					? { id, type: 'whatsapp' }
 					: { id: this.state.app.id, type: 'whatsapp' };
 		const refused = outcome.kind === 'json' && outcome.rateLimited === true;
-		const percent = refused ? 100 : this.limiter.usagePercent(performance.now());
+		const percent = refused ? 100 : this.limiter.usagePercent(this.now().getTime());
 		return usageHeaders(percent, business, refused ? (limit.estimatedTimeToRegainAccessMinutes ?? 0) : 0);
 	}
 
