@@ -88,6 +88,11 @@ export interface TriggerHostOptions {
 	credentials: ICredentialDataDecryptedObject;
 	/** Fixed so tests know the URL; n8n gives each trigger node a UUID. */
 	webhookId?: string;
+	/**
+	 * How the body reaches the node: 'kept' = read, `req.rawBody` set (n8n once it parsed the body);
+	 * 'lazy' = unread, only n8n's `req.readRawBody()` is there; 'none' = parsed body, no raw bytes.
+	 */
+	rawBody?: 'kept' | 'lazy' | 'none';
 }
 
 let containerReady = false;
@@ -220,17 +225,28 @@ export class TriggerHost {
 			res.writeHead(404).end('not registered');
 			return;
 		}
-		// Like n8n: the raw bytes are kept on the request, the JSON body parsed beside them.
-		const chunks: Buffer[] = [];
-		for await (const chunk of req) chunks.push(chunk as Buffer);
 		const request = req as IncomingMessage & IDataObject;
-		request.rawBody = Buffer.concat(chunks);
 		request.query = Object.fromEntries(url.searchParams);
 		request.params = {};
-		try {
-			request.body = chunks.length > 0 ? JSON.parse(request.rawBody.toString('utf8')) : {};
-		} catch {
-			request.body = {};
+		const readBytes = async () => {
+			const chunks: Buffer[] = [];
+			for await (const chunk of req) chunks.push(chunk as Buffer);
+			return Buffer.concat(chunks);
+		};
+		const mode = this.options.rawBody ?? 'kept';
+		if (mode === 'lazy') {
+			request.readRawBody = async () => {
+				request.rawBody ??= await readBytes();
+			};
+		} else {
+			// Like n8n: the raw bytes are kept on the request, the JSON body parsed beside them.
+			const raw = await readBytes();
+			if (mode === 'kept') request.rawBody = raw;
+			try {
+				request.body = raw.length > 0 ? JSON.parse(raw.toString('utf8')) : {};
+			} catch {
+				request.body = {};
+			}
 		}
 		const additionalData = { ...this.additionalData, httpRequest: req, httpResponse: res } as unknown as IWorkflowExecuteAdditionalData;
 		const webhookData = this.webhookData(method === 'GET' ? 'setup' : 'default');

@@ -26,11 +26,16 @@ afterEach(async () => {
 	host = undefined;
 });
 
-async function startHost(parameters: Record<string, unknown>, credentials = sandboxCredentials(sandbox.url, { appSecret: DEMO.appSecret })) {
+async function startHost(
+	parameters: Record<string, unknown>,
+	credentials = sandboxCredentials(sandbox.url, { appSecret: DEMO.appSecret }),
+	rawBody: 'kept' | 'lazy' | 'none' = 'kept',
+) {
 	host = await new TriggerHost({
 		node: new WhatsAppCallingTrigger(),
 		parameters: { events: ['accountSettingsUpdate', 'callingRestriction'], subscription: 'manual', options: {}, ...parameters } as never,
 		credentials,
+		rawBody,
 	}).start();
 	return host;
 }
@@ -93,6 +98,31 @@ describe('WhatsApp Calling Trigger, manual subscription', () => {
 		expect((await post(body.replace('"time":1', '"time":2'), signBody(body, DEMO.appSecret))).status).toBe(401);
 		expect((await post(body, signBody(body, 'not-the-secret'))).status).toBe(401);
 		expect((await post('{"object":', signBody('{"object":', DEMO.appSecret))).status).toBe(400);
+		expect(trigger.executions).toEqual([]);
+	});
+});
+
+describe('WhatsApp Calling Trigger, how n8n hands over the body', () => {
+	const delivery = JSON.stringify({
+		object: OBJECT,
+		entry: [{ id: DEMO.wabaId, time: 1767225600, changes: [{ field: 'account_settings_update', value: { phone_number_settings: { phone_number_id: DEMO.phoneNumberId, calling: { status: 'ENABLED' } } } }] }],
+	});
+	const post = (url: string, signature: string) =>
+		axios.post(url, Buffer.from(delivery), {
+			headers: { 'Content-Type': 'application/json', 'X-Hub-Signature-256': signature },
+			validateStatus: () => true,
+		});
+
+	it('reads the raw bytes through n8n\'s readRawBody() when the body was not read yet', async () => {
+		const trigger = await startHost({}, undefined, 'lazy');
+		expect((await post(trigger.webhookUrl, signBody(delivery, DEMO.appSecret))).status).toBe(200);
+		expect((await post(trigger.webhookUrl, signBody(delivery, 'wrong'))).status).toBe(401);
+		expect(trigger.executions.map((e) => e.items[0].signatureVerified)).toEqual([true]);
+	});
+
+	it('without raw bytes refuses a signed delivery (cannot be checked) rather than trusting it', async () => {
+		const trigger = await startHost({}, undefined, 'none');
+		expect((await post(trigger.webhookUrl, signBody(delivery, DEMO.appSecret))).status).toBe(401);
 		expect(trigger.executions).toEqual([]);
 	});
 });
