@@ -48,7 +48,7 @@ describe(`n8n ${process.env.N8N_LINE ?? '2'}.x: WhatsApp Calling holiday journey
 		expect(answer.body[0].at).toMatch(new RegExp(`^${holidayDate}T0[89]:00:00.000Z$`));
 
 		// What Meta (the sandbox) now stores: the hours as set and the one holiday.
-		const state = await e2e.sandbox('GET', 'state');
+		const { state } = await e2e.sandbox('GET', 'state');
 		expect(state.phoneNumbers[PHONE].calling.call_hours).toEqual({
 			status: 'ENABLED',
 			timezone_id: 'Europe/Berlin',
