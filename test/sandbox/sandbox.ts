@@ -362,8 +362,9 @@ export class Sandbox {
 		});
 
 		const fault = this.faults.take(method, path);
+		const replacesAnswer = fault !== undefined && fault.kind !== 'latency';
 		let outcome: Outcome;
-		if (fault && fault.kind !== 'latency') {
+		if (replacesAnswer && !fault.processed) {
 			outcome = faultOutcome(fault);
 		} else if (this.limiter && this.config.rateLimit && !this.limiter.tryAcquire(this.now().getTime())) {
 			outcome = { ...errorOutcome(rateLimitError(this.config.rateLimit)), rateLimited: true } as Outcome;
@@ -374,6 +375,7 @@ export class Sandbox {
 		} else {
 			outcome = await this.answerGraph(req, { method, path, version, query, body });
 		}
+		if (replacesAnswer && fault.processed) outcome = this.afterProcessing(outcome, faultOutcome(fault));
 
 		const delayMs = this.config.latencyMs + (fault?.kind === 'latency' ? (fault.latencyMs ?? 0) : 0);
 		if (delayMs > 0) await sleep(delayMs);
@@ -410,6 +412,13 @@ export class Sandbox {
 			throw error;
 		}
 		return { kind: 'json', status: answer.status ?? 200, body: answer.body, webhooks: answer.webhooks };
+	}
+
+	/** A `processed` fault: the client gets the fault, subscribers still get the webhooks of the change. */
+	private afterProcessing(processed: Outcome, fault: Outcome): Outcome {
+		const events = processed.kind === 'json' ? processed.webhooks : undefined;
+		if (events && events.length > 0) setImmediate(() => this.dispatchWebhooks(events));
+		return fault;
 	}
 
 	/** The business the usage header reports on: the WABA of a phone number, the Page, or the app. */

@@ -127,6 +127,19 @@ describe('faults', () => {
 		expect((await graph(sandbox, 'GET', '/me')).status).toBe(200);
 	});
 
+	it('can process the request before failing it: the ambiguous send a client must not repeat', async () => {
+		sandbox.addFault({ kind: 'drop', method: 'POST', path: '/*/messages', processed: true });
+		const prompt = {
+			recipient: { id: DEMO.psid },
+			message: { attachment: { type: 'template', payload: { template_type: 'call_prompt' } } },
+		};
+		await expect(graph(sandbox, 'POST', `/${DEMO.pageId}/messages`, { body: prompt })).rejects.toThrow();
+		expect(sandbox.sentMessages).toHaveLength(1);
+		sandbox.addFault({ kind: 'http', status: 502, path: SETTINGS, processed: true });
+		expect((await graph(sandbox, 'POST', SETTINGS, { body: { calling: { status: 'DISABLED' } } })).status).toBe(502);
+		expect(sandbox.phoneNumber(DEMO.phoneNumberId).calling.status).toBe('DISABLED');
+	});
+
 	it('answers a malformed JSON body with status 200', async () => {
 		sandbox.addFault({ kind: 'malformed' });
 		const result = await graph(sandbox, 'POST', SETTINGS, { body: { calling: { status: 'DISABLED' } } });

@@ -19,6 +19,11 @@ export interface FaultSpec {
 	body?: string;
 	/** kind 'latency': extra delay before the normal answer. */
 	latencyMs?: number;
+	/**
+	 * Process the request first (state changed, message recorded, webhooks sent), then answer with the fault:
+	 * the ambiguous case (was my message sent?) that a client must not blindly repeat. Default false.
+	 */
+	processed?: boolean;
 }
 
 export interface ActiveFault extends FaultSpec {
