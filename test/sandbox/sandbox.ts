@@ -1,14 +1,15 @@
 import http, { type IncomingMessage, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
-import { type GraphAnswer, type HandlerContext, type SentMessage, type WebhookEvent } from './handlers/context';
+import type { GraphAnswer, HandlerContext, SentMessage, WebhookEvent } from './handlers/context';
 import { kindOf, routeGraph } from './handlers/router';
 import { handleControl, CONTROL_PREFIX } from './http/control';
 import { paramsOf, parseBody, redactHeaders, redactParams, stripVersion, tokenOf } from './http/parse';
 import { MetaError, toEnvelope } from './metaError';
 import { isObject } from './rules/time';
 import { seedState, type SeedName } from './seed';
-import { faultError, FaultBook, type ActiveFault, type FaultSpec } from './shaping/faults';
-import { rateLimitError, SlidingWindow, usageHeaders, type RateLimitConfig } from './shaping/rateLimiter';
+import { FaultBook, type ActiveFault, type FaultSpec } from './shaping/faults';
+import { errorOutcome, faultOutcome, writeJson, writeOutcome, type Outcome } from './http/outcome';
+import { rateLimitError, SlidingWindow, usageBusinessFor, usageHeaders, type RateLimitConfig } from './shaping/rateLimiter';
 import type { AnswerStyle, Recipient, Restriction, SandboxState } from './types';
 import { WebhookDeliverer, type WebhookDelivery } from './webhooks/deliverer';
 import { subscriptionFor } from './webhooks/routing';
@@ -70,31 +71,10 @@ export interface ObjectPatch {
 	partnersEligible?: boolean;
 }
 
-type Outcome =
-	| { kind: 'json'; status: number; body: unknown; webhooks?: WebhookEvent[]; rateLimited?: boolean }
-	| { kind: 'text'; status: number; contentType: string; text: string }
-	| { kind: 'drop' };
-
-const JSON_TYPE = 'application/json; charset=UTF-8';
 const PHONE_KEYS = ['restrictions', 'messagingLimit', 'callingPrerequisitesMet'];
 const PAGE_KEYS = ['callingEnabled', 'canSendMessages', 'partnersEligible'];
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
-function errorOutcome(error: MetaError): Outcome {
-	return { kind: 'json', status: error.httpStatus, body: toEnvelope(error.fields) };
-}
-
-function faultOutcome(fault: ActiveFault): Outcome {
-	if (fault.kind === 'drop') return { kind: 'drop' };
-	if (fault.kind === 'malformed') return { kind: 'text', status: 200, contentType: JSON_TYPE, text: '{"success":tr' };
-	if (fault.kind === 'http') {
-		const status = fault.status ?? 500;
-		const text = fault.body ?? `<html><body><h1>${status}</h1>Sandbox injected HTTP error</body></html>`;
-		return { kind: 'text', status, contentType: 'text/html; charset=utf-8', text };
-	}
-	return errorOutcome(faultError(fault));
-}
 
 /** A running sandbox: the HTTP server, its state, and the switches tests turn. */
 export class Sandbox {
@@ -339,7 +319,7 @@ export class Sandbox {
 		const url = new URL(req.url ?? '/', 'http://sandbox.local');
 		if (url.pathname.startsWith(CONTROL_PREFIX)) {
 			const answer = await handleControl(this, (req.method ?? 'GET').toUpperCase(), url, raw);
-			this.writeJson(res, answer.status, answer.body, {});
+			writeJson(res, answer.status, answer.body, {});
 			return;
 		}
 		await this.handleGraph(req, res, url, raw);
@@ -421,48 +401,19 @@ export class Sandbox {
 		return fault;
 	}
 
-	/** The business the usage header reports on: the WABA of a phone number, the Page, or the app. */
 	private usageHeadersFor(path: string, outcome: Outcome): Record<string, string> {
 		const limit = this.config.rateLimit;
 		if (!limit || !this.limiter) return {};
-		const id = path.split('/')[1] ?? '';
-		const phone = this.state.phoneNumbers[id];
-		const business = phone
-			? { id: phone.wabaId, type: 'whatsapp' }
-			: this.state.pages[id]
-				? { id, type: 'pages' }
-				: this.state.wabas[id]
-					? { id, type: 'whatsapp' }
-					: { id: this.state.app.id, type: 'whatsapp' };
 		const refused = outcome.kind === 'json' && outcome.rateLimited === true;
 		const percent = refused ? 100 : this.limiter.usagePercent(this.now().getTime());
-		return usageHeaders(percent, business, refused ? (limit.estimatedTimeToRegainAccessMinutes ?? 0) : 0);
+		const regainMinutes = refused ? (limit.estimatedTimeToRegainAccessMinutes ?? 0) : 0;
+		return usageHeaders(percent, usageBusinessFor(this.state, path), regainMinutes);
 	}
 
 	private writeOutcome(res: ServerResponse, outcome: Outcome, headers: Record<string, string>, version?: string): void {
-		if (outcome.kind === 'drop') {
-			res.socket?.destroy();
-			return;
-		}
-		const apiHeaders = { ...headers, 'facebook-api-version': version ?? 'v26.0' };
-		if (outcome.kind === 'text') {
-			res.writeHead(outcome.status, {
-				...apiHeaders,
-				'Content-Type': outcome.contentType,
-				'Content-Length': Buffer.byteLength(outcome.text),
-			});
-			res.end(outcome.text);
-			return;
-		}
-		this.writeJson(res, outcome.status, outcome.body, apiHeaders);
-		const events = outcome.webhooks;
+		writeOutcome(res, outcome, { ...headers, 'facebook-api-version': version ?? 'v26.0' });
+		const events = outcome.kind === 'json' ? outcome.webhooks : undefined;
 		if (events && events.length > 0) setImmediate(() => this.dispatchWebhooks(events));
-	}
-
-	private writeJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string>): void {
-		const text = JSON.stringify(body);
-		res.writeHead(status, { ...headers, 'Content-Type': JSON_TYPE, 'Content-Length': Buffer.byteLength(text) });
-		res.end(text);
 	}
 
 	private dispatchWebhooks(events: WebhookEvent[]): void {
@@ -481,7 +432,7 @@ export class Sandbox {
 	private answerInternalError(res: ServerResponse, error: unknown): void {
 		this.internalErrors.push(error instanceof Error ? (error.stack ?? error.message) : String(error));
 		if (res.headersSent) return;
-		this.writeJson(
+		writeJson(
 			res,
 			500,
 			toEnvelope({ message: 'An unknown error occurred', type: 'OAuthException', code: 1, is_transient: true }),

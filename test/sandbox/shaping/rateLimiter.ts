@@ -1,4 +1,5 @@
 import { errorForCode, type MetaError } from '../metaError';
+import type { SandboxState } from '../types';
 
 export interface RateLimitConfig {
 	/** Accepted requests per sliding 1 s window. */
@@ -66,4 +67,14 @@ export function usageHeaders(
 export function rateLimitError(config: RateLimitConfig): MetaError {
 	const code = config.code ?? 4;
 	return errorForCode(code, { is_transient: true, httpStatus: config.httpStatus ?? 400 });
+}
+
+/** Whose use the business header reports: the WABA of a phone number, the WABA, the Page, else the app. */
+export function usageBusinessFor(state: SandboxState, path: string): { id: string; type: string } {
+	const id = path.split('/')[1] ?? '';
+	const phone = state.phoneNumbers[id];
+	if (phone) return { id: phone.wabaId, type: 'whatsapp' };
+	if (state.wabas[id]) return { id, type: 'whatsapp' };
+	if (state.pages[id]) return { id, type: 'pages' };
+	return { id: state.app.id, type: 'whatsapp' };
 }
