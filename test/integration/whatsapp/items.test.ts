@@ -28,6 +28,22 @@ describe('many items', () => {
 		expect(sandbox.current.requests.slice(0, 2).map((r) => r.method)).toEqual(['GET', 'GET']);
 	});
 
+	it('many items changing the same number take turns, so no holiday is lost', async () => {
+		sandbox.current.setLatency(10);
+		const dates = Array.from({ length: 12 }, (_, i) => berlinDate(i + 2));
+		const items = dates.map((date) => ({ json: { date } }));
+		const result = await runWhatsApp(
+			sandbox.current,
+			{ resource: 'holidaySchedule', operation: 'add', holidaysInput: 'json', holidaysJson: '={{ [$json.date] }}' },
+			{ items },
+		);
+		expect(result.error).toBeUndefined();
+		expect(sandbox.current.phoneNumber(DEMO.phoneNumberId).calling.call_hours?.holiday_schedule.map((h) => h.date)).toEqual(dates);
+		expect(result.items.map((i) => i.json.added)).toEqual(dates.map((d) => [d]));
+		// each write was read back by the next item: GET, POST, GET, POST, ...
+		expect(sandbox.current.requests.map((r) => r.method)).toEqual(dates.flatMap(() => ['GET', 'POST']));
+	});
+
 	it('pairs every holiday of every input when one input gives several items', async () => {
 		sandbox.current.reset({ bulkPhoneNumbers: 2 });
 		const hours = (id: string) => sandbox.current.phoneNumber(id).calling.call_hours!;

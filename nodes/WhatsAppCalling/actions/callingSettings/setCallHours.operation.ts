@@ -15,6 +15,7 @@ import {
 } from '../../../shared/hours';
 import type { GraphClient } from '../../../shared/transport/graph';
 import { InputError } from '../../../shared/validation';
+import { queueFor } from '../../helpers/onePerNumber';
 import { storedCallHours } from '../../helpers/settingsAnswer';
 import { optionsCollection, showFor } from '../common.descriptions';
 import {
@@ -109,26 +110,31 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, graph:
 	const dryRun = readDryRun(this, itemIndex);
 	const clock: BusinessClock = { timezoneId, now: new Date() };
 
-	let holidays: Holiday[] = [];
-	let droppedPast: Holiday[] = [];
+	let replacement: Holiday[] = [];
 	if (mode === 'replace') {
 		const input = readHolidaysInput(this, itemIndex);
-		holidays = validateHolidays(input.holidays, { ...clock, field: input.field });
-	} else if (mode === 'keep') {
-		// "Today" is judged in the new timezone: that is the one Meta will check the dates against.
-		const stored = storedCallHours((await fetchSettings(graph, phoneNumberId)).calling)?.holidays ?? [];
-		holidays = futureHolidays(stored, clock);
-		const kept = new Set(holidays.map((h) => h.date));
-		droppedPast = stored.filter((h) => !kept.has(h.date));
+		replacement = validateHolidays(input.holidays, { ...clock, field: input.field });
 	}
 
-	const callHours: CallHours = { status, timezoneId, weeklyHours, holidays };
-	const answer = await writeCallHours(graph, phoneNumberId, callHours, dryRun);
-	return {
-		phoneNumberId,
-		...writeOutcome(answer),
-		holidayMode: mode,
-		callHours: callHoursToWire(callHours) as unknown as IDataObject,
-		droppedPastHolidays: droppedPast.map(holidayToJson),
-	};
+	// Ordered with the holiday operations on the same number in this run (see helpers/onePerNumber.ts).
+	return await queueFor(graph).run(phoneNumberId, async () => {
+		let holidays = replacement;
+		let droppedPast: Holiday[] = [];
+		if (mode === 'keep') {
+			// "Today" is judged in the new timezone: that is the one Meta will check the dates against.
+			const stored = storedCallHours((await fetchSettings(graph, phoneNumberId)).calling)?.holidays ?? [];
+			holidays = futureHolidays(stored, clock);
+			const kept = new Set(holidays.map((h) => h.date));
+			droppedPast = stored.filter((h) => !kept.has(h.date));
+		}
+		const callHours: CallHours = { status, timezoneId, weeklyHours, holidays };
+		const answer = await writeCallHours(graph, phoneNumberId, callHours, dryRun);
+		return {
+			phoneNumberId,
+			...writeOutcome(answer),
+			holidayMode: mode,
+			callHours: callHoursToWire(callHours) as unknown as IDataObject,
+			droppedPastHolidays: droppedPast.map(holidayToJson),
+		};
+	});
 }

@@ -40,7 +40,8 @@ export const description: INodeProperties[] = [
 				action: 'Replace holidays',
 			},
 		],
-		default: 'add',
+		// reading is the safe default, e.g. for an AI agent that picks the resource only
+		default: 'get',
 	},
 	...add.description,
 	...get.description,

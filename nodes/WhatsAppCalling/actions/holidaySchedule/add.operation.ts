@@ -4,8 +4,8 @@ import { holidaysInputFields } from '../../../shared/descriptions/hours';
 import { mergeHolidays } from '../../../shared/hours';
 import type { GraphClient } from '../../../shared/transport/graph';
 import { optionsCollection, showFor } from '../common.descriptions';
-import { keepsEverythingElseNotice, writeHolidaySchedule } from './write';
-import { checkHolidaysBeforeRead, fetchSettings, readHolidaysInput, readPhoneNumberId, requireCallHours } from '../common';
+import { changeHolidays, keepsEverythingElseNotice } from './write';
+import { checkHolidaysBeforeRead, readHolidaysInput, readPhoneNumberId } from '../common';
 
 const displayOptions = showFor('holidaySchedule', 'add');
 
@@ -19,12 +19,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, graph:
 	const phoneNumberId = readPhoneNumberId(this, itemIndex);
 	const input = readHolidaysInput(this, itemIndex);
 	checkHolidaysBeforeRead(input);
-	const stored = requireCallHours(await fetchSettings(graph, phoneNumberId));
-	const merged = mergeHolidays(stored.holidays, input.holidays, {
-		timezoneId: stored.timezoneId,
-		now: new Date(),
-		field: input.field,
+	return await changeHolidays(this, itemIndex, graph, phoneNumberId, (stored) => {
+		const clock = { timezoneId: stored.timezoneId, now: new Date() };
+		const merged = mergeHolidays(stored.holidays, input.holidays, { ...clock, field: input.field });
+		return { ...merged, report: { added: merged.added, updated: merged.updated } };
 	});
-	const written = await writeHolidaySchedule(this, itemIndex, graph, phoneNumberId, stored, merged);
-	return { ...written, added: merged.added, updated: merged.updated };
 }

@@ -4,8 +4,8 @@ import { removeHolidays } from '../../../shared/hours';
 import type { GraphClient } from '../../../shared/transport/graph';
 import { parseDateList } from '../../../shared/validation';
 import { optionsCollection, showFor } from '../common.descriptions';
-import { keepsEverythingElseNotice, writeHolidaySchedule } from './write';
-import { fetchSettings, readPhoneNumberId, requireCallHours } from '../common';
+import { changeHolidays, keepsEverythingElseNotice } from './write';
+import { readPhoneNumberId } from '../common';
 
 const displayOptions = showFor('holidaySchedule', 'remove');
 
@@ -27,12 +27,9 @@ export const description: INodeProperties[] = [
 export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<IDataObject> {
 	const phoneNumberId = readPhoneNumberId(this, itemIndex);
 	const dates = parseDateList(this.getNodeParameter('dates', itemIndex, ''), 'dates');
-	const stored = requireCallHours(await fetchSettings(graph, phoneNumberId));
-	const result = removeHolidays(stored.holidays, dates, {
-		timezoneId: stored.timezoneId,
-		now: new Date(),
-		field: 'dates',
+	return await changeHolidays(this, itemIndex, graph, phoneNumberId, (stored) => {
+		const clock = { timezoneId: stored.timezoneId, now: new Date() };
+		const result = removeHolidays(stored.holidays, dates, { ...clock, field: 'dates' });
+		return { ...result, report: { removed: result.removed, notFound: result.notFound } };
 	});
-	const written = await writeHolidaySchedule(this, itemIndex, graph, phoneNumberId, stored, result);
-	return { ...written, removed: result.removed, notFound: result.notFound };
 }

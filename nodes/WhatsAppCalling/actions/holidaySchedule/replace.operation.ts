@@ -4,8 +4,8 @@ import { holidaysInputFields } from '../../../shared/descriptions/hours';
 import { replaceHolidays } from '../../../shared/hours';
 import type { GraphClient } from '../../../shared/transport/graph';
 import { optionsCollection, showFor } from '../common.descriptions';
-import { keepsEverythingElseNotice, writeHolidaySchedule } from './write';
-import { checkHolidaysBeforeRead, fetchSettings, readHolidaysInput, readPhoneNumberId, requireCallHours } from '../common';
+import { changeHolidays, keepsEverythingElseNotice } from './write';
+import { checkHolidaysBeforeRead, readHolidaysInput, readPhoneNumberId } from '../common';
 
 const displayOptions = showFor('holidaySchedule', 'replace');
 
@@ -19,17 +19,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, graph:
 	const phoneNumberId = readPhoneNumberId(this, itemIndex);
 	const input = readHolidaysInput(this, itemIndex);
 	checkHolidaysBeforeRead(input);
-	const stored = requireCallHours(await fetchSettings(graph, phoneNumberId));
-	const result = replaceHolidays(stored.holidays, input.holidays, {
-		timezoneId: stored.timezoneId,
-		now: new Date(),
-		field: input.field,
+	return await changeHolidays(this, itemIndex, graph, phoneNumberId, (stored) => {
+		const clock = { timezoneId: stored.timezoneId, now: new Date() };
+		const result = replaceHolidays(stored.holidays, input.holidays, { ...clock, field: input.field });
+		const { added, updated, removed } = result;
+		return { ...result, report: { added, updated, removed } };
 	});
-	const written = await writeHolidaySchedule(this, itemIndex, graph, phoneNumberId, stored, result);
-	return {
-		...written,
-		added: result.added,
-		updated: result.updated,
-		removed: result.removed,
-	};
 }

@@ -2,7 +2,8 @@ import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties }
 
 import type { CallHours, Holiday } from '../../../shared/hours';
 import type { GraphClient } from '../../../shared/transport/graph';
-import { holidayToJson, readDryRun, writeCallHours, writeOutcome } from '../common';
+import { queueFor } from '../../helpers/onePerNumber';
+import { fetchSettings, holidayToJson, readDryRun, requireCallHours, writeCallHours, writeOutcome } from '../common';
 
 /** What add, remove and replace share: they write the stored call hours back with only the holidays changed. */
 
@@ -17,21 +18,36 @@ export function keepsEverythingElseNotice(displayOptions: IDisplayOptions): INod
 	};
 }
 
-export async function writeHolidaySchedule(
+export interface HolidayChange {
+	holidays: Holiday[];
+	droppedPast: Holiday[];
+	/** what the operation reports besides the new schedule (added, removed, ...) */
+	report: IDataObject;
+}
+
+/**
+ * Reads the stored call hours, lets `change` compute the new holiday list (it throws, and nothing is
+ * written, when a rule breaks), and writes the whole call_hours back. Items of the same number take turns.
+ */
+export async function changeHolidays(
 	ctx: IExecuteFunctions,
 	itemIndex: number,
 	graph: GraphClient,
 	phoneNumberId: string,
-	stored: CallHours,
-	next: { holidays: Holiday[]; droppedPast: Holiday[] },
+	change: (stored: CallHours) => HolidayChange,
 ): Promise<IDataObject> {
-	const { holidays, droppedPast } = next;
-	const answer = await writeCallHours(graph, phoneNumberId, { ...stored, holidays }, readDryRun(ctx, itemIndex));
-	return {
-		phoneNumberId,
-		...writeOutcome(answer),
-		timezoneId: stored.timezoneId,
-		holidays: holidays.map(holidayToJson),
-		droppedPastHolidays: droppedPast.map(holidayToJson),
-	};
+	const dryRun = readDryRun(ctx, itemIndex);
+	return await queueFor(graph).run(phoneNumberId, async () => {
+		const stored = requireCallHours(await fetchSettings(graph, phoneNumberId));
+		const { holidays, droppedPast, report } = change(stored);
+		const answer = await writeCallHours(graph, phoneNumberId, { ...stored, holidays }, dryRun);
+		return {
+			phoneNumberId,
+			...writeOutcome(answer),
+			timezoneId: stored.timezoneId,
+			holidays: holidays.map(holidayToJson),
+			...report,
+			droppedPastHolidays: droppedPast.map(holidayToJson),
+		};
+	});
 }
