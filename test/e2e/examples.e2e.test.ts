@@ -1,0 +1,296 @@
+import { randomUUID } from 'crypto';
+import { readFileSync } from 'fs';
+import { join } from 'path';
+
+import { e2eContext } from './harness/context';
+import { REPO_ROOT } from './harness/lines';
+
+/**
+ * The four workflows of examples/, run in real n8n against the sandbox. The harness imports and activates
+ * every file of examples/ as it is: the trigger and webhook examples are called exactly as shipped. A
+ * schedule cannot be called, so the schedule examples run as a copy whose Schedule Triggers are swapped
+ * for Webhook triggers of the same name (done here, from the example file, so every other node is the
+ * example's own); the holiday-eve copy also gets today's dates, since "is today a holiday eve" is the
+ * point of it.
+ */
+
+const PHONE = '3000000000000001';
+const PAGE = '4000000000000001';
+const PSID = '5000000000000001';
+const APP_ID = '1000000000000001';
+const APP_TOKEN = '1000000000000001|sandbox-app-secret';
+const ACCESS_TOKEN = 'sandbox-access-token';
+
+interface WorkflowNode {
+	id: string;
+	name: string;
+	type: string;
+	typeVersion: number;
+	position: [number, number];
+	parameters: Record<string, any>;
+	webhookId?: string;
+	credentials?: Record<string, unknown>;
+}
+
+interface WorkflowFile {
+	id: string;
+	name: string;
+	nodes: WorkflowNode[];
+	connections: Record<string, unknown>;
+	settings?: Record<string, unknown>;
+}
+
+function example(file: string): WorkflowFile {
+	return JSON.parse(readFileSync(join(REPO_ROOT, 'examples', file), 'utf8')) as WorkflowFile;
+}
+
+/** Today's date (YYYY-MM-DD) in a timezone, shifted by whole days. */
+function dateIn(timeZone: string, shiftDays = 0): string {
+	const today = new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
+	const date = new Date(`${today}T12:00:00Z`);
+	date.setUTCDate(date.getUTCDate() + shiftDays);
+	return date.toISOString().slice(0, 10);
+}
+
+/** The copy: each Schedule Trigger becomes a Webhook trigger of the same name at `<prefix>-<n>`; returns the paths by trigger name. */
+function withWebhookTriggers(workflow: WorkflowFile, prefix: string): { workflow: WorkflowFile; paths: Record<string, string> } {
+	const paths: Record<string, string> = {};
+	const nodes = workflow.nodes.map((node) => {
+		if (node.type !== 'n8n-nodes-base.scheduleTrigger') return node;
+		const path = `${prefix}-${Object.keys(paths).length + 1}`;
+		paths[node.name] = path;
+		return {
+			id: node.id,
+			name: node.name,
+			position: node.position,
+			type: 'n8n-nodes-base.webhook',
+			typeVersion: 2,
+			webhookId: randomUUID(),
+			parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+		};
+	});
+	expect(Object.keys(paths).length).toBeGreaterThan(0);
+	return { workflow: { ...workflow, name: `e2e copy: ${workflow.name}`, nodes }, paths };
+}
+
+/** Sets one field of a Set node of the copy (the field must exist in the example). */
+function setField(workflow: WorkflowFile, nodeName: string, field: string, value: string): void {
+	const node = workflow.nodes.find((n) => n.name === nodeName);
+	const assignment = node?.parameters.assignments?.assignments?.find((a: { name: string }) => a.name === field);
+	if (!assignment) throw new Error(`example has no field ${field} in node ${nodeName}`);
+	assignment.value = value;
+}
+
+function fieldOf(workflow: WorkflowFile, nodeName: string, field: string): string {
+	const node = workflow.nodes.find((n) => n.name === nodeName);
+	const assignment = node?.parameters.assignments?.assignments?.find((a: { name: string }) => a.name === field);
+	if (!assignment) throw new Error(`example has no field ${field} in node ${nodeName}`);
+	return assignment.value as string;
+}
+
+describe(`n8n ${process.env.N8N_LINE ?? '2'}.x: the example workflows against the sandbox`, () => {
+	const e2e = e2eContext();
+	const created: string[] = [];
+
+	/** Creates and activates a workflow through the public API (n8n 2.x calls it publishing); returns its id. */
+	async function activeCopy(workflow: WorkflowFile): Promise<string> {
+		const { name, nodes, connections, settings } = workflow;
+		const answer = await e2e.rest.publicApi('POST', '/workflows', { name, nodes, connections, settings: settings ?? {} });
+		expect({ status: answer.status, text: answer.text.slice(0, 300) }).toEqual({ status: 200, text: expect.any(String) });
+		const id = answer.body.id as string;
+		created.push(id);
+		let activated = await e2e.rest.publicApi('POST', `/workflows/${id}/activate`);
+		if (activated.status === 404) activated = await e2e.rest.publicApi('POST', `/workflows/${id}/publish`);
+		expect({ status: activated.status, text: activated.text.slice(0, 300) }).toEqual({ status: 200, text: expect.any(String) });
+		return id;
+	}
+
+	async function sandboxRequests(): Promise<Array<{ method: string; path: string; body?: any }>> {
+		return await e2e.sandbox('GET', 'requests');
+	}
+
+	/** A Graph call straight to the sandbox, to put the demo data in the state a test needs. */
+	async function graph(method: string, path: string, body: Record<string, unknown>): Promise<void> {
+		const response = await fetch(`${e2e.sandboxUrl}/v26.0${path}`, {
+			method,
+			headers: { 'content-type': 'application/json', authorization: `Bearer ${ACCESS_TOKEN}` },
+			body: JSON.stringify(body),
+		});
+		expect({ path, status: response.status, body: await response.text() }).toEqual({ path, status: 200, body: expect.any(String) });
+	}
+
+	beforeEach(async () => {
+		await e2e.sandbox('POST', 'reset', {});
+	});
+
+	afterAll(async () => {
+		for (const id of created) await e2e.rest.publicApi('DELETE', `/workflows/${id}`);
+	});
+
+	describe('1. close WhatsApp calling on public holidays', () => {
+		const file = example('whatsapp-close-calling-on-public-holidays.json');
+
+		it('adds the upcoming dates of the list to the holiday schedule and keeps the weekly hours', async () => {
+			const listed = JSON.parse(fieldOf(file, 'Public holidays', 'holidays')) as string[];
+			const upcoming = listed.filter((date) => date >= dateIn('Europe/Berlin')).sort();
+			expect(upcoming.length).toBeGreaterThan(0);
+			const before = (await e2e.sandbox('GET', 'state')).state.phoneNumbers[PHONE].calling.call_hours;
+
+			const { workflow, paths } = withWebhookTriggers(file, `e2e-example-holidays-${randomUUID().slice(0, 8)}`);
+			await activeCopy(workflow);
+			const answer = await e2e.callWebhook(paths['Every Monday at 06:00'], {});
+			expect(answer.status).toBe(200);
+			expect(answer.body).toEqual([expect.objectContaining({ phoneNumberId: PHONE, success: true, added: upcoming })]);
+
+			const after = (await e2e.sandbox('GET', 'state')).state.phoneNumbers[PHONE].calling.call_hours;
+			expect(after).toEqual({
+				...before,
+				holiday_schedule: upcoming.map((date) => ({ date, start_time: '0000', end_time: '2359' })),
+			});
+			expect((await sandboxRequests()).map((r) => `${r.method} ${r.path}`)).toEqual([
+				`GET /${PHONE}/settings`,
+				`POST /${PHONE}/settings`,
+			]);
+
+			// Run again next week: the same dates are updated in place, none doubled.
+			const again = await e2e.callWebhook(paths['Every Monday at 06:00'], {});
+			expect(again.body).toEqual([expect.objectContaining({ added: [], updated: upcoming })]);
+			const stored = (await e2e.sandbox('GET', 'state')).state.phoneNumbers[PHONE].calling.call_hours;
+			expect(stored.holiday_schedule).toHaveLength(upcoming.length);
+		});
+	});
+
+	describe('2. Messenger: hide the call button on holiday eves, restore it next morning', () => {
+		const file = example('messenger-hide-call-button-on-holiday-eves.json');
+		const pageState = async () => (await e2e.sandbox('GET', 'state')).state.pages[PAGE];
+
+		it('hides the icon on the evening of a listed date and restores the snapshot the next morning', async () => {
+			const { workflow, paths } = withWebhookTriggers(file, `e2e-example-eves-${randomUUID().slice(0, 8)}`);
+			// Yesterday and today are both eves: tonight closes, and "this morning" follows yesterday's eve.
+			const zone = String(file.settings?.timezone);
+			setField(workflow, 'Holiday eves', 'holidayEves', JSON.stringify([dateIn(zone, -1), dateIn(zone)]));
+			await activeCopy(workflow);
+			const before = await pageState();
+			expect(before.icon_enabled).toBe(true);
+
+			const evening = await e2e.callWebhook(paths['Every evening at 18:00'], {});
+			expect(evening.status).toBe(200);
+			expect(evening.body).toEqual([
+				expect.objectContaining({ pageId: PAGE, closeMode: 'hideIcon', changed: ['icon_enabled'], alreadyClosed: false }),
+			]);
+			expect((await pageState()).icon_enabled).toBe(false);
+
+			const morning = await e2e.callWebhook(paths['Every morning at 08:00'], {});
+			expect(morning.status).toBe(200);
+			expect(morning.body).toEqual([
+				expect.objectContaining({ pageId: PAGE, source: 'stored', restored: ['icon_enabled'], exact: true }),
+			]);
+			expect(await pageState()).toEqual(before);
+			const writes = (await sandboxRequests()).filter((r) => r.method === 'POST');
+			expect(writes.map((r) => r.body)).toEqual([{ icon_enabled: false }, { icon_enabled: true }]);
+		});
+
+		it('changes nothing on an evening that is not listed', async () => {
+			const { workflow, paths } = withWebhookTriggers(file, `e2e-example-eves-${randomUUID().slice(0, 8)}`);
+			const zone = String(file.settings?.timezone);
+			setField(workflow, 'Holiday eves', 'holidayEves', JSON.stringify([dateIn(zone, 3)]));
+			await activeCopy(workflow);
+
+			expect((await e2e.callWebhook(paths['Every evening at 18:00'], {})).status).toBe(200);
+			expect((await e2e.callWebhook(paths['Every morning at 08:00'], {})).status).toBe(200);
+			expect(await sandboxRequests()).toEqual([]);
+			expect((await pageState()).icon_enabled).toBe(true);
+		});
+	});
+
+	describe('3. alert when Meta restricts calling (the example as shipped, driven by a signed webhook)', () => {
+		const file = example('whatsapp-alert-when-meta-restricts-calling.json');
+		const trigger = file.nodes.find((n) => n.type === 'n8n-nodes-meta-calling.whatsAppCallingTrigger');
+
+		it('turns a calling restriction into a readable alert, and ignores account updates about other things', async () => {
+			expect(trigger?.webhookId).toBeTruthy();
+			const callbackUrl = `${e2e.n8nUrl}/webhook/${trigger?.webhookId}/webhook`;
+			// What the dashboard set-up does: the sandbox verifies the URL with the trigger's verify token (its webhook id).
+			const subscribe = await fetch(`${e2e.sandboxUrl}/v26.0/${APP_ID}/subscriptions`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', authorization: `Bearer ${APP_TOKEN}` },
+				body: JSON.stringify({
+					object: 'whatsapp_business_account',
+					callback_url: callbackUrl,
+					fields: 'account_update',
+					verify_token: trigger?.webhookId,
+					include_values: true,
+				}),
+			});
+			expect({ status: subscribe.status, body: await subscribe.text() }).toEqual({ status: 200, body: '{"success":true}' });
+
+			const runsBefore = (await e2e.executions({ workflowId: file.id })).length;
+			const accountUpdate = (value: Record<string, unknown>) => ({
+				object: 'whatsapp_business_account',
+				body: {
+					object: 'whatsapp_business_account',
+					entry: [{ id: '2000000000000001', time: Math.floor(Date.now() / 1000), changes: [{ field: 'account_update', value }] }],
+				},
+			});
+			const unrelated = await e2e.sandbox('POST', 'emit', accountUpdate({ phone_number: '15550100001', event: 'VERIFIED_ACCOUNT' }));
+			expect(unrelated.status).toBe(200);
+
+			const expiration = Math.floor(Date.UTC(2026, 11, 1, 9, 30) / 1000);
+			const restriction = await e2e.sandbox(
+				'POST',
+				'emit',
+				accountUpdate({
+					phone_number: '15550100001',
+					event: 'ACCOUNT_RESTRICTION',
+					restriction_info: [{ restriction_type: 'RESTRICTED_USER_INITIATED_CALLING', expiration }],
+				}),
+			);
+			expect(restriction.status).toBe(200);
+
+			const execution = await e2e.waitForExecution({ workflowId: file.id, includeData: true }, (e) => e.status === 'success');
+			const alert = execution.data.resultData.runData['Alert message'][0].data.main[0][0].json;
+			expect(alert).toEqual({
+				subject: 'Meta paused WhatsApp calling for 15550100001',
+				text: 'customers cannot call you until Tue 1 Dec 2026, 09:30 UTC',
+				phoneNumber: '15550100001',
+				receivedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+			});
+			expect(execution.data.resultData.runData['Send the alert (replace me)'][0].data.main[0]).toHaveLength(1);
+			// The unrelated update started nothing: one new execution only.
+			expect((await e2e.executions({ workflowId: file.id })).length).toBe(runsBefore + 1);
+		});
+	});
+
+	describe('4. send a call prompt only while the Page is open (the example as shipped)', () => {
+		const path = example('messenger-send-call-prompt-while-open.json').nodes.find((n) => n.type === 'n8n-nodes-base.webhook')
+			?.parameters.path as string;
+
+		it('sends the prompt while the Page takes calls', async () => {
+			const allWeek = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'].map((day) => ({
+				day_of_week: day,
+				open_time: '0000',
+				close_time: '2359',
+			}));
+			await graph('POST', `/${PAGE}/messenger_call_settings`, {
+				call_hours: { timezone_id: 'America/Los_Angeles', weekly_operating_hours: allWeek },
+			});
+			const answer = await e2e.callWebhook(path, { recipientId: PSID });
+			expect(answer.status).toBe(200);
+			expect(answer.body).toEqual({ sent: true, recipientId: PSID, messageId: expect.any(String) });
+			const messages = await e2e.sandbox<any[]>('GET', 'messages');
+			expect(messages).toEqual([
+				expect.objectContaining({ pageId: PAGE, recipientId: PSID, messageId: answer.body.messageId, callPromptTtlDays: 1 }),
+			]);
+			expect(messages[0].message.attachment.payload).toEqual({ template_type: 'call_prompt', ttl_days: 1 });
+		});
+
+		it('sends nothing while the call icon is hidden, and says why', async () => {
+			await graph('POST', `/${PAGE}/messenger_call_settings`, { icon_enabled: false });
+			const answer = await e2e.callWebhook(path, { recipientId: PSID });
+			expect(answer.status).toBe(200);
+			expect(answer.body).toEqual({ sent: false, reason: 'icon_hidden', nextOpenAt: null });
+			expect(await e2e.sandbox('GET', 'messages')).toEqual([]);
+			expect((await sandboxRequests()).map((r) => r.method)).toEqual(['POST', 'GET']);
+		});
+	});
+});
