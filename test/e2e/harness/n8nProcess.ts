@@ -17,7 +17,16 @@ export interface N8nInstanceOptions {
 
 /** Settings whose names differ between the lines (an unknown module name stops n8n 2.x from starting). */
 function lineSpecificEnvironment(runtime: N8nRuntime, url: string): NodeJS.ProcessEnv {
-	if (runtime.line === '1') return { WEBHOOK_URL: url };
+	if (runtime.line === '1') {
+		return {
+			WEBHOOK_URL: url,
+			// 1.x defaults that its own deprecation notices ask to set, as 2.x does by default.
+			N8N_RUNNERS_ENABLED: 'true',
+			DB_SQLITE_POOL_SIZE: '2',
+			N8N_BLOCK_ENV_ACCESS_IN_NODE: 'true',
+			N8N_GIT_NODE_DISABLE_BARE_REPOS: 'true',
+		};
+	}
 	return {
 		N8N_WEBHOOK_URL: url,
 		// Fetches n8n's MCP server list from api.n8n.io at start.
@@ -115,12 +124,17 @@ export function startN8n(options: N8nInstanceOptions): LoggedProcess {
 	});
 }
 
+/**
+ * Ready = the database is up (`/healthz/readiness`) and the REST API is mounted: n8n 1.x answers
+ * readiness before its /rest routes exist (owner setup would get a 404).
+ */
 export async function waitForReadiness(n8n: LoggedProcess, n8nUrl: string, timeoutMs = 180000): Promise<void> {
-	await waitUntil(
-		`${n8nUrl}/healthz/readiness`,
-		async () => (await fetch(`${n8nUrl}/healthz/readiness`)).status === 200,
-		{ timeoutMs, intervalMs: 500, process: n8n },
-	);
+	const answers200 = async (path: string) => (await fetch(`${n8nUrl}${path}`)).status === 200;
+	await waitUntil(`${n8nUrl}/healthz/readiness and /rest/settings`, async () => (await answers200('/healthz/readiness')) && (await answers200('/rest/settings')), {
+		timeoutMs,
+		intervalMs: 500,
+		process: n8n,
+	});
 }
 
 export function userFolderPaths(userFolder: string) {
