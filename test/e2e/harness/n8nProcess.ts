@@ -2,7 +2,6 @@ import { join } from 'path';
 
 import type { N8nRuntime } from './lines';
 import { runLogged, startLogged, waitUntil, type LoggedProcess } from './processes';
-import type { PreparedWorkflow } from './userFolder';
 
 /** Fixed so that credentials imported in plain text can be read back by the same instance. */
 const ENCRYPTION_KEY = 'meta-calling-e2e-fixed-encryption-key';
@@ -95,24 +94,20 @@ export async function n8nCli(options: N8nInstanceOptions, args: string[], timeou
 	});
 }
 
-/** Imports the credential file and the workflow folder, then makes every workflow active on its line. */
-export async function importAndActivate(
+/**
+ * Imports the credential file and the workflow folder with n8n's CLI (two short n8n boots).
+ * Workflows stay inactive here: they are activated through the public API once n8n runs (see stack.ts),
+ * which is one HTTP call per workflow on both lines instead of one n8n boot per workflow
+ * (`publish:workflow` in 2.x), and reports an activation error at once instead of in the log.
+ */
+export async function importCredentialAndWorkflows(
 	options: N8nInstanceOptions,
 	credentialFile: string,
 	workflowDir: string,
-	workflows: PreparedWorkflow[],
+	workflowCount: number,
 ): Promise<void> {
 	await n8nCli(options, ['import:credentials', `--input=${credentialFile}`]);
-	if (workflows.length === 0) return;
-	await n8nCli(options, ['import:workflow', '--separate', `--input=${workflowDir}`]);
-	if (options.runtime.line === '1') {
-		await n8nCli(options, ['update:workflow', '--all', '--active=true']);
-		return;
-	}
-	// n8n 2.x: "active" became "published"; there is no --all for it, so one command per workflow.
-	for (const workflow of workflows) {
-		await n8nCli(options, ['publish:workflow', `--id=${workflow.id}`]);
-	}
+	if (workflowCount > 0) await n8nCli(options, ['import:workflow', '--separate', `--input=${workflowDir}`]);
 }
 
 export function startN8n(options: N8nInstanceOptions): LoggedProcess {

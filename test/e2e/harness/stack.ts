@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
 
 import { CACHE_DIR, REPO_ROOT, resolveRuntime, type N8nLine } from './lines';
-import { importAndActivate, startN8n, waitForReadiness, type N8nInstanceOptions } from './n8nProcess';
+import { importCredentialAndWorkflows, startN8n, waitForReadiness, type N8nInstanceOptions } from './n8nProcess';
 import { N8nRest } from './n8nRest';
 import { freePort, startLogged, stopProcess, waitUntil, type LoggedProcess } from './processes';
 import { installBuiltPackage, prepareWorkflows, writeSandboxCredential, type PreparedWorkflow } from './userFolder';
@@ -45,11 +45,14 @@ function sandboxCli(): string {
 	return process.env.META_CALLING_SANDBOX_CLI ?? join(REPO_ROOT, 'test', 'sandbox', 'cli.ts');
 }
 
-/** Sandbox in its own process (n8n calls it over HTTP like it calls Meta), seeded with the demo data. */
-async function startSandboxProcess(runDir: string): Promise<{ proc: LoggedProcess; url: string }> {
+/**
+ * Sandbox in its own process (n8n calls it over HTTP like it calls Meta), seeded with the demo data.
+ * `port`: a fixed one (`npm start`); default any free port.
+ */
+export async function startSandboxProcess(runDir: string, fixedPort?: number): Promise<{ proc: LoggedProcess; url: string }> {
 	const cli = sandboxCli();
 	if (!existsSync(cli)) throw new Error(`sandbox CLI ${cli} does not exist`);
-	const port = await freePort();
+	const port = fixedPort ?? (await freePort());
 	const url = `http://127.0.0.1:${port}`;
 	const tsx = join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
 	const proc = startLogged('sandbox', tsx, [cli, '--port', String(port)], {
@@ -103,7 +106,7 @@ export async function startStack(line = process.env.N8N_LINE ?? '2'): Promise<Ru
 			brokerPort: await freePort(),
 			logFile: join(runDir, 'n8n.log'),
 		};
-		await timed('importAndActivate', () => importAndActivate(options, credentialFile, join(importDir, 'workflows'), workflows));
+		await timed('import', () => importCredentialAndWorkflows(options, credentialFile, join(importDir, 'workflows'), workflows.length));
 		const n8nUrl = `http://127.0.0.1:${options.port}`;
 		n8n = startN8n(options);
 		const runningN8n = n8n;
@@ -112,6 +115,7 @@ export async function startStack(line = process.env.N8N_LINE ?? '2'): Promise<Ru
 		const rest = new N8nRest(n8nUrl);
 		await rest.setupOwner();
 		const apiKey = await rest.createApiKey();
+		await timed('activate', () => activateAll(rest, workflows));
 
 		const info: StackInfo = {
 			line: runtime.line,
@@ -133,6 +137,16 @@ export async function startStack(line = process.env.N8N_LINE ?? '2'): Promise<Ru
 		await stopProcess(n8n);
 		await stopProcess(sandbox);
 		throw error;
+	}
+}
+
+/** Activates (2.x: publishes) every imported workflow; names the workflow and n8n's reason on failure. */
+async function activateAll(rest: N8nRest, workflows: PreparedWorkflow[]): Promise<void> {
+	for (const workflow of workflows) {
+		const answer = await rest.publicApi('POST', `/workflows/${workflow.id}/activate`);
+		if (answer.status !== 200 || answer.body?.active !== true) {
+			throw new Error(`n8n could not activate workflow "${workflow.name}" (${workflow.file}): ${answer.status} ${answer.text.slice(0, 500)}`);
+		}
 	}
 }
 
