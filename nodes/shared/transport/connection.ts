@@ -1,19 +1,23 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { appSecretProof } from '../../../credentials/MetaCallingApi.credentials';
+import { appSecretProof, MetaCallingApi } from '../../../credentials/MetaCallingApi.credentials';
 import type { GraphContext } from './graph';
 
 export const CREDENTIAL_TYPE = 'metaCallingApi';
 
-/** Where requests go, and what must never show up in an error. Holds no secret usable on its own. */
+/** Where requests go, how they are signed, and what must never show up in an error. */
 export interface Connection {
 	/** baseUrl + '/' + version, without a trailing slash: 'https://graph.facebook.com/v26.0'. */
 	apiRoot: string;
 	host: string;
 	/** Token, app secret, appsecret_proof and app token, for redaction only. */
 	secrets: string[];
+	/** Adds the credential's own authentication (Bearer token, appsecret_proof) to a request. */
+	authenticate(options: IHttpRequestOptions): Promise<IHttpRequestOptions>;
 }
+
+const credentialType = new MetaCallingApi();
 
 function text(value: unknown): string {
 	return typeof value === 'string' ? value.trim() : value === undefined || value === null ? '' : String(value);
@@ -34,7 +38,7 @@ function hostOf(baseUrl: string): string {
  * function that reads credentials from sending with the plain (unauthenticated) request helper. */
 
 export async function readConnection(ctx: GraphContext): Promise<Connection> {
-	const credentials = (await ctx.getCredentials(CREDENTIAL_TYPE)) as IDataObject;
+	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
 	const baseUrl = text(credentials.baseUrl) || 'https://graph.facebook.com';
 	const accessToken = text(credentials.accessToken);
 	const appSecret = text(credentials.appSecret);
@@ -46,6 +50,10 @@ export async function readConnection(ctx: GraphContext): Promise<Connection> {
 		apiRoot: apiRootOf(baseUrl, text(credentials.graphApiVersion) || 'v26.0'),
 		host: hostOf(baseUrl),
 		secrets: secrets.filter((s) => s !== ''),
+		// The credential type's own authenticate, applied to the data read here once per client: n8n's
+		// httpRequestWithAuthentication would read and decrypt the credential from its database again
+		// for every single request (see http.ts).
+		authenticate: async (options) => await credentialType.authenticate(credentials, options),
 	};
 }
 

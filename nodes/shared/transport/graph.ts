@@ -66,7 +66,7 @@ export interface GraphClientOptions {
 	concurrency?: 'auto' | number;
 	/** Upper bound of the time one request may spend waiting for backoffs. Default 60 000 ms. */
 	maxTotalWaitMs?: number;
-	/** Backoff base and cap; tests and benchmarks shrink them. Default 500 ms doubling up to 30 s. */
+	/** Backoff base and cap; tests shrink them. Default 50 ms doubling up to 30 s. */
 	backoff?: BackoffSettings;
 	/** Per-attempt timeout. Default 60 000 ms. */
 	requestTimeoutMs?: number;
@@ -144,7 +144,7 @@ export async function createGraphClient(
 		};
 		if (req.body && req.method !== 'GET') httpOptions.body = req.body;
 		if (appToken !== undefined) return await sendWithAppToken(ctx, httpOptions, appToken);
-		return await sendWithToken(ctx, httpOptions);
+		return await sendWithToken(ctx, httpOptions, connection.authenticate);
 	}
 
 	/** The error a failed answer stands for, with secrets removed. */
@@ -205,7 +205,7 @@ export async function createGraphClient(
 				const wait = nextWaitMs(throttle.consecutivePauses, backoff, random(), hint, remaining);
 				if (wait === undefined) throw errorOf(answer, gaveUpNote(waitedMs));
 				// Joins the pause another request opened first, if any; the next turn of the loop waits for it.
-				throttle.openPause(wait);
+				throttle.openPause(ticket, wait);
 				if (throttle.pauseRemainingMs() > remaining) throw errorOf(answer, gaveUpNote(waitedMs));
 				continue;
 			}

@@ -137,7 +137,12 @@ export interface BackoffSettings {
 	capMs: number;
 }
 
-export const DEFAULT_BACKOFF: BackoffSettings = { baseMs: 500, capMs: 30_000 };
+/**
+ * A short first wait: a limit that counts requests over a sliding span frees capacity continuously, and
+ * every millisecond of a shared pause is throughput lost for the whole node. Refusals in a row double it
+ * (50 ms, 100 ms, ... 30 s), so a limit that lasts is still waited out patiently, within Max Wait.
+ */
+export const DEFAULT_BACKOFF: BackoffSettings = { baseMs: 50, capMs: 30_000 };
 
 /**
  * Exponential backoff with full jitter: a uniform draw in [0, min(cap, base * 2^attempt)].

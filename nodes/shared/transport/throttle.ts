@@ -10,13 +10,15 @@ import {
 
 /**
  * What an answer tells the congestion window: 'clean' grows it, 'limited' (a rate-limit refusal) halves it,
- * 'highUsage' (usage headers above 80 %) halves it in slow start and holds it otherwise, 'neutral' leaves it.
+ * 'highUsage' (accepted, but usage headers above 80 %) halves it in slow start and grows it otherwise,
+ * 'neutral' (any other failure) leaves it.
  */
 export type CongestionSignal = 'clean' | 'limited' | 'highUsage' | 'neutral';
 
-/** Held while a request is in flight; remembers the window epoch it was sent in. */
+/** Held while a request is in flight; remembers the window epoch and the pause it was sent after. */
 export interface Ticket {
 	epoch: number;
+	pauseGeneration: number;
 }
 
 /**
@@ -32,8 +34,11 @@ export class RequestThrottle {
 
 	private pauseUntil = 0;
 
-	/** Rate-limit pauses opened since the last clean answer; drives the exponential part of the backoff. */
+	/** Rate-limit pauses opened since the last accepted answer; drives the exponential part of the backoff. */
 	private pauseStreak = 0;
+
+	/** Number of pauses opened so far. */
+	private pauseGeneration = 0;
 
 	constructor(
 		setting: ConcurrencySetting,
@@ -54,24 +59,25 @@ export class RequestThrottle {
 		return this.pauseStreak;
 	}
 
+	/** A slot now if the window has room and nobody is queued before us; undefined otherwise. */
+	tryAcquire(): Ticket | undefined {
+		if (this.inFlight >= this.limit || this.queue.length > 0) return undefined;
+		this.inFlight++;
+		return this.ticket();
+	}
+
 	async acquire(): Promise<Ticket> {
-		if (this.inFlight < this.limit && this.queue.length === 0) {
-			this.inFlight++;
-			return { epoch: this.state.epoch };
-		}
-		return await new Promise<Ticket>((resolve) => this.queue.push(resolve));
+		return this.tryAcquire() ?? (await new Promise<Ticket>((resolve) => this.queue.push(resolve)));
 	}
 
 	release(ticket: Ticket, signal: CongestionSignal): void {
 		this.inFlight--;
-		if (signal === 'clean') {
-			this.state = onCleanAnswer(this.state);
-			this.pauseStreak = 0;
-		} else if (signal === 'limited') {
-			this.state = onCongestion(this.state, ticket.epoch);
-		} else if (signal === 'highUsage') {
-			this.state = onHighUsage(this.state, ticket.epoch);
-		}
+		// Any accepted request ends a streak of refusals, even at high usage: otherwise pauses would keep
+		// doubling while Meta is in fact letting requests through.
+		if (signal === 'clean' || signal === 'highUsage') this.pauseStreak = 0;
+		if (signal === 'clean') this.state = onCleanAnswer(this.state);
+		else if (signal === 'limited') this.state = onCongestion(this.state, ticket.epoch);
+		else if (signal === 'highUsage') this.state = onHighUsage(this.state, ticket.epoch);
 		this.admitWaiting();
 	}
 
@@ -81,20 +87,27 @@ export class RequestThrottle {
 	}
 
 	/**
-	 * Opens the shared pause for `waitMs`, unless one is already open: then the caller joins it, so many
-	 * requests refused at the same moment make one pause, not a pile of ever longer ones.
+	 * Opens the shared pause for `waitMs` after a refusal of the request holding `ticket`. Many requests
+	 * refused for the same congestion make one pause, not a pile of ever longer ones: while a pause is open
+	 * the caller joins it, and a request sent before the last pause began reports the congestion that pause
+	 * already answered, so it opens none (it is simply sent again).
 	 */
-	openPause(waitMs: number): void {
-		if (this.pauseRemainingMs() > 0) return;
+	openPause(ticket: Ticket, waitMs: number): void {
+		if (this.pauseRemainingMs() > 0 || ticket.pauseGeneration < this.pauseGeneration) return;
 		this.pauseUntil = this.now() + waitMs;
+		this.pauseGeneration++;
 		this.pauseStreak++;
+	}
+
+	private ticket(): Ticket {
+		return { epoch: this.state.epoch, pauseGeneration: this.pauseGeneration };
 	}
 
 	private admitWaiting(): void {
 		while (this.queue.length > 0 && this.inFlight < this.limit) {
 			const next = this.queue.shift() as (ticket: Ticket) => void;
 			this.inFlight++;
-			next({ epoch: this.state.epoch });
+			next(this.ticket());
 		}
 	}
 }

@@ -22,25 +22,35 @@ describe('RequestThrottle', () => {
 	it('opens one shared pause: a second limit answer joins it instead of extending it', () => {
 		let now = 1000;
 		const throttle = new RequestThrottle('auto', () => now);
-		throttle.openPause(500);
+		const first = throttle.tryAcquire()!;
+		const second = throttle.tryAcquire()!;
+		throttle.openPause(first, 500);
 		expect(throttle.pauseRemainingMs()).toBe(500);
 		now += 100;
-		throttle.openPause(5000);
+		throttle.openPause(second, 5000);
 		expect(throttle.pauseRemainingMs()).toBe(400);
 		expect(throttle.consecutivePauses).toBe(1);
 		now += 400;
-		throttle.openPause(300);
+		// A refusal of a request sent before that pause began is old news: no new pause.
+		throttle.openPause(second, 300);
+		expect(throttle.pauseRemainingMs()).toBe(0);
+		// A request sent after the pause that is refused again opens the next, longer one.
+		const third = throttle.tryAcquire()!;
+		throttle.openPause(third, 300);
+		expect(throttle.pauseRemainingMs()).toBe(300);
 		expect(throttle.consecutivePauses).toBe(2);
 	});
 
 	it('shrinks the window on congestion and resets the pause streak on a clean answer', async () => {
 		const throttle = new RequestThrottle('auto');
 		const ticket = await throttle.acquire();
-		throttle.openPause(0);
+		throttle.openPause(ticket, 0);
 		throttle.release(ticket, 'limited');
 		expect(throttle.limit).toBe(2);
 		expect(throttle.consecutivePauses).toBe(1);
-		throttle.release(await throttle.acquire(), 'clean');
+		throttle.release(await throttle.acquire(), 'neutral');
+		expect(throttle.consecutivePauses).toBe(1);
+		throttle.release(await throttle.acquire(), 'highUsage');
 		expect(throttle.consecutivePauses).toBe(0);
 	});
 });
