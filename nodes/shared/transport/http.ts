@@ -52,8 +52,8 @@ export async function sendWithToken(
 	authenticate: (options: IHttpRequestOptions) => Promise<IHttpRequestOptions>,
 ): Promise<RawAnswer> {
 	try {
-		const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, 'metaCallingApi',
-			fullResponseOptions(options),
+		const response = (await ctx.helpers.httpRequest(
+			fullResponseOptions(await authenticate(options)),
 		)) as IN8nHttpFullResponse;
 		return toAnswer(response);
 	} catch (error) {
