@@ -1,0 +1,126 @@
+/**
+ * `npm run bench`: our WhatsApp Calling nodes against n8n's own HTTP Request and Webhook nodes, in a real
+ * n8n 2.40.7 against the sandbox (issue 7). Takes about 5 minutes on 2 cores, most of it n8n's start.
+ *
+ *   npm run bench                       all five scenarios
+ *   npm run bench -- --only 2,3         some of them
+ *   npm run bench -- --dist <folder>    use a build instead of compiling into .cache/bench/dist
+ *   npm run bench -- --write-docs       also put the results into docs/benchmarks.md
+ *
+ * Needs Node 24 and n8n 2.40.7 under .cache/ (bash scripts/n8n-env.sh n8n 2.40.7).
+ * Results: the table on stdout, JSON in .cache/bench/results.json.
+ */
+import { execFileSync } from 'child_process';
+import { cpus, loadavg, totalmem } from 'os';
+import { readFileSync, writeFileSync } from 'fs';
+import { join } from 'path';
+
+import { REPO_ROOT } from '../../test/e2e/harness/lines';
+import { checkTargets, markdownTable, targetLines, textTable } from './report';
+import { SCENARIOS, warmUp, type BenchContext, type Row } from './scenarios';
+import { BENCH_DIR, buildPrivateDist, log, startBenchStack, stopBenchStack, type BenchStack } from './stack';
+import { benchWorkflows } from './workflows';
+
+interface Args {
+	only: number[];
+	dist?: string;
+	writeDocs: boolean;
+}
+
+function parseArgs(argv: string[]): Args {
+	const value = (name: string) => {
+		const i = argv.indexOf(name);
+		return i >= 0 ? argv[i + 1] : undefined;
+	};
+	const only = (value('--only') ?? '1,2,3,4,5').split(',').map(Number);
+	if (only.some((n) => !(n in SCENARIOS))) throw new Error(`--only takes scenario numbers from 1 to 5, got "${value('--only')}"`);
+	return { only, dist: value('--dist'), writeDocs: argv.includes('--write-docs') };
+}
+
+export interface Machine {
+	cpus: number;
+	cpuModel: string;
+	memoryGb: number;
+	loadAverageAtStart: number[];
+	loadAverageAtEnd?: number[];
+	benchNode: string;
+	n8nNode: string;
+	n8n: string;
+	date: string;
+}
+
+function machine(stack: BenchStack): Machine {
+	return {
+		cpus: cpus().length,
+		cpuModel: cpus()[0]?.model ?? 'unknown',
+		memoryGb: Math.round(totalmem() / 2 ** 30),
+		loadAverageAtStart: loadavg().map((l) => Math.round(l * 100) / 100),
+		benchNode: process.version,
+		n8nNode: execFileSync(stack.runtime.nodeBinary, ['--version'], { encoding: 'utf8' }).trim(),
+		n8n: stack.runtime.version,
+		date: new Date().toISOString(),
+	};
+}
+
+function holidayDateNextYear(): string {
+	return `${new Date().getUTCFullYear() + 1}-12-24`;
+}
+
+const DOCS_START = '<!-- bench:results:start -->';
+const DOCS_END = '<!-- bench:results:end -->';
+
+function resultsMarkdown(info: Machine, rows: Row[]): string {
+	return [
+		`Run of ${info.date.slice(0, 16).replace('T', ' ')} UTC: ${info.cpus} vCPU (${info.cpuModel}), ${info.memoryGb} GB, ` +
+			`n8n ${info.n8n} on Node ${info.n8nNode}, bench on Node ${info.benchNode}; load average ${info.loadAverageAtStart.join(' / ')} at the start, ` +
+			`${(info.loadAverageAtEnd ?? []).join(' / ')} at the end (the machine is shared).`,
+		'',
+		markdownTable(rows),
+		'',
+		targetLines(checkTargets(rows), true),
+	].join('\n');
+}
+
+function writeDocs(markdown: string): void {
+	const file = join(REPO_ROOT, 'docs', 'benchmarks.md');
+	const text = readFileSync(file, 'utf8');
+	const start = text.indexOf(DOCS_START);
+	const end = text.indexOf(DOCS_END);
+	if (start < 0 || end < start) throw new Error(`docs/benchmarks.md has no ${DOCS_START} ... ${DOCS_END} section`);
+	writeFileSync(file, `${text.slice(0, start + DOCS_START.length)}\n${markdown}\n${text.slice(end)}`);
+	log('results written into docs/benchmarks.md');
+}
+
+async function main(): Promise<void> {
+	const args = parseArgs(process.argv.slice(2));
+	const distDir = args.dist ?? buildPrivateDist();
+	const workflows = benchWorkflows();
+	let stack: BenchStack | undefined;
+	const rows: Row[] = [];
+	try {
+		stack = await startBenchStack(distDir, Object.values(workflows));
+		const info = machine(stack);
+		const ctx: BenchContext = { stack, workflows, holidayDate: holidayDateNextYear() };
+		log('warm-up: every workflow once with 20 items');
+		await warmUp(ctx);
+		for (const n of args.only) {
+			log(`scenario ${n}: ${SCENARIOS[n].title}`);
+			rows.push(...(await SCENARIOS[n].run(ctx)));
+		}
+		info.loadAverageAtEnd = loadavg().map((l) => Math.round(l * 100) / 100);
+		process.stdout.write(`\n${textTable(rows)}\n\nTargets (issue 7):\n${targetLines(checkTargets(rows))}\n`);
+		process.stdout.write(`\nload average ${info.loadAverageAtStart.join(' ')} -> ${info.loadAverageAtEnd.join(' ')}\n`);
+		writeFileSync(join(BENCH_DIR, 'results.json'), JSON.stringify({ machine: info, rows, targets: checkTargets(rows) }, null, 2));
+		if (args.writeDocs) writeDocs(resultsMarkdown(info, rows));
+	} finally {
+		await stopBenchStack(stack);
+	}
+}
+
+main().then(
+	() => process.exit(0),
+	(error: unknown) => {
+		process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+		process.exit(1);
+	},
+);

@@ -1,0 +1,108 @@
+import type { Row } from './scenarios';
+
+/** The table and the issue's targets, from the rows of one run. */
+
+export interface TargetCheck {
+	scenario: number;
+	target: string;
+	met: boolean;
+	measured: string;
+}
+
+const ours = (rows: Row[], scenario: number) => rows.find((r) => r.scenario === scenario && r.isOurs);
+const other = (rows: Row[], scenario: number, prefix: string) =>
+	rows.find((r) => r.scenario === scenario && !r.isOurs && r.contender.startsWith(prefix));
+
+/**
+ * "ours / this" for a row that is not ours: items per second for scenarios 1–3 and 5 (higher is better),
+ * CPU per item for scenario 4 (lower is better).
+ */
+export function ratioOf(rows: Row[], row: Row): number | undefined {
+	const mine = ours(rows, row.scenario);
+	if (!mine || row.isOurs) return undefined;
+	const value = row.scenario === 4 ? mine.cpuMsPerItem / row.cpuMsPerItem : mine.perSecond / row.perSecond;
+	return Number.isFinite(value) ? Math.round(value * 100) / 100 : undefined;
+}
+
+export function checkTargets(rows: Row[]): TargetCheck[] {
+	const checks: TargetCheck[] = [];
+	const s1 = ours(rows, 1);
+	const s1http = other(rows, 1, 'HTTP Request');
+	if (s1 && s1http) {
+		const ratio = s1.perSecond / s1http.perSecond;
+		checks.push({
+			scenario: 1,
+			target: '>= 0.8x the default HTTP Request node items/s, 0 failed',
+			met: ratio >= 0.8 && s1.failed === 0,
+			measured: `${s1.perSecond}/s vs ${s1http.perSecond}/s = ${ratio.toFixed(2)}x, ${s1.failed} failed`,
+		});
+	}
+	for (const scenario of [2, 3]) {
+		const row = ours(rows, scenario);
+		if (!row || row.boundSeconds === undefined) continue;
+		const limit = 1.15 * row.boundSeconds;
+		checks.push({
+			scenario,
+			target: `0 failed, wall <= 1.15 x ${row.boundSeconds} s = ${limit.toFixed(1)} s`,
+			met: row.failed === 0 && row.wallSeconds <= limit,
+			measured: `${row.wallSeconds} s (${(row.wallSeconds / row.boundSeconds).toFixed(2)}x the bound), ${row.failed} failed`,
+		});
+	}
+	const s4 = ours(rows, 4);
+	const s4http = other(rows, 4, 'HTTP Request');
+	if (s4 && s4http) {
+		checks.push({
+			scenario: 4,
+			target: 'CPU per item <= the HTTP Request node',
+			met: s4.cpuMsPerItem <= s4http.cpuMsPerItem && s4.failed === 0,
+			measured: `${s4.cpuMsPerItem} ms vs ${s4http.cpuMsPerItem} ms per item`,
+		});
+	}
+	const s5 = ours(rows, 5);
+	const s5plain = other(rows, 5, 'Webhook');
+	if (s5 && s5plain) {
+		const ratio = s5.perSecond / s5plain.perSecond;
+		checks.push({
+			scenario: 5,
+			target: '>= 0.9x the plain Webhook node deliveries/s (signatures checked)',
+			met: ratio >= 0.9 && s5.failed === 0,
+			measured: `${s5.perSecond}/s vs ${s5plain.perSecond}/s = ${ratio.toFixed(2)}x, ${s5.failed} failed`,
+		});
+	}
+	return checks;
+}
+
+const COLUMNS: Array<[string, (row: Row, rows: Row[]) => string]> = [
+	['#', (r) => String(r.scenario)],
+	['contender', (r) => r.contender],
+	['items', (r) => String(r.items)],
+	['wall s', (r) => r.wallSeconds.toFixed(2)],
+	['items/s', (r) => r.perSecond.toFixed(1)],
+	['failed', (r) => String(r.failed)],
+	['applied', (r) => (r.applied === undefined ? '' : String(r.applied))],
+	['Graph calls', (r) => (r.graphCalls === undefined ? '' : String(r.graphCalls))],
+	['peak RSS MB', (r) => String(r.peakRssMb)],
+	['CPU ms/item', (r) => r.cpuMsPerItem.toFixed(3)],
+	['ours / this', (r, rows) => ratioOf(rows, r)?.toFixed(2) ?? ''],
+	['bound s', (r) => (r.boundSeconds === undefined ? '' : r.boundSeconds.toFixed(1))],
+];
+
+export function textTable(rows: Row[]): string {
+	const cells = rows.map((row) => COLUMNS.map(([, value]) => value(row, rows)));
+	const widths = COLUMNS.map(([name], i) => Math.max(name.length, ...cells.map((c) => c[i].length)));
+	const line = (values: string[]) => values.map((v, i) => (i === 1 ? v.padEnd(widths[i]) : v.padStart(widths[i]))).join('  ');
+	return [line(COLUMNS.map(([name]) => name)), line(widths.map((w) => '-'.repeat(w))), ...cells.map(line)].join('\n');
+}
+
+export function markdownTable(rows: Row[]): string {
+	const header = `| ${COLUMNS.map(([name]) => name).join(' | ')} |`;
+	const rule = `|${COLUMNS.map(() => '---').join('|')}|`;
+	const body = rows.map((row) => `| ${COLUMNS.map(([, value]) => value(row, rows)).join(' | ')} |`);
+	return [header, rule, ...body].join('\n');
+}
+
+export function targetLines(checks: TargetCheck[], markdown = false): string {
+	return checks
+		.map((c) => (markdown ? `- Scenario ${c.scenario}: **${c.met ? 'met' : 'NOT met'}**: ${c.target}; measured ${c.measured}` : `  ${c.met ? 'MET    ' : 'NOT MET'} scenario ${c.scenario}: ${c.target}; measured ${c.measured}`))
+		.join('\n');
+}

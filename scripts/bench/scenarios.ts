@@ -1,0 +1,259 @@
+import { MAX_WINDOW } from '../../nodes/shared/transport/congestion';
+import { DEMO } from '../../test/sandbox';
+import { deliverAll, runWebhook, sandboxControl, signedDeliveries, waitForWebhook, type SignedDelivery } from './client';
+import { sampleTree } from './procStats';
+import { BULK_PHONE_NUMBERS, log, type BenchStack } from './stack';
+import { THROTTLED, UPDATED_FIELD, type BenchWorkflow } from './workflows';
+
+/*
+ * The five scenarios of issue 7. Each contender runs against a freshly reset sandbox, alone, while the
+ * n8n process tree is sampled (peak RSS every 100 ms, CPU time before and after).
+ */
+
+export interface Row {
+	scenario: number;
+	contender: string;
+	isOurs: boolean;
+	items: number;
+	wallSeconds: number;
+	/** Items (or deliveries) per second of wall time. */
+	perSecond: number;
+	failed: number;
+	/** Phone numbers whose stored settings show the change afterwards (when the scenario writes). */
+	applied?: number;
+	/** Graph requests the sandbox received, refused ones included. */
+	graphCalls?: number;
+	peakRssMb: number;
+	cpuMsPerItem: number;
+	/** The bound this contender is near, in seconds, and how it is computed. */
+	boundSeconds?: number;
+	bound?: string;
+	note?: string;
+}
+
+export interface SandboxSetup {
+	latencyMs: number;
+	requestsPerSecond?: number;
+}
+
+export interface BenchContext {
+	stack: BenchStack;
+	workflows: Record<string, BenchWorkflow>;
+	holidayDate: string;
+}
+
+const RATE_LIMIT = 100;
+const LATENCY_MS = 50;
+const DRY_RUN_ITEMS = 10_000;
+const DELIVERIES = 1000;
+const DELIVERIES_IN_FLIGHT = 10;
+
+const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+export function bulkIds(count: number): string[] {
+	return Array.from({ length: count }, (_, i) => (BigInt(DEMO.bulkPhoneNumberBase) + BigInt(i % BULK_PHONE_NUMBERS)).toString());
+}
+
+/** Back to the seed (with the bulk numbers), then this scenario's latency and rate limit. */
+export async function prepareSandbox(ctx: BenchContext, setup: SandboxSetup): Promise<void> {
+	const url = ctx.stack.sandboxUrl;
+	await sandboxControl(url, 'POST', 'reset', { bulkPhoneNumbers: BULK_PHONE_NUMBERS });
+	await sandboxControl(url, 'POST', 'config', {
+		latencyMs: setup.latencyMs,
+		rateLimit: setup.requestsPerSecond ? { requestsPerSecond: setup.requestsPerSecond, code: 4 } : null,
+	});
+}
+
+interface SandboxPhone {
+	calling: { callback_permission_status?: string; call_hours?: { holiday_schedule?: Array<{ date: string }> } };
+}
+
+/** How many bulk numbers show the change a scenario makes, read from the sandbox's state. */
+async function countApplied(ctx: BenchContext, check: 'update' | 'holiday'): Promise<{ applied: number; graphCalls: number }> {
+	const url = ctx.stack.sandboxUrl;
+	const snapshot = await sandboxControl<{ state: { phoneNumbers: Record<string, SandboxPhone> } }>(url, 'GET', 'state');
+	const requests = await sandboxControl<unknown[]>(url, 'GET', 'requests');
+	const phones = bulkIds(BULK_PHONE_NUMBERS).map((id) => snapshot.state.phoneNumbers[id]);
+	const applied = phones.filter((phone) =>
+		check === 'update'
+			? phone.calling.callback_permission_status === UPDATED_FIELD.value
+			: (phone.calling.call_hours?.holiday_schedule ?? []).some((h) => h.date === ctx.holidayDate),
+	).length;
+	return { applied, graphCalls: requests.length };
+}
+
+interface ItemRun {
+	scenario: number;
+	contender: string;
+	isOurs: boolean;
+	workflow: BenchWorkflow;
+	items: number;
+	setup: SandboxSetup;
+	check?: 'update' | 'holiday';
+	bound?: { seconds: number; text: string };
+}
+
+/** One contender of an item scenario: reset, run the workflow once with `items` items, read the outcome. */
+async function runItemsOnce(ctx: BenchContext, run: ItemRun): Promise<Row> {
+	await prepareSandbox(ctx, run.setup);
+	const body = {
+		baseUrl: ctx.stack.sandboxUrl,
+		holidayDate: ctx.holidayDate,
+		items: bulkIds(run.items).map((phoneNumberId) => ({ phoneNumberId })),
+	};
+	const sampler = sampleTree(ctx.stack.n8n.child.pid as number);
+	const answer = await runWebhook(ctx.stack.n8nUrl, run.workflow.webhookPath, body);
+	const usage = sampler.stop();
+	const returned = answer.items ?? [];
+	const errors = returned.filter((item) => item.error !== undefined).length;
+	const failed = answer.status === 200 ? errors + Math.max(0, run.items - returned.length) : run.items;
+	const row: Row = {
+		scenario: run.scenario,
+		contender: run.contender,
+		isOurs: run.isOurs,
+		items: run.items,
+		wallSeconds: round(answer.wallSeconds),
+		perSecond: round(run.items / answer.wallSeconds, 1),
+		failed,
+		peakRssMb: Math.round(usage.peakRssMb),
+		cpuMsPerItem: round((usage.cpuSeconds * 1000) / run.items, 3),
+	};
+	if (run.bound) Object.assign(row, { boundSeconds: round(run.bound.seconds), bound: run.bound.text });
+	if (run.check) Object.assign(row, await countApplied(ctx, run.check));
+	else row.graphCalls = (await sandboxControl<unknown[]>(ctx.stack.sandboxUrl, 'GET', 'requests')).length;
+	if (answer.status !== 200) row.note = `webhook answered ${answer.status}: ${answer.text.slice(0, 200)}`;
+	else if (errors > 0) row.note = `first error: ${describeError(returned.find((item) => item.error !== undefined))}`;
+	log(`  ${run.contender}: ${row.wallSeconds} s, ${row.perSecond}/s, failed ${row.failed}, applied ${row.applied ?? '-'}, calls ${row.graphCalls}`);
+	return row;
+}
+
+function describeError(item: Record<string, unknown> | undefined): string {
+	const error = item?.error;
+	const text = typeof error === 'string' ? error : JSON.stringify(error);
+	return (text ?? '').slice(0, 160);
+}
+
+const latencyBound = (items: number, concurrency: number, calls = 1) => ({
+	seconds: (LATENCY_MS / 1000) * calls * Math.ceil(items / concurrency),
+	text: `latency x items / concurrency = ${LATENCY_MS} ms x ${calls * items} / ${concurrency}`,
+});
+const rateBound = (calls: number) => ({ seconds: calls / RATE_LIMIT, text: `calls / limit = ${calls} / ${RATE_LIMIT} per s` });
+const THROTTLED_NAME = `HTTP Request, batching ${THROTTLED.batchSize} per ${THROTTLED.batchIntervalMs} ms`;
+
+export async function scenario1(ctx: BenchContext): Promise<Row[]> {
+	const setup = { latencyMs: LATENCY_MS };
+	const items = BULK_PHONE_NUMBERS;
+	const w = ctx.workflows;
+	return [
+		await runItemsOnce(ctx, { scenario: 1, contender: 'ours', isOurs: true, workflow: w.updateOurs, items, setup, check: 'update', bound: latencyBound(items, MAX_WINDOW) }),
+		await runItemsOnce(ctx, { scenario: 1, contender: 'HTTP Request', isOurs: false, workflow: w.updateHttp, items, setup, check: 'update', bound: latencyBound(items, items) }),
+	];
+}
+
+export async function scenario2(ctx: BenchContext): Promise<Row[]> {
+	const setup = { latencyMs: LATENCY_MS, requestsPerSecond: RATE_LIMIT };
+	const items = BULK_PHONE_NUMBERS;
+	const w = ctx.workflows;
+	const bound = rateBound(items);
+	return [
+		await runItemsOnce(ctx, { scenario: 2, contender: 'ours', isOurs: true, workflow: w.updateOurs, items, setup, check: 'update', bound }),
+		await runItemsOnce(ctx, { scenario: 2, contender: 'HTTP Request', isOurs: false, workflow: w.updateHttp, items, setup, check: 'update', bound }),
+		await runItemsOnce(ctx, { scenario: 2, contender: THROTTLED_NAME, isOurs: false, workflow: w.updateHttpThrottled, items, setup, check: 'update', bound }),
+	];
+}
+
+export async function scenario3(ctx: BenchContext): Promise<Row[]> {
+	const setup = { latencyMs: LATENCY_MS, requestsPerSecond: RATE_LIMIT };
+	const items = BULK_PHONE_NUMBERS;
+	const w = ctx.workflows;
+	const bound = rateBound(2 * items);
+	return [
+		await runItemsOnce(ctx, { scenario: 3, contender: 'ours', isOurs: true, workflow: w.holidayOurs, items, setup, check: 'holiday', bound }),
+		await runItemsOnce(ctx, { scenario: 3, contender: 'HTTP Request (read + write)', isOurs: false, workflow: w.holidayHttp, items, setup, check: 'holiday', bound }),
+		await runItemsOnce(ctx, { scenario: 3, contender: `${THROTTLED_NAME} (read + write)`, isOurs: false, workflow: w.holidayHttpThrottled, items, setup, check: 'holiday', bound }),
+	];
+}
+
+/**
+ * CPU per item: our node with dryRun (it builds and shows each request, sends none) against the HTTP Request
+ * node sending the same 10,000 updates to a sandbox that answers at once (the closest it comes: it has no
+ * dry run). The Webhook + Split Out baseline shows what the shared front costs per item.
+ */
+export async function scenario4(ctx: BenchContext): Promise<Row[]> {
+	const setup = { latencyMs: 0 };
+	const items = DRY_RUN_ITEMS;
+	const w = ctx.workflows;
+	const rows = [
+		await runItemsOnce(ctx, { scenario: 4, contender: 'ours (dryRun)', isOurs: true, workflow: w.dryRunOurs, items, setup }),
+		await runItemsOnce(ctx, { scenario: 4, contender: 'HTTP Request (sends, 0 ms latency)', isOurs: false, workflow: w.updateHttp, items, setup }),
+		await runItemsOnce(ctx, { scenario: 4, contender: 'Webhook + Split Out only (baseline)', isOurs: false, workflow: w.frontOnly, items, setup }),
+	];
+	return rows;
+}
+
+async function deliveryRow(ctx: BenchContext, contender: string, isOurs: boolean, workflow: BenchWorkflow, deliveries: SignedDelivery[]): Promise<Row> {
+	const sampler = sampleTree(ctx.stack.n8n.child.pid as number);
+	const run = await deliverAll(`${ctx.stack.n8nUrl}/webhook/${workflow.webhookPath}`, deliveries, DELIVERIES_IN_FLIGHT);
+	const usage = sampler.stop();
+	const row: Row = {
+		scenario: 5,
+		contender,
+		isOurs,
+		items: deliveries.length,
+		wallSeconds: round(run.wallSeconds),
+		perSecond: round(run.accepted / run.wallSeconds, 1),
+		failed: deliveries.length - run.accepted,
+		peakRssMb: Math.round(usage.peakRssMb),
+		cpuMsPerItem: round((usage.cpuSeconds * 1000) / deliveries.length, 3),
+	};
+	if (Object.keys(run.refused).length > 0) row.note = `not 200: ${JSON.stringify(run.refused)}`;
+	log(`  ${contender}: ${row.wallSeconds} s, ${row.perSecond}/s, failed ${row.failed}`);
+	return row;
+}
+
+/** A delivery whose signature does not match must be refused, or the trigger row would not be checking. */
+async function forgedDeliveryStatus(ctx: BenchContext, delivery: SignedDelivery): Promise<number> {
+	const headers = { ...delivery.headers, 'X-Hub-Signature-256': `sha256=${'0'.repeat(64)}` };
+	const url = `${ctx.stack.n8nUrl}/webhook/${ctx.workflows.trigger.webhookPath}`;
+	const response = await fetch(url, { method: 'POST', headers, body: delivery.body });
+	await response.arrayBuffer();
+	return response.status;
+}
+
+export async function scenario5(ctx: BenchContext): Promise<Row[]> {
+	await prepareSandbox(ctx, { latencyMs: 0 });
+	const deliveries = signedDeliveries(DELIVERIES, BULK_PHONE_NUMBERS);
+	const forged = await forgedDeliveryStatus(ctx, deliveries[0]);
+	const ours = await deliveryRow(ctx, 'WhatsApp Calling Trigger (signature checked)', true, ctx.workflows.trigger, deliveries);
+	ours.note = [`forged signature answered ${forged}`, ours.note].filter(Boolean).join('; ');
+	const plain = await deliveryRow(ctx, 'Webhook node (no check)', false, ctx.workflows.plainWebhook, deliveries);
+	return [ours, plain];
+}
+
+/** Runs each workflow once with a few items (and a few deliveries), so no measured run pays for first-use costs. */
+export async function warmUp(ctx: BenchContext): Promise<void> {
+	await prepareSandbox(ctx, { latencyMs: 0 });
+	const body = { baseUrl: ctx.stack.sandboxUrl, holidayDate: ctx.holidayDate, items: bulkIds(20).map((phoneNumberId) => ({ phoneNumberId })) };
+	for (const workflow of Object.values(ctx.workflows)) {
+		if (workflow === ctx.workflows.trigger || workflow === ctx.workflows.plainWebhook) continue;
+		const run = await waitForWebhook(ctx.stack.n8nUrl, workflow.webhookPath, body);
+		const errors = (run.items ?? []).filter((item) => item.error !== undefined);
+		if (run.status !== 200 || errors.length > 0) {
+			throw new Error(`warm-up of "${workflow.name}" failed: ${run.status} ${run.text.slice(0, 400)}`);
+		}
+		await prepareSandbox(ctx, { latencyMs: 0 });
+	}
+	const deliveries = signedDeliveries(20, BULK_PHONE_NUMBERS);
+	for (const workflow of [ctx.workflows.trigger, ctx.workflows.plainWebhook]) {
+		const run = await deliverAll(`${ctx.stack.n8nUrl}/webhook/${workflow.webhookPath}`, deliveries, 5);
+		if (run.accepted !== deliveries.length) throw new Error(`warm-up of "${workflow.name}": ${JSON.stringify(run.refused)}`);
+	}
+}
+
+export const SCENARIOS: Record<number, { title: string; run: (ctx: BenchContext) => Promise<Row[]> }> = {
+	1: { title: `1,000 numbers, update one field, ${LATENCY_MS} ms, no rate limit`, run: scenario1 },
+	2: { title: `1,000 numbers, update one field, ${LATENCY_MS} ms, limit ${RATE_LIMIT} requests/s`, run: scenario2 },
+	3: { title: `1,000 numbers, holiday add (read + write), ${LATENCY_MS} ms, limit ${RATE_LIMIT} requests/s`, run: scenario3 },
+	4: { title: `${DRY_RUN_ITEMS.toLocaleString('en')} items, CPU per item (ours dryRun)`, run: scenario4 },
+	5: { title: `${DELIVERIES.toLocaleString('en')} signed single-change deliveries, ${DELIVERIES_IN_FLIGHT} at a time`, run: scenario5 },
+};

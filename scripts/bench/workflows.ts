@@ -1,0 +1,210 @@
+import { createHmac } from 'crypto';
+
+import { DEMO } from '../../test/sandbox';
+import { SANDBOX_CREDENTIAL_ID, SANDBOX_CREDENTIAL_NAME } from '../../test/e2e/harness/userFolder';
+
+/*
+ * The workflows the benchmark imports into n8n. Every action workflow has the same front:
+ *   Webhook (POST, answers with every item of the last node) -> Split Out (body.items) -> the node(s) under test
+ * so the client measures the whole run from one HTTP call, and both contenders pay the same fixed costs.
+ * The body carries `baseUrl` (the sandbox, for the HTTP Request node's URL), `holidayDate` and `items`.
+ *
+ * Both contenders have n8n's "On Error: Continue" setting, so a failed item comes out as an item with an
+ * `error` field instead of stopping the run: that is how failed items are counted.
+ * Successful executions are not saved (workflow setting), so SQLite writes of thousands of items do not
+ * blur what the nodes themselves cost; that applies to every workflow alike.
+ */
+
+export interface BenchWorkflow {
+	id: string;
+	name: string;
+	/** Production webhook path, relative to /webhook/. */
+	webhookPath: string;
+	json: Record<string, unknown>;
+}
+
+type NodeJson = Record<string, unknown>;
+
+const CREDENTIALS = { metaCallingApi: { id: SANDBOX_CREDENTIAL_ID, name: SANDBOX_CREDENTIAL_NAME } };
+const BASE_URL = "$('Webhook').first().json.body.baseUrl";
+const HOLIDAY_DATE = "$('Webhook').first().json.body.holidayDate";
+const GRAPH_VERSION = 'v26.0';
+
+/** The one field scenario 1/2/4 change: the demo numbers start with it DISABLED, so a write is visible. */
+export const UPDATED_FIELD = { node: 'callbackPermissionStatus', wire: 'callback_permission_status', value: 'ENABLED' };
+
+/** What our credential adds to every call (Bearer token + appsecret_proof), so the HTTP Request node sends the same. */
+const APPSECRET_PROOF = createHmac('sha256', DEMO.appSecret).update(DEMO.accessToken).digest('hex');
+
+let nodeCounter = 0;
+function node(name: string, type: string, typeVersion: number, parameters: NodeJson, extra: NodeJson = {}): NodeJson {
+	nodeCounter++;
+	const id = `b3c4d5e6-0000-4000-8000-${String(nodeCounter).padStart(12, '0')}`;
+	return { id, name, type, typeVersion, position: [nodeCounter * 220, 0], parameters, ...extra };
+}
+
+function chain(names: string[]): NodeJson {
+	const connections: NodeJson = {};
+	for (let i = 0; i + 1 < names.length; i++) {
+		connections[names[i]] = { main: [[{ node: names[i + 1], type: 'main', index: 0 }]] };
+	}
+	return connections;
+}
+
+function workflow(id: string, name: string, webhookPath: string, nodes: NodeJson[]): BenchWorkflow {
+	return {
+		id,
+		name,
+		webhookPath,
+		json: {
+			id,
+			name,
+			nodes,
+			connections: chain(nodes.map((n) => n.name as string)),
+			settings: {
+				executionOrder: 'v1',
+				saveDataSuccessExecution: 'none',
+				saveManualExecutions: false,
+				saveExecutionProgress: false,
+			},
+			active: false,
+		},
+	};
+}
+
+/** Webhook + Split Out, the front every action workflow shares; alone it is the baseline of scenario 4. */
+function front(path: string): NodeJson[] {
+	return [
+		node(
+			'Webhook',
+			'n8n-nodes-base.webhook',
+			2,
+			{ httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+			{ webhookId: webhookIdFor(path) },
+		),
+		node('Split Out', 'n8n-nodes-base.splitOut', 1, { fieldToSplitOut: 'body.items', include: 'noOtherFields', options: {} }),
+	];
+}
+
+/** A stable UUID-shaped id per path (n8n keys production webhooks by it for some node types). */
+function webhookIdFor(path: string): string {
+	const hex = createHmac('sha256', 'bench').update(path).digest('hex');
+	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+const CONTINUE = { onError: 'continueRegularOutput' };
+
+function ourNode(name: string, parameters: NodeJson): NodeJson {
+	return node(name, 'n8n-nodes-meta-calling.whatsAppCalling', 1, parameters, { credentials: CREDENTIALS, ...CONTINUE });
+}
+
+function ourUpdate(dryRun: boolean): NodeJson {
+	return ourNode('WhatsApp Calling', {
+		resource: 'callingSettings',
+		operation: 'update',
+		phoneNumberId: '={{ $json.phoneNumberId }}',
+		updateFields: { [UPDATED_FIELD.node]: UPDATED_FIELD.value },
+		options: dryRun ? { dryRun: true } : {},
+	});
+}
+
+function ourHolidayAdd(): NodeJson {
+	return ourNode('WhatsApp Calling', {
+		resource: 'holidaySchedule',
+		operation: 'add',
+		phoneNumberId: '={{ $json.phoneNumberId }}',
+		holidays: { holiday: [{ date: `={{ ${HOLIDAY_DATE} }}`, startTime: '0000', endTime: '2359' }] },
+		options: {},
+	});
+}
+
+export interface Batching {
+	batchSize: number;
+	batchIntervalMs: number;
+}
+
+/** HTTP Request node (4.2) calling a Graph settings URL with the same token and appsecret_proof as ours. */
+function httpNode(name: string, method: 'GET' | 'POST', phoneIdExpression: string, jsonBody: string | undefined, batching?: Batching): NodeJson {
+	const parameters: NodeJson = {
+		method,
+		url: `={{ ${BASE_URL} }}/${GRAPH_VERSION}/{{ ${phoneIdExpression} }}/settings`,
+		authentication: 'none',
+		sendQuery: true,
+		queryParameters: { parameters: [{ name: 'appsecret_proof', value: APPSECRET_PROOF }] },
+		sendHeaders: true,
+		headerParameters: { parameters: [{ name: 'Authorization', value: `Bearer ${DEMO.accessToken}` }] },
+		sendBody: jsonBody !== undefined,
+		options: batching ? { batching: { batch: { batchSize: batching.batchSize, batchInterval: batching.batchIntervalMs } } } : {},
+	};
+	if (jsonBody !== undefined) Object.assign(parameters, { contentType: 'json', specifyBody: 'json', jsonBody });
+	return node(name, 'n8n-nodes-base.httpRequest', 4.2, parameters, CONTINUE);
+}
+
+function httpUpdate(batching?: Batching): NodeJson {
+	const body = JSON.stringify({ calling: { [UPDATED_FIELD.wire]: UPDATED_FIELD.value } });
+	return httpNode('HTTP Request', 'POST', '$json.phoneNumberId', body, batching);
+}
+
+/**
+ * What a user builds for "add a holiday" without our node: read the settings, then write call_hours back
+ * with the holiday appended (Meta replaces call_hours as a whole). No past-date pruning or de-duplication.
+ */
+function httpHolidayAdd(batching?: Batching): NodeJson[] {
+	const holiday = `{ date: ${HOLIDAY_DATE}, start_time: '0000', end_time: '2359' }`;
+	const hours = '$json.calling.call_hours';
+	const body =
+		`={{ { calling: { call_hours: Object.assign({}, ${hours}, ` +
+		`{ holiday_schedule: (${hours}.holiday_schedule || []).concat([${holiday}]) }) } } }}`;
+	return [
+		httpNode('Read Settings', 'GET', '$json.phoneNumberId', undefined, batching),
+		httpNode('Write Settings', 'POST', "$('Split Out').item.json.phoneNumberId", body, batching),
+	];
+}
+
+/** The signed-delivery side of scenario 5: our trigger, as a user sets it up by hand (manual subscription). */
+function triggerWorkflow(): BenchWorkflow {
+	const trigger = node(
+		'WhatsApp Calling Trigger',
+		'n8n-nodes-meta-calling.whatsAppCallingTrigger',
+		1,
+		{ events: ['accountSettingsUpdate', 'callingRestriction'], subscription: 'manual', verifyToken: 'bench', options: {} },
+		{ credentials: CREDENTIALS, webhookId: TRIGGER_WEBHOOK_ID },
+	);
+	return workflow('benchS5Trigger01', 'bench 5: WhatsApp Calling Trigger', `${TRIGGER_WEBHOOK_ID}/webhook`, [trigger]);
+}
+
+const TRIGGER_WEBHOOK_ID = 'b3c4d5e6-5555-4000-8000-000000000005';
+
+function plainWebhookWorkflow(): BenchWorkflow {
+	const path = 'bench-s5-plain-webhook';
+	const hook = node(
+		'Webhook',
+		'n8n-nodes-base.webhook',
+		2,
+		{ httpMethod: 'POST', path, responseMode: 'onReceived', options: {} },
+		{ webhookId: webhookIdFor(path) },
+	);
+	return workflow('benchS5PlainHook', 'bench 5: plain Webhook node', path, [hook]);
+}
+
+/** Throttle that keeps the HTTP Request node at 100 requests/s: 10 items every 100 ms (the issue's setting). */
+export const THROTTLED: Batching = { batchSize: 10, batchIntervalMs: 100 };
+
+/** Every workflow of the benchmark, by key. */
+export function benchWorkflows(): Record<string, BenchWorkflow> {
+	const w = (id: string, name: string, path: string, nodes: NodeJson[]) => workflow(id, name, path, [...front(path), ...nodes]);
+	return {
+		updateOurs: w('benchUpdateOurs1', 'bench: update, ours', 'bench-update-ours', [ourUpdate(false)]),
+		updateHttp: w('benchUpdateHttp1', 'bench: update, HTTP Request', 'bench-update-http', [httpUpdate()]),
+		updateHttpThrottled: w('benchUpdateHttpT', 'bench: update, HTTP Request throttled', 'bench-update-http-throttled', [
+			httpUpdate(THROTTLED),
+		]),
+		holidayOurs: w('benchHolidayOurs', 'bench: holiday add, ours', 'bench-holiday-ours', [ourHolidayAdd()]),
+		holidayHttp: w('benchHolidayHttp', 'bench: holiday add, HTTP Request', 'bench-holiday-http', httpHolidayAdd()),
+		holidayHttpThrottled: w('benchHolidayHttT', 'bench: holiday add, HTTP Request throttled', 'bench-holiday-http-throttled', httpHolidayAdd(THROTTLED)),
+		dryRunOurs: w('benchDryRunOurs1', 'bench: update dry run, ours', 'bench-dryrun-ours', [ourUpdate(true)]),
+		frontOnly: w('benchFrontOnly01', 'bench: Webhook + Split Out only', 'bench-front-only', []),
+		trigger: triggerWorkflow(),
+		plainWebhook: plainWebhookWorkflow(),
+	};
+}
