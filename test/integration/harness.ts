@@ -190,7 +190,8 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRunResult> {
 		connections: {},
 		nodeTypes,
 		active: false,
-		staticData: options.staticData ? structuredClone(options.staticData) : {},
+		// A JSON round trip, as n8n saves static data between runs.
+		staticData: options.staticData ? JSON.parse(JSON.stringify(options.staticData)) : {},
 		settings: { executionOrder: 'v1' },
 	});
 
