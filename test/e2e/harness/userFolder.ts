@@ -55,15 +55,15 @@ export interface PreparedWorkflow {
 }
 
 /**
- * Copies every workflow JSON of WORKFLOW_FOLDERS into one folder for `n8n import:workflow --separate`.
+ * Copies every workflow JSON of `folders` (default WORKFLOW_FOLDERS) into one folder for `n8n import:workflow --separate`.
  * A workflow without an id gets a stable one derived from its file name, so tests and publish calls can
- * name it; `active` is cleared because activation is done by n8n's CLI after import.
+ * name it; `active` is cleared because the harness activates each workflow once n8n runs (stack.ts).
  */
-export function prepareWorkflows(importDir: string): PreparedWorkflow[] {
+export function prepareWorkflows(importDir: string, folders: readonly string[] = WORKFLOW_FOLDERS): PreparedWorkflow[] {
 	const outDir = join(importDir, 'workflows');
 	mkdirSync(outDir, { recursive: true });
 	const prepared: PreparedWorkflow[] = [];
-	for (const folder of WORKFLOW_FOLDERS) {
+	for (const folder of folders) {
 		if (!existsSync(folder)) continue;
 		for (const entry of readdirSync(folder).filter((f) => f.endsWith('.json')).sort()) {
 			const source = join(folder, entry);
