@@ -383,6 +383,17 @@ describe('runItems', () => {
 		expect(sandbox.requests).toHaveLength(0);
 	});
 
+	it('rejects a negative Max Wait, and app calls without App ID and App Secret, before any request', async () => {
+		const negative = await probe({ items: [{ request: READ_SETTINGS }], parameters: { options: { maxWaitSeconds: -1 } } });
+		expect(negative.error?.message).toBe('options.maxWaitSeconds: must be a number of seconds, 0 or more');
+		const noApp = await probe({
+			items: [{ request: { method: 'GET', path: `/${DEMO.appId}/subscriptions`, auth: 'app' } }],
+			credentials: { appSecret: '' },
+		});
+		expect(noApp.error?.message).toMatch(/^App ID and App Secret: both are required/);
+		expect(sandbox.requests).toHaveLength(0);
+	});
+
 	it('dry run sends nothing and shows the request without secrets', async () => {
 		const result = await probe({
 			items: [{ request: { method: 'POST', path: `${PHONE}/settings`, body: { calling: { status: 'ENABLED' } } } }],
