@@ -42,17 +42,17 @@ async function graph(method: string, path: string, body?: unknown): Promise<any>
 /**
  * Re-activates a workflow through n8n's public API, so n8n runs the trigger's delete, then checkExists
  * and create again. n8n 2.x finishes (de)activating webhooks after it has answered, so each step is
- * awaited by what it does: the URL stops answering, then the sandbox holds the app subscription.
+ * awaited by what it does: the URL stops answering, then the sandbox state shows the subscription.
  */
-async function reactivate(workflowId: string, webhookId: string, object: string): Promise<void> {
+async function reactivate(workflowId: string, webhookId: string, subscribed: (state: any) => boolean): Promise<void> {
 	const off = await e2e.rest.publicApi('POST', `/workflows/${workflowId}/deactivate`);
 	if (off.status !== 200) throw new Error(`deactivating ${workflowId} answered ${off.status}: ${off.text.slice(0, 500)}`);
 	await waitFor(`${workflowId}'s webhook to be removed`, async () => ((await fetch(webhookUrl(webhookId))).status === 404 ? true : undefined));
 	const on = await e2e.rest.publicApi('POST', `/workflows/${workflowId}/activate`);
 	if (on.status !== 200) throw new Error(`activating ${workflowId} answered ${on.status}: ${on.text.slice(0, 500)}`);
-	await waitFor(`the app subscription of ${workflowId}`, async () => {
+	await waitFor(`the subscriptions of ${workflowId}`, async () => {
 		const { state } = await e2e.sandbox('GET', 'state');
-		return state.app.subscriptions[object]?.callback_url === webhookUrl(webhookId) ? true : undefined;
+		return subscribed(state) ? true : undefined;
 	});
 }
 
@@ -119,8 +119,10 @@ describe(`n8n ${process.env.N8N_LINE ?? '2'}.x: calling triggers`, () => {
 	beforeAll(async () => {
 		// Other test files reset the sandbox (and with it the app's subscriptions): subscribe again.
 		await e2e.sandbox('POST', 'reset', {});
-		await reactivate(WHATSAPP_WORKFLOW, WHATSAPP_WEBHOOK, 'whatsapp_business_account');
-		await reactivate(MESSENGER_WORKFLOW, MESSENGER_WEBHOOK, 'page');
+		await reactivate(WHATSAPP_WORKFLOW, WHATSAPP_WEBHOOK, (state) => state.wabas[WABA].subscribedApps.includes(APP_ID));
+		await reactivate(MESSENGER_WORKFLOW, MESSENGER_WEBHOOK, (state) =>
+			(state.pages[PAGE].subscribedApps[APP_ID] ?? []).includes('call_settings_update'),
+		);
 	}, 180000);
 
 	it('activation subscribed the app, the WABA and the Page at the sandbox, each to its callback URL', async () => {
@@ -140,7 +142,7 @@ describe(`n8n ${process.env.N8N_LINE ?? '2'}.x: calling triggers`, () => {
 		await graph('POST', `/${PHONE}/settings`, { calling: { callback_permission_status: 'ENABLED' } });
 		const execution = await waitFor('the WhatsApp trigger execution', async () => {
 			const executions = await allExecutions(WHATSAPP_WORKFLOW, true);
-			return executions.length > before ? executions : undefined;
+			return executions.length > before && executions[0].status === 'success' ? executions : undefined;
 		});
 		// A moment more, so a doubled delivery would show up.
 		await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -167,7 +169,7 @@ describe(`n8n ${process.env.N8N_LINE ?? '2'}.x: calling triggers`, () => {
 		await graph('POST', `/${PAGE}/messenger_call_settings`, { call_hours });
 		const executions = await waitFor('the Messenger trigger execution', async () => {
 			const found = await allExecutions(MESSENGER_WORKFLOW, true);
-			return found.length > before ? found : undefined;
+			return found.length > before && found[0].status === 'success' ? found : undefined;
 		});
 		await new Promise((resolve) => setTimeout(resolve, 1500));
 		expect((await allExecutions(MESSENGER_WORKFLOW)).length - before).toBe(1);
