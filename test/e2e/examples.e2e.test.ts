@@ -128,7 +128,7 @@ describe(`n8n ${process.env.N8N_LINE ?? '2'}.x: the example workflows against th
 	});
 
 	describe('1. close WhatsApp calling on public holidays', () => {
-		const file = example('whatsapp-close-calling-on-public-holidays.json');
+		const file = example('1-whatsapp-close-calling-on-public-holidays.json');
 
 		it('adds the upcoming dates of the list to the holiday schedule and keeps the weekly hours', async () => {
 			const listed = JSON.parse(fieldOf(file, 'Public holidays', 'holidays')) as string[];
@@ -161,7 +161,7 @@ describe(`n8n ${process.env.N8N_LINE ?? '2'}.x: the example workflows against th
 	});
 
 	describe('2. Messenger: hide the call button on holiday eves, restore it next morning', () => {
-		const file = example('messenger-hide-call-button-on-holiday-eves.json');
+		const file = example('2-messenger-hide-call-button-on-holiday-eves.json');
 		const pageState = async () => (await e2e.sandbox('GET', 'state')).state.pages[PAGE];
 
 		it('hides the icon on the evening of a listed date and restores the snapshot the next morning', async () => {
@@ -204,7 +204,7 @@ describe(`n8n ${process.env.N8N_LINE ?? '2'}.x: the example workflows against th
 	});
 
 	describe('3. alert when Meta restricts calling (the example as shipped, driven by a signed webhook)', () => {
-		const file = example('whatsapp-alert-when-meta-restricts-calling.json');
+		const file = example('3-whatsapp-alert-when-meta-restricts-calling.json');
 		const trigger = file.nodes.find((n) => n.type === 'n8n-nodes-meta-calling.whatsAppCallingTrigger');
 
 		it('turns a calling restriction into a readable alert, and ignores account updates about other things', async () => {
@@ -262,7 +262,7 @@ describe(`n8n ${process.env.N8N_LINE ?? '2'}.x: the example workflows against th
 	});
 
 	describe('4. send a call prompt only while the Page is open (the example as shipped)', () => {
-		const path = example('messenger-send-call-prompt-while-open.json').nodes.find((n) => n.type === 'n8n-nodes-base.webhook')
+		const path = example('4-messenger-send-call-prompt-while-open.json').nodes.find((n) => n.type === 'n8n-nodes-base.webhook')
 			?.parameters.path as string;
 
 		it('sends the prompt while the Page takes calls', async () => {

@@ -1,0 +1,226 @@
+/**
+ * `npm start`: n8n with this package, the local Graph API sandbox, a working credential and the example
+ * workflows, in one command (issue 6). Steps, each printed:
+ *   1. build the package (npm run build; skipped when META_CALLING_DIST points at a build)
+ *   2. Node 24 and n8n into .cache/ (scripts/n8n-env.sh; cached after the first time)
+ *   3. the sandbox on 127.0.0.1:8787, in its own process
+ *   4. first start only: import the credential "Meta Calling API (sandbox)" and the examples, activated
+ *   5. n8n on 127.0.0.1:5678 (SQLite, user folder .cache/start/n8n-<version>/user, kept between starts),
+ *      the owner account created from the environment, the example trigger registered at the sandbox
+ * Ctrl-C (or SIGTERM) stops n8n and the sandbox, then exits. The e2e harness's modules do the n8n and
+ * sandbox work; this file only strings them together for a person rather than a test.
+ */
+import { spawnSync } from 'child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { createServer } from 'net';
+import { join } from 'path';
+
+import { REPO_ROOT, resolveRuntime } from '../test/e2e/harness/lines';
+import {
+	importCredentialAndWorkflows,
+	n8nCli,
+	n8nEnvironment,
+	userFolderPaths,
+	waitForReadiness,
+	type N8nInstanceOptions,
+} from '../test/e2e/harness/n8nProcess';
+import { startLogged, stopProcess, tailOf, type LoggedProcess } from '../test/e2e/harness/processes';
+import { startSandboxProcess } from '../test/e2e/harness/stack';
+import { installBuiltPackage, prepareWorkflows, SANDBOX_CREDENTIAL_NAME, writeSandboxCredential } from '../test/e2e/harness/userFolder';
+import { activateWithCli } from './start/activate';
+import { EXAMPLES_DIR, readExamples, tryItCommand, triggerNames, whatsAppTriggerOf } from './start/examples';
+import { DEMO_OWNER, ensureOwnerByRest, ownerEnvironment } from './start/owner';
+import { readSettings, type StartSettings } from './start/settings';
+import { subscribeExampleTrigger } from './start/subscribe';
+
+const started = Date.now();
+const running: LoggedProcess[] = [];
+let stopping: Promise<never> | undefined;
+
+function say(text: string): void {
+	process.stdout.write(`[start ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${text}\n`);
+}
+
+/**
+ * Stops what this script started (n8n first: it may still write to the sandbox), then exits. Ctrl-C
+ * reaches this process twice (from the terminal and relayed by npm): the second call waits for the first.
+ */
+function stopAll(exitCode: number): Promise<never> {
+	stopping ??= (async () => {
+		for (const proc of [...running].reverse()) {
+			say(`stopping ${proc.name}`);
+			await stopProcess(proc, 15000);
+		}
+		say('stopped');
+		process.exit(exitCode);
+	})();
+	return stopping;
+}
+
+function runStep(what: string, command: string, args: string[], logFile?: string): string {
+	const result = spawnSync(command, args, {
+		cwd: REPO_ROOT,
+		encoding: 'utf8',
+		// The installer's progress (stderr) is worth seeing on a first start; a build's output only on failure.
+		stdio: ['ignore', 'pipe', logFile ? 'pipe' : 'inherit'],
+	});
+	if (logFile) writeFileSync(logFile, `${result.stdout ?? ''}${result.stderr ?? ''}`);
+	if (result.status !== 0) {
+		const detail = logFile ? `\n${tailOf(logFile, 30)}` : '';
+		throw new Error(`${what} failed (exit ${result.status ?? result.signal})${detail}`);
+	}
+	return (result.stdout ?? '').trim();
+}
+
+function portIsFree(port: number): Promise<boolean> {
+	return new Promise((resolve) => {
+		const server = createServer();
+		server.once('error', () => resolve(false));
+		server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+	});
+}
+
+async function checkPorts(settings: StartSettings): Promise<void> {
+	const wanted: Array<[number, string]> = [
+		[settings.n8nPort, 'n8n (META_CALLING_N8N_PORT)'],
+		[settings.brokerPort, "n8n's task runner broker (META_CALLING_N8N_PORT + 1)"],
+		[settings.sandboxPort, 'the sandbox (META_CALLING_SANDBOX_PORT)'],
+	];
+	for (const [port, user] of wanted) {
+		if (!(await portIsFree(port))) {
+			throw new Error(`port ${port} for ${user} is in use: is another npm start, n8n or sandbox running? Stop it or choose another port.`);
+		}
+	}
+}
+
+/**
+ * The instance is kept between starts (workflows, executions, the owner). The examples are imported and
+ * activated once, so that a user's edits to them survive; the credential again whenever the sandbox URL
+ * it holds would change.
+ */
+async function importOnce(settings: StartSettings, options: N8nInstanceOptions, sandboxUrl: string): Promise<void> {
+	const marker = join(settings.homeDir, 'imported.json');
+	const database = userFolderPaths(settings.userFolder).database;
+	const previous = existsSync(marker) && existsSync(database) ? (JSON.parse(readFileSync(marker, 'utf8')) as { sandboxUrl: string }) : undefined;
+	const credentialFile = writeSandboxCredential(settings.importDir, sandboxUrl);
+	if (!previous) {
+		const workflows = prepareWorkflows(settings.importDir, [EXAMPLES_DIR]);
+		say(`importing the credential "${SANDBOX_CREDENTIAL_NAME}" and ${workflows.length} example workflows, activating them (n8n CLI, about a minute)`);
+		await importCredentialAndWorkflows(options, credentialFile, join(settings.importDir, 'workflows'), workflows.length);
+		await activateWithCli(options, workflows);
+	} else if (previous.sandboxUrl !== sandboxUrl) {
+		say(`pointing the credential "${SANDBOX_CREDENTIAL_NAME}" at ${sandboxUrl}`);
+		await n8nCli(options, ['import:credentials', `--input=${credentialFile}`]);
+	} else {
+		say('instance already set up: keeping its workflows (npm start -- --fresh sets it up again)');
+	}
+	writeFileSync(marker, JSON.stringify({ sandboxUrl }, null, 2));
+}
+
+/** "Example: close WhatsApp calling…" -> "Close WhatsApp calling…" */
+function shortName(name: string): string {
+	const bare = name.replace(/^Example: /, '');
+	return bare.charAt(0).toUpperCase() + bare.slice(1);
+}
+
+function banner(settings: StartSettings, urls: { n8n: string; sandbox: string }, logs: { n8n: string; sandbox: string }, triggerNote: string): string {
+	const examples = readExamples();
+	const lines = [
+		'',
+		`n8n ${settings.version} with n8n-nodes-meta-calling is ready (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+		'',
+		`  editor        ${urls.n8n}`,
+		`  log in with   ${DEMO_OWNER.email} / ${DEMO_OWNER.password}`,
+		`  credential    "${SANDBOX_CREDENTIAL_NAME}" -> the sandbox`,
+		`  sandbox       ${urls.sandbox} (Meta Graph API stand-in; state: ${urls.sandbox}/__sandbox/state)`,
+		'',
+		'  example workflows (active):',
+		...examples.map(
+			(example, i) => `  ${i + 1}. ${shortName(example.name)}  ${urls.n8n}/workflow/${example.id}  [starts: ${triggerNames(example).join(' / ')}]`,
+		),
+		'',
+		'  try them:',
+		...examples.map((example, i) => `  ${i + 1}. ${tryItCommand(example, urls)}`),
+		...(triggerNote ? ['', `  ${triggerNote}`] : []),
+		'',
+		`  logs: ${logs.n8n}, ${logs.sandbox}`,
+		'  Ctrl-C stops n8n and the sandbox.',
+		'',
+	];
+	return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+	const settings = readSettings(process.argv.slice(2));
+	for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stopAll(0));
+
+	if (settings.fresh) {
+		say(`--fresh: deleting ${settings.homeDir}`);
+		rmSync(settings.homeDir, { recursive: true, force: true });
+	}
+	mkdirSync(settings.importDir, { recursive: true });
+	mkdirSync(settings.userFolder, { recursive: true });
+
+	if (process.env.META_CALLING_DIST) say(`using the build in ${process.env.META_CALLING_DIST}`);
+	else {
+		say('building the package (npm run build)');
+		runStep('npm run build', 'npm', ['run', 'build'], join(settings.homeDir, 'build.log'));
+	}
+
+	say(`Node 24 and n8n ${settings.version} (.cache/; the first time this downloads and compiles for several minutes)`);
+	runStep('scripts/n8n-env.sh', 'bash', [join(REPO_ROOT, 'scripts', 'n8n-env.sh'), 'n8n', settings.version]);
+	const runtime = resolveRuntime(settings.line);
+	await checkPorts(settings);
+	installBuiltPackage(settings.userFolder);
+
+	say(`starting the sandbox on 127.0.0.1:${settings.sandboxPort}`);
+	const sandbox = await startSandboxProcess(settings.homeDir, settings.sandboxPort);
+	running.push(sandbox.proc);
+
+	const options: N8nInstanceOptions = {
+		runtime,
+		userFolder: settings.userFolder,
+		port: settings.n8nPort,
+		brokerPort: settings.brokerPort,
+		logFile: join(settings.homeDir, 'n8n.log'),
+	};
+	writeFileSync(options.logFile, '');
+	await importOnce(settings, options, sandbox.url);
+
+	const n8nUrl = `http://127.0.0.1:${settings.n8nPort}`;
+	say(`starting n8n ${settings.version} on ${n8nUrl} (20-60 s)`);
+	const n8n = startLogged(`n8n ${settings.version}`, runtime.nodeBinary, [runtime.n8nEntry, 'start'], {
+		cwd: settings.userFolder,
+		env: { ...n8nEnvironment(options), ...ownerEnvironment(runtime) },
+		logFile: options.logFile,
+	});
+	running.push(n8n);
+	await waitForReadiness(n8n, n8nUrl);
+	await ensureOwnerByRest(runtime, n8nUrl);
+
+	const urls = { n8n: n8nUrl, sandbox: sandbox.url };
+	let triggerNote = '';
+	for (const example of readExamples().filter((e) => whatsAppTriggerOf(e))) {
+		try {
+			const callbackUrl = await subscribeExampleTrigger(example, urls);
+			say(`the sandbox sends WhatsApp account_update webhooks to ${callbackUrl}`);
+		} catch (error) {
+			// A user may have deactivated or changed the example: everything else still works.
+			triggerNote = `note: "${example.name}" is not receiving sandbox webhooks: ${(error as Error).message.split('\n')[0]}`;
+		}
+	}
+
+	process.stdout.write(banner(settings, urls, { n8n: options.logFile, sandbox: sandbox.proc.logFile }, triggerNote));
+
+	const code = await Promise.race([n8n.exited, sandbox.proc.exited]);
+	if (stopping === undefined) {
+		const which = n8n.child.exitCode !== null || n8n.child.signalCode !== null ? n8n : sandbox.proc;
+		say(`${which.name} stopped by itself (exit ${code}); last lines of ${which.logFile}:\n${tailOf(which.logFile, 30)}`);
+		await stopAll(1);
+	}
+}
+
+main().catch(async (error: unknown) => {
+	process.stderr.write(`\nnpm start failed: ${(error as Error).message}\n`);
+	await stopAll(1);
+});

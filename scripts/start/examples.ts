@@ -1,0 +1,88 @@
+import { readdirSync, readFileSync } from 'fs';
+import { join } from 'path';
+
+import { REPO_ROOT } from '../../test/e2e/harness/lines';
+
+export const EXAMPLES_DIR = join(REPO_ROOT, 'examples');
+
+interface ExampleNode {
+	name: string;
+	type: string;
+	webhookId?: string;
+	parameters?: Record<string, unknown>;
+}
+
+export interface Example {
+	id: string;
+	name: string;
+	file: string;
+	nodes: ExampleNode[];
+}
+
+/** The workflows of examples/, in file-name order (the order the README lists them in). */
+export function readExamples(dir = EXAMPLES_DIR): Example[] {
+	return readdirSync(dir)
+		.filter((file) => file.endsWith('.json'))
+		.sort()
+		.map((file) => {
+			const workflow = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Omit<Example, 'file'>;
+			return { id: workflow.id, name: workflow.name, nodes: workflow.nodes, file };
+		});
+}
+
+const TRIGGER_TYPES = new Set([
+	'n8n-nodes-base.scheduleTrigger',
+	'n8n-nodes-base.webhook',
+	'n8n-nodes-meta-calling.whatsAppCallingTrigger',
+	'n8n-nodes-meta-calling.messengerCallingTrigger',
+]);
+
+/** The node names say when a workflow starts ("Every Monday at 06:00", "When Meta restricts calling"). */
+export function triggerNames(example: Example): string[] {
+	return example.nodes.filter((node) => TRIGGER_TYPES.has(node.type)).map((node) => node.name);
+}
+
+/** The WhatsApp Calling Trigger of an example, if it has one: the sandbox must know its callback URL. */
+export function whatsAppTriggerOf(example: Example): ExampleNode | undefined {
+	return example.nodes.find((node) => node.type === 'n8n-nodes-meta-calling.whatsAppCallingTrigger');
+}
+
+/** Meta sends the verify token the trigger expects: its Verify Token, or else its webhook id. */
+export function verifyTokenOf(trigger: ExampleNode): string {
+	const configured = trigger.parameters?.verifyToken;
+	return typeof configured === 'string' && configured.trim() !== '' ? configured.trim() : String(trigger.webhookId);
+}
+
+/** A command that runs the example now, against the sandbox. */
+export function tryItCommand(example: Example, urls: { n8n: string; sandbox: string }): string {
+	const webhook = example.nodes.find((node) => node.type === 'n8n-nodes-base.webhook');
+	if (webhook) {
+		// The repo's webhook example takes the person to call back; the sandbox's demo PSID may be messaged.
+		return `curl -s -X POST ${urls.n8n}/webhook/${String(webhook.parameters?.path)} -H 'content-type: application/json' -d '{"recipientId":"5000000000000001"}'`;
+	}
+	if (whatsAppTriggerOf(example)) {
+		const restriction = {
+			object: 'whatsapp_business_account',
+			body: {
+				object: 'whatsapp_business_account',
+				entry: [
+					{
+						id: '2000000000000001',
+						changes: [
+							{
+								field: 'account_update',
+								value: {
+									phone_number: '15550100001',
+									event: 'ACCOUNT_RESTRICTION',
+									restriction_info: [{ restriction_type: 'RESTRICTED_USER_INITIATED_CALLING', expiration: 1893456000 }],
+								},
+							},
+						],
+					},
+				],
+			},
+		};
+		return `curl -s -X POST ${urls.sandbox}/__sandbox/emit -H 'content-type: application/json' -d '${JSON.stringify(restriction)}'`;
+	}
+	return 'open it and click "Execute workflow": it runs now, against the sandbox';
+}
