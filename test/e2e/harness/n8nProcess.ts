@@ -61,6 +61,7 @@ export function n8nEnvironment({ runtime, userFolder, port, brokerPort }: N8nIns
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
 		N8N_LOG_LEVEL: 'info',
 		N8N_LOG_OUTPUT: 'console',
+		N8N_LOG_FORMAT: 'json',
 		// Community packages: load what is in .n8n/nodes, never reach npm or n8n's package list.
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 		N8N_REINSTALL_MISSING_PACKAGES: 'false',
