@@ -88,3 +88,15 @@ export function parseDateList(value: unknown, field: string): string[] {
 	});
 	return dates;
 }
+
+/**
+ * A Graph object ID (phone number ID, Page ID): digits only. Expressions may hand over a number; anything
+ * else is refused before a request could go to a wrong or malformed URL.
+ */
+export function parseObjectId(value: unknown, field: string, rule: string): string {
+	const text = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
+	if (typeof text !== 'string' || !/^\d+$/.test(text.trim())) {
+		throw new InputError(field, `${rule} (got ${JSON.stringify(value ?? '')})`);
+	}
+	return text.trim();
+}

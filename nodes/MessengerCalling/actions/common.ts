@@ -17,10 +17,7 @@ export function readPageId(ctx: IExecuteFunctions, itemIndex: number): string {
 	return validatePageId(ctx.getNodeParameter('pageId', itemIndex, ''));
 }
 
-export function readDryRun(ctx: IExecuteFunctions, itemIndex: number): boolean {
-	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return options.dryRun === true;
-}
+export { readDryRun } from '../../shared/execution/request';
 
 export async function fetchCallSettings(
 	graph: GraphClient,

@@ -1,13 +1,12 @@
-import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { runItems, type ItemHandler } from '../../shared/execution/runItems';
+import { routeToOperation, type OperationTable } from '../../shared/execution/router';
 import * as availability from './availability/Availability.resource';
 import * as callSettings from './callSettings/CallSettings.resource';
 import * as message from './message/Message.resource';
 
-type Operation = { execute: (this: IExecuteFunctions, ...args: Parameters<ItemHandler>) => ReturnType<ItemHandler> };
-
-export const operations: Record<string, Record<string, Operation>> = {
+/** Every resource/operation pair the node offers; a unit test checks it against the description. */
+export const operations: OperationTable = {
 	callSettings: {
 		get: callSettings.get,
 		setCallHours: callSettings.setCallHours,
@@ -20,13 +19,6 @@ export const operations: Record<string, Record<string, Operation>> = {
 	availability: { check: availability.check },
 };
 
-/** Resource and operation are the same for every item (n8n forbids expressions in them). */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const resource = this.getNodeParameter('resource', 0) as string;
-	const operation = this.getNodeParameter('operation', 0) as string;
-	const chosen = operations[resource]?.[operation];
-	if (!chosen) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of resource "${resource}" is not supported`);
-	}
-	return await runItems(this, async (itemIndex, graph) => await chosen.execute.call(this, itemIndex, graph));
+	return await routeToOperation(this, operations);
 }

@@ -1,5 +1,5 @@
 import { weeklyHoursFromWire, type CallHours, type MessengerCallHoursWire } from '../../shared/hours';
-import { InputError, isRecord } from '../../shared/validation';
+import { InputError, isRecord, parseObjectId } from '../../shared/validation';
 
 /**
  * A Page's messenger_call_settings as this node keeps them: Meta's own field names (so a user sees what
@@ -32,11 +32,7 @@ export const PAGE_ID_RULE = 'must be the numeric ID of the Facebook Page, e.g. 4
 
 /** Page IDs are numbers; anything else (a name, a URL, "a/b") would send the request somewhere unintended. */
 export function validatePageId(value: unknown, field = 'pageId'): string {
-	const text = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
-	if (typeof text !== 'string' || !/^\d+$/.test(text.trim())) {
-		throw new InputError(field, `${PAGE_ID_RULE} (got ${JSON.stringify(value ?? '')})`);
-	}
-	return text.trim();
+	return parseObjectId(value, field, PAGE_ID_RULE);
 }
 
 export function callSettingsPath(pageId: string): string {

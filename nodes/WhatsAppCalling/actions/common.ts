@@ -11,27 +11,20 @@ import {
 	type Holiday,
 } from '../../shared/hours';
 import type { GraphClient } from '../../shared/transport/graph';
-import { InputError } from '../../shared/validation';
+import { InputError, parseObjectId } from '../../shared/validation';
 import { readCallingSettings, storedCallHours, type CallingSettings } from '../helpers/settingsAnswer';
 
 /** What every operation reads the same way: the phone number, dry run, the settings endpoint. */
 
 export function readPhoneNumberId(ctx: IExecuteFunctions, itemIndex: number): string {
-	const raw = ctx.getNodeParameter('phoneNumberId', itemIndex, '') as unknown;
-	const id = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
-	if (!/^\d+$/.test(id)) {
-		throw new InputError(
-			'phoneNumberId',
-			'must be the numeric ID of the business phone number (WhatsApp Manager → Phone numbers), not the phone number itself',
-		);
-	}
-	return id;
+	return parseObjectId(
+		ctx.getNodeParameter('phoneNumberId', itemIndex, ''),
+		'phoneNumberId',
+		'must be the numeric ID of the business phone number (WhatsApp Manager → Phone numbers), not the phone number itself',
+	);
 }
 
-export function readDryRun(ctx: IExecuteFunctions, itemIndex: number): boolean {
-	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return options.dryRun === true;
-}
+export { readDryRun } from '../../shared/execution/request';
 
 export function settingsPath(phoneNumberId: string): string {
 	return `/${phoneNumberId}/settings`;

@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 /*
  * Options both action nodes put in their `options` collection. runItems reads `concurrency` and
@@ -42,3 +42,24 @@ export const maxWaitSecondsOption: INodeProperties = {
 
 /** The three in the alphabetical order n8n's lint rules ask for inside a collection. */
 export const sharedOptions: INodeProperties[] = [concurrencyOption, dryRunOption, maxWaitSecondsOption];
+
+/** The `options` collection of one operation: the shared loop options plus its own, in alphabetical order. */
+export function optionsCollection(
+	displayOptions: IDisplayOptions,
+	{ write, extra = [] }: { write: boolean; extra?: INodeProperties[] },
+): INodeProperties {
+	const shared = write ? [concurrencyOption, dryRunOption, maxWaitSecondsOption] : [concurrencyOption, maxWaitSecondsOption];
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions,
+		options: [...shared, ...extra].sort((a, b) => a.displayName.localeCompare(b.displayName)),
+	};
+}
+
+export function showFor(resource: string, operation: string): IDisplayOptions {
+	return { show: { resource: [resource], operation: [operation] } };
+}

@@ -1,8 +1,9 @@
 /**
- * Items run concurrently, but a holiday operation is a read-modify-write of the number's whole call_hours:
- * two items changing the same number at once would both read the old schedule and the second write would
- * drop the first one's holiday. So the read-modify-write of one number waits for the previous one of the
- * same number to finish; different numbers still run in parallel.
+ * Items run concurrently, but some operations read settings, change them and write them back whole (a
+ * WhatsApp holiday change rewrites all call_hours; a Messenger close snapshots, then closes). Two items doing
+ * that to the same account at once would both read the old state and the second write would undo the first.
+ * So such a read-modify-write waits for the previous one on the same key (phone number or Page) to finish;
+ * different accounts still run in parallel.
  */
 export class PerKeyQueue {
 	private readonly tails = new Map<string, Promise<unknown>>();

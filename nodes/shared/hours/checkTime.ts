@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 
-import { InputError } from '../../shared/validation';
+import { InputError } from '../validation';
 
 const AT_RULE = 'must be a date and time, e.g. 2026-12-25T10:00:00 or 2026-12-25T10:00:00+01:00';
 

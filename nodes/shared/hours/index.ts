@@ -37,3 +37,4 @@ export {
 	type AvailabilityReason,
 } from './availability';
 export { InputError } from '../validation';
+export { parseCheckTime } from './checkTime';

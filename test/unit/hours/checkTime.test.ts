@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 
-import { parseCheckTime } from '../../../nodes/WhatsAppCalling/helpers/checkTime';
+import { parseCheckTime } from '../../../nodes/shared/hours/checkTime';
 import { InputError } from '../../../nodes/shared/validation';
 
 const now = new Date('2026-03-10T12:00:00Z');

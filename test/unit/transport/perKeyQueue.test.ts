@@ -1,4 +1,4 @@
-import { PerKeyQueue, queueFor } from '../../../nodes/WhatsAppCalling/helpers/onePerNumber';
+import { PerKeyQueue, queueFor } from '../../../nodes/shared/execution/perKeyQueue';
 
 /** A task that records when it starts and ends, and finishes when the test says so. */
 function controlled(log: string[], name: string, fail = false) {

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection, showFor } from '../../../WhatsAppCalling/actions/common.descriptions';
-import { parseCheckTime } from '../../../WhatsAppCalling/helpers/checkTime';
+import { optionsCollection, showFor } from '../../../shared/descriptions/options';
+import { checkTimeParameter, readCheckTime } from '../../../shared/descriptions/availability';
 import { checkAvailability } from '../../../shared/hours';
 import type { GraphClient } from '../../../shared/transport/graph';
 import { callHoursOf } from '../../helpers/callSettings';
@@ -10,21 +10,13 @@ import { fetchCallSettings, readPageId } from '../common';
 const displayOptions = showFor('availability', 'check');
 
 export const description: INodeProperties[] = [
-	{
-		displayName: 'At',
-		name: 'at',
-		type: 'dateTime',
-		default: '',
-		description:
-			'The moment to check; empty = now. Without an offset it is read in the workflow timezone. The weekly hours are applied in the Page’s call hours timezone.',
-		displayOptions,
-	},
+	checkTimeParameter(displayOptions, 'The weekly hours are applied in the Page’s call hours timezone.'),
 	optionsCollection(displayOptions, { write: false }),
 ];
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<IDataObject> {
 	const pageId = readPageId(this, itemIndex);
-	const at = parseCheckTime(this.getNodeParameter('at', itemIndex, ''), this.getTimezone(), new Date());
+	const at = readCheckTime(this, itemIndex);
 	const { settings } = await fetchCallSettings(graph, pageId, ['call_hours', 'icon_enabled']);
 	const availability = checkAvailability({
 		at,

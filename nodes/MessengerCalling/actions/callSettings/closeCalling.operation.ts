@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection, showFor } from '../../../WhatsAppCalling/actions/common.descriptions';
+import { optionsCollection, showFor } from '../../../shared/descriptions/options';
+import { queueFor } from '../../../shared/execution/perKeyQueue';
 import type { GraphClient } from '../../../shared/transport/graph';
 import { InputError } from '../../../shared/validation';
 import { CALL_SETTINGS_FIELDS } from '../../helpers/callSettings';
@@ -64,30 +65,33 @@ function readCloseMode(ctx: IExecuteFunctions, itemIndex: number): CloseMode {
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<IDataObject> {
 	const pageId = readPageId(this, itemIndex);
-	const mode = readCloseMode(this, itemIndex);
-	const dryRun = readDryRun(this, itemIndex);
+	// A read-modify-write of the Page: items on the same Page take turns (see shared/execution/perKeyQueue.ts).
+	return await queueFor(graph).run(pageId, async () => {
+		const mode = readCloseMode(this, itemIndex);
+		const dryRun = readDryRun(this, itemIndex);
 
-	const fresh = takeSnapshot(pageId, await fetchCallSettings(graph, pageId, CALL_SETTINGS_FIELDS), new Date());
-	const staticData = this.getWorkflowStaticData('global');
-	// Closing a Page our last close already closed keeps that snapshot: the fresh one would hold the closed state.
-	const { snapshot, alreadyClosed } = snapshotToKeep(fresh, storedSnapshotIfReadable(staticData, pageId));
+		const fresh = takeSnapshot(pageId, await fetchCallSettings(graph, pageId, CALL_SETTINGS_FIELDS), new Date());
+		const staticData = this.getWorkflowStaticData('global');
+		// Closing a Page our last close already closed keeps that snapshot: the fresh one would hold the closed state.
+		const { snapshot, alreadyClosed } = snapshotToKeep(fresh, storedSnapshotIfReadable(staticData, pageId));
 
-	const changes = closeChanges(fresh.settings, mode);
-	// Stored before writing, so that even a close that fails half-way can be undone.
-	if (!dryRun) storeSnapshot(staticData, snapshot);
-	const outcome = await sendWrites(this, graph, settingsWriteRequests(pageId, changes, 'close'), dryRun);
+		const changes = closeChanges(fresh.settings, mode);
+		// Stored before writing, so that even a close that fails half-way can be undone.
+		if (!dryRun) storeSnapshot(staticData, snapshot);
+		const outcome = await sendWrites(this, graph, settingsWriteRequests(pageId, changes, 'close'), dryRun);
 
-	const result: IDataObject = {
-		pageId,
-		closeMode: mode,
-		changed: Object.keys(changes),
-		alreadyClosed,
-		snapshot: snapshot as unknown as IDataObject,
-	};
-	if (mode === 'both' && fresh.settings.call_hours === null) {
-		result.note =
-			'This Page has no call hours, so only its icon was hidden: Meta cannot remove hours once set, and the Page could not be restored exactly.';
-	}
-	if (dryRun) Object.assign(result, { dryRun: true, requests: outcome.previews });
-	return result;
+		const result: IDataObject = {
+			pageId,
+			closeMode: mode,
+			changed: Object.keys(changes),
+			alreadyClosed,
+			snapshot: snapshot as unknown as IDataObject,
+		};
+		if (mode === 'both' && fresh.settings.call_hours === null) {
+			result.note =
+				'This Page has no call hours, so only its icon was hidden: Meta cannot remove hours once set, and the Page could not be restored exactly.';
+		}
+		if (dryRun) Object.assign(result, { dryRun: true, requests: outcome.previews });
+		return result;
+	});
 }

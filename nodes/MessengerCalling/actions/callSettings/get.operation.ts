@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection, showFor } from '../../../WhatsAppCalling/actions/common.descriptions';
+import { optionsCollection, showFor } from '../../../shared/descriptions/options';
 import type { GraphClient } from '../../../shared/transport/graph';
 import { callSettingsFieldsFromParameter } from '../../helpers/callSettings';
 import { fetchCallSettings, readPageId } from '../common';

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection, showFor } from '../../../WhatsAppCalling/actions/common.descriptions';
+import { optionsCollection, showFor } from '../../../shared/descriptions/options';
+import { queueFor } from '../../../shared/execution/perKeyQueue';
 import type { GraphClient } from '../../../shared/transport/graph';
 import { InputError } from '../../../shared/validation';
 import { CALL_SETTINGS_FIELDS } from '../../helpers/callSettings';
@@ -30,40 +31,43 @@ function sameSnapshot(a: CallSettingsSnapshot, b: CallSettingsSnapshot): boolean
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<IDataObject> {
 	const pageId = readPageId(this, itemIndex);
-	const dryRun = readDryRun(this, itemIndex);
-	const staticData = this.getWorkflowStaticData('global');
-	const given = snapshotFromParameter(this.getNodeParameter('snapshot', itemIndex, ''), pageId);
-	const snapshot = given ?? storedSnapshot(staticData, pageId);
-	if (!snapshot) {
-		throw new InputError(
-			'snapshot',
-			`is empty, and this workflow keeps no snapshot of Page ${pageId}: run Close Calling for this Page first, or pass its output here`,
-		);
-	}
+	// A read-modify-write of the Page: items on the same Page take turns (see shared/execution/perKeyQueue.ts).
+	return await queueFor(graph).run(pageId, async () => {
+		const dryRun = readDryRun(this, itemIndex);
+		const staticData = this.getWorkflowStaticData('global');
+		const given = snapshotFromParameter(this.getNodeParameter('snapshot', itemIndex, ''), pageId);
+		const snapshot = given ?? storedSnapshot(staticData, pageId);
+		if (!snapshot) {
+			throw new InputError(
+				'snapshot',
+				`is empty, and this workflow keeps no snapshot of Page ${pageId}: run Close Calling for this Page first, or pass its output here`,
+			);
+		}
 
-	// Only what differs is written, so a restore can be repeated and a dry run shows the real changes.
-	const { settings: current } = await fetchCallSettings(graph, pageId, CALL_SETTINGS_FIELDS);
-	const plan = restoreChanges(snapshot.settings, current);
-	const outcome = await sendWrites(this, graph, settingsWriteRequests(pageId, plan.changes, 'restore'), dryRun);
+		// Only what differs is written, so a restore can be repeated and a dry run shows the real changes.
+		const { settings: current } = await fetchCallSettings(graph, pageId, CALL_SETTINGS_FIELDS);
+		const plan = restoreChanges(snapshot.settings, current);
+		const outcome = await sendWrites(this, graph, settingsWriteRequests(pageId, plan.changes, 'restore'), dryRun);
 
-	if (!dryRun) {
-		// A used snapshot is forgotten: restoring it again later would undo changes made since.
-		const stored = given ? storedSnapshotIfReadable(staticData, pageId) : snapshot;
-		if (stored && sameSnapshot(stored, snapshot)) forgetSnapshot(staticData, pageId);
-	}
+		if (!dryRun) {
+			// A used snapshot is forgotten: restoring it again later would undo changes made since.
+			const stored = given ? storedSnapshotIfReadable(staticData, pageId) : snapshot;
+			if (stored && sameSnapshot(stored, snapshot)) forgetSnapshot(staticData, pageId);
+		}
 
-	const result: IDataObject = {
-		pageId,
-		source: given ? 'parameter' : 'stored',
-		restored: Object.keys(plan.changes),
-		exact: plan.notRestored.length === 0,
-		snapshot: snapshot as unknown as IDataObject,
-	};
-	if (plan.notRestored.length > 0) {
-		result.notRestored = plan.notRestored;
-		result.note =
-			'The snapshot says the Page had no call hours, but it has hours now (set since the snapshot was taken). Meta cannot remove call hours, so they were left as they are; everything else was restored.';
-	}
-	if (dryRun) Object.assign(result, { dryRun: true, requests: outcome.previews });
-	return result;
+		const result: IDataObject = {
+			pageId,
+			source: given ? 'parameter' : 'stored',
+			restored: Object.keys(plan.changes),
+			exact: plan.notRestored.length === 0,
+			snapshot: snapshot as unknown as IDataObject,
+		};
+		if (plan.notRestored.length > 0) {
+			result.notRestored = plan.notRestored;
+			result.note =
+				'The snapshot says the Page had no call hours, but it has hours now (set since the snapshot was taken). Meta cannot remove call hours, so they were left as they are; everything else was restored.';
+		}
+		if (dryRun) Object.assign(result, { dryRun: true, requests: outcome.previews });
+		return result;
+	});
 }

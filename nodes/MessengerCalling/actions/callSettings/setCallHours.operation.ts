@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection, showFor } from '../../../WhatsAppCalling/actions/common.descriptions';
+import { optionsCollection, showFor } from '../../../shared/descriptions/options';
 import { timezoneIdField, weeklyHoursField } from '../../../shared/descriptions/hours';
 import {
 	closedDays,

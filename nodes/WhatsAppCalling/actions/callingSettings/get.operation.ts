@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { GraphClient } from '../../../shared/transport/graph';
-import { optionsCollection, showFor } from '../common.descriptions';
+import { optionsCollection, showFor } from '../../../shared/descriptions/options';
 import { fetchSettings, readPhoneNumberId } from '../common';
 
 const displayOptions = showFor('callingSettings', 'get');

@@ -15,9 +15,9 @@ import {
 } from '../../../shared/hours';
 import type { GraphClient } from '../../../shared/transport/graph';
 import { InputError } from '../../../shared/validation';
-import { queueFor } from '../../helpers/onePerNumber';
+import { queueFor } from '../../../shared/execution/perKeyQueue';
 import { storedCallHours } from '../../helpers/settingsAnswer';
-import { optionsCollection, showFor } from '../common.descriptions';
+import { optionsCollection, showFor } from '../../../shared/descriptions/options';
 import {
 	fetchSettings,
 	holidayToJson,
@@ -116,7 +116,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, graph:
 		replacement = validateHolidays(input.holidays, { ...clock, field: input.field });
 	}
 
-	// Ordered with the holiday operations on the same number in this run (see helpers/onePerNumber.ts).
+	// Ordered with the holiday operations on the same number in this run (see shared/execution/perKeyQueue.ts).
 	return await queueFor(graph).run(phoneNumberId, async () => {
 		let holidays = replacement;
 		let droppedPast: Holiday[] = [];

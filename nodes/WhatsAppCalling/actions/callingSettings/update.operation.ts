@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { GraphClient } from '../../../shared/transport/graph';
 import { callingUpdateFromFields, DEFAULT_SIP_PORT } from '../../helpers/updateBody';
-import { optionsCollection, showFor } from '../common.descriptions';
+import { optionsCollection, showFor } from '../../../shared/descriptions/options';
 import { readDryRun, readPhoneNumberId, writeCalling, writeOutcome } from '../common';
 
 const displayOptions = showFor('callingSettings', 'update');

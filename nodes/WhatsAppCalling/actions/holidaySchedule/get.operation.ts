@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { todayIn } from '../../../shared/hours';
 import type { GraphClient } from '../../../shared/transport/graph';
 import { storedCallHours } from '../../helpers/settingsAnswer';
-import { optionsCollection, showFor } from '../common.descriptions';
+import { optionsCollection, showFor } from '../../../shared/descriptions/options';
 import { fetchSettings, readPhoneNumberId } from '../common';
 
 const displayOptions = showFor('holidaySchedule', 'get');

@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { removeHolidays } from '../../../shared/hours';
 import type { GraphClient } from '../../../shared/transport/graph';
 import { parseDateList } from '../../../shared/validation';
-import { optionsCollection, showFor } from '../common.descriptions';
+import { optionsCollection, showFor } from '../../../shared/descriptions/options';
 import { changeHolidays, keepsEverythingElseNotice } from './write';
 import { readPhoneNumberId } from '../common';
 

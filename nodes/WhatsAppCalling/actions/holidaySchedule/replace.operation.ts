@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { holidaysInputFields } from '../../../shared/descriptions/hours';
 import { replaceHolidays } from '../../../shared/hours';
 import type { GraphClient } from '../../../shared/transport/graph';
-import { optionsCollection, showFor } from '../common.descriptions';
+import { optionsCollection, showFor } from '../../../shared/descriptions/options';
 import { changeHolidays, keepsEverythingElseNotice } from './write';
 import { checkHolidaysBeforeRead, readHolidaysInput, readPhoneNumberId } from '../common';
 

@@ -2,7 +2,7 @@ import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties }
 
 import type { CallHours, Holiday } from '../../../shared/hours';
 import type { GraphClient } from '../../../shared/transport/graph';
-import { queueFor } from '../../helpers/onePerNumber';
+import { queueFor } from '../../../shared/execution/perKeyQueue';
 import { fetchSettings, holidayToJson, readDryRun, requireCallHours, writeCallHours, writeOutcome } from '../common';
 
 /** What add, remove and replace share: they write the stored call hours back with only the holidays changed. */

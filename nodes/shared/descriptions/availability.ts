@@ -1,0 +1,20 @@
+import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { parseCheckTime } from '../hours';
+
+/** The `at` parameter of both nodes' availability check. */
+export function checkTimeParameter(displayOptions: IDisplayOptions, whereHoursApply: string): INodeProperties {
+	return {
+		displayName: 'At',
+		name: 'at',
+		type: 'dateTime',
+		default: '',
+		description: `The moment to check; empty = now. Without an offset it is read in the workflow timezone. ${whereHoursApply}`,
+		displayOptions,
+	};
+}
+
+/** `at` of an item as a Date: empty means now, a time without an offset is in the workflow's timezone. */
+export function readCheckTime(ctx: IExecuteFunctions, itemIndex: number): Date {
+	return parseCheckTime(ctx.getNodeParameter('at', itemIndex, ''), ctx.getTimezone(), new Date());
+}
