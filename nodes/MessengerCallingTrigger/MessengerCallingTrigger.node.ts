@@ -4,6 +4,8 @@ import {
 	replaceExistingCallbackProperty,
 	setupNotice,
 	subscriptionProperty,
+	TRIGGER_DEFAULT_VERSION,
+	TRIGGER_VERSIONS,
 	triggerWebhooks,
 	verifyTokenProperty,
 } from '../shared/webhook/description';
@@ -17,7 +19,8 @@ export class MessengerCallingTrigger implements INodeType {
 		name: 'messengerCallingTrigger',
 		icon: { light: 'file:messengerCallingTrigger.svg', dark: 'file:messengerCallingTrigger.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: TRIGGER_VERSIONS,
+		defaultVersion: TRIGGER_DEFAULT_VERSION,
 		subtitle: '={{ $parameter["subscription"] === "automatic" ? "Automatic subscription" : "Call settings updates" }}',
 		description: 'Starts the workflow when the Messenger calling settings of a Facebook Page change (call_settings_update)',
 		defaults: { name: 'Messenger Calling Trigger' },

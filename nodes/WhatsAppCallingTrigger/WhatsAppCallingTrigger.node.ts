@@ -4,6 +4,8 @@ import {
 	replaceExistingCallbackProperty,
 	setupNotice,
 	subscriptionProperty,
+	TRIGGER_DEFAULT_VERSION,
+	TRIGGER_VERSIONS,
 	triggerWebhooks,
 	verifyTokenProperty,
 } from '../shared/webhook/description';
@@ -17,7 +19,8 @@ export class WhatsAppCallingTrigger implements INodeType {
 		name: 'whatsAppCallingTrigger',
 		icon: { light: 'file:whatsAppCallingTrigger.svg', dark: 'file:whatsAppCallingTrigger.dark.svg' },
 		group: ['trigger'],
-		version: 1,
+		version: TRIGGER_VERSIONS,
+		defaultVersion: TRIGGER_DEFAULT_VERSION,
 		subtitle: '={{ ($parameter["events"] || []).join(", ") }}',
 		description: 'Starts the workflow when the calling settings of a WhatsApp business number change or Meta warns about or restricts its calling',
 		defaults: { name: 'WhatsApp Calling Trigger' },

@@ -9,6 +9,15 @@ export const triggerWebhooks: IWebhookDescription[] = [
 	{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
 ];
 
+/**
+ * Both triggers' versions; 1.1 is the same node. n8n evaluates an expression (the binaryData option of its
+ * own Webhook node's first version) for every request to any webhook node of version exactly 1, and in
+ * n8n 2.x each evaluation runs in an isolated-vm isolate: about a tenth of a trigger's CPU per delivery
+ * (docs/benchmarks.md, scenario 5). From 1.1 on, n8n parses the JSON body natively instead.
+ */
+export const TRIGGER_VERSIONS = [1, 1.1];
+export const TRIGGER_DEFAULT_VERSION = 1.1;
+
 /** The notice at the top: what to type where in Meta's dashboard, and why App Secret matters. */
 export function setupNotice(dashboardSteps: string): INodeProperties {
 	return {
