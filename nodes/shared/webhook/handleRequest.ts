@@ -30,6 +30,9 @@ export type WebhookOutcome =
 	| { startExecution: false; status: number; contentType: string; body: string }
 	| { startExecution: true; items: IDataObject[] };
 
+/** The status of a refused signature, and of nothing else. */
+export const SIGNATURE_REFUSED = 401;
+
 function reply(status: number, body: string): WebhookOutcome {
 	return { startExecution: false, status, contentType: 'text/plain; charset=utf-8', body };
 }
@@ -50,14 +53,14 @@ export function handleWebhookRequest(request: IncomingWebhook, rules: TriggerRul
 	let body: unknown;
 	if ('raw' in request.body) {
 		if (signatureVerified && !signatureIsValid(request.body.raw, request.signatureHeader, rules.appSecret)) {
-			return reply(401, 'Invalid signature');
+			return reply(SIGNATURE_REFUSED, 'Invalid signature');
 		}
 		const parsed = parseJsonBody(request.body.raw);
 		if (!parsed.ok) return reply(400, parsed.reason);
 		body = parsed.body;
 	} else {
 		// Without the raw bytes a signature cannot be checked; with a secret set, refuse rather than trust.
-		if (signatureVerified) return reply(401, 'Invalid signature: raw body unavailable');
+		if (signatureVerified) return reply(SIGNATURE_REFUSED, 'Invalid signature: raw body unavailable');
 		body = request.body.parsed;
 	}
 

@@ -1,7 +1,14 @@
 import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
 
-import { handleWebhookRequest, type IncomingWebhook } from './handleRequest';
+import {
+	handleWebhookRequest,
+	SIGNATURE_REFUSED,
+	type IncomingWebhook,
+	type TriggerRules,
+	type WebhookOutcome,
+} from './handleRequest';
 import type { TriggerContext, TriggerPlatform } from './platform';
+import { SecretCache } from './secretCache';
 
 /** The token Meta must send on verification: the parameter, or else the node's own webhook id. */
 export function resolveVerifyToken(ctx: TriggerContext): string {
@@ -52,6 +59,31 @@ async function appSecretOf(ctx: IWebhookFunctions): Promise<string> {
 	return typeof credentials.appSecret === 'string' ? credentials.appSecret.trim() : '';
 }
 
+/** One per process: the secret of each trigger node, kept across deliveries (see secretCache.ts). */
+const appSecrets = new SecretCache();
+
+/** A trigger node in a workflow with a given credential: a changed credential is a new key. */
+function secretKeyOf(ctx: IWebhookFunctions): string {
+	const node = ctx.getNode();
+	return [ctx.getWorkflow().id ?? '', node.id, node.credentials?.metaCallingApi?.id ?? ''].join('|');
+}
+
+/**
+ * The outcome with the kept secret when there is one; the credential is read only when nothing is kept
+ * or when the kept secret refuses the signature (it may have been replaced in n8n since).
+ */
+async function decide(ctx: IWebhookFunctions, incoming: IncomingWebhook, rules: Omit<TriggerRules, 'appSecret'>): Promise<WebhookOutcome> {
+	const key = secretKeyOf(ctx);
+	const kept = appSecrets.get(key);
+	if (kept !== undefined) {
+		const outcome = handleWebhookRequest(incoming, { ...rules, appSecret: kept });
+		if (outcome.startExecution || outcome.status !== SIGNATURE_REFUSED) return outcome;
+	}
+	const appSecret = await appSecretOf(ctx);
+	appSecrets.set(key, appSecret);
+	return handleWebhookRequest(incoming, { ...rules, appSecret });
+}
+
 /**
  * The `webhook` method of both triggers. Every answer that must not start an execution is written
  * here with Node's plain response API (works with n8n 1.x and 2.x, Express or not), and
@@ -59,10 +91,9 @@ async function appSecretOf(ctx: IWebhookFunctions): Promise<string> {
  */
 export function webhookHandler(platform: TriggerPlatform) {
 	return async function webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const outcome = handleWebhookRequest(await incomingOf(this), {
+		const outcome = await decide(this, await incomingOf(this), {
 			object: platform.object,
 			verifyToken: resolveVerifyToken(this),
-			appSecret: await appSecretOf(this),
 			filter: platform.changeFilter(this),
 		});
 		if (outcome.startExecution) {
