@@ -19,7 +19,7 @@ const other = (rows: Row[], scenario: number, prefix: string) =>
  */
 export function ratioOf(rows: Row[], row: Row): number | undefined {
 	const mine = ours(rows, row.scenario);
-	if (!mine || row.isOurs) return undefined;
+	if (!mine || row.isOurs || row.isBaseline) return undefined;
 	const value = row.scenario === 4 ? mine.cpuMsPerItem / row.cpuMsPerItem : mine.perSecond / row.perSecond;
 	return Number.isFinite(value) ? Math.round(value * 100) / 100 : undefined;
 }

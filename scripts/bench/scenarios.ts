@@ -1,8 +1,11 @@
+import { writeFileSync } from 'fs';
+import { join } from 'path';
+
 import { MAX_WINDOW } from '../../nodes/shared/transport/congestion';
 import { DEMO } from '../../test/sandbox';
 import { deliverAll, runWebhook, sandboxControl, signedDeliveries, waitForWebhook, type SignedDelivery } from './client';
 import { sampleTree } from './procStats';
-import { BULK_PHONE_NUMBERS, log, type BenchStack } from './stack';
+import { BENCH_DIR, BULK_PHONE_NUMBERS, log, type BenchStack } from './stack';
 import { THROTTLED, UPDATED_FIELD, type BenchWorkflow } from './workflows';
 
 /*
@@ -14,6 +17,8 @@ export interface Row {
 	scenario: number;
 	contender: string;
 	isOurs: boolean;
+	/** A reference run (no node under test): no ratio against it. */
+	isBaseline?: boolean;
 	items: number;
 	wallSeconds: number;
 	/** Items (or deliveries) per second of wall time. */
@@ -119,12 +124,21 @@ async function runItemsOnce(ctx: BenchContext, run: ItemRun): Promise<Row> {
 		cpuMsPerItem: round((usage.cpuSeconds * 1000) / run.items, 3),
 	};
 	if (run.bound) Object.assign(row, { boundSeconds: round(run.bound.seconds), bound: run.bound.text });
+	if (process.env.BENCH_DUMP_REQUESTS) await dumpRequests(ctx, row);
 	if (run.check) Object.assign(row, await countApplied(ctx, run.check));
 	else row.graphCalls = (await sandboxControl<unknown[]>(ctx.stack.sandboxUrl, 'GET', 'requests')).length;
 	if (answer.status !== 200) row.note = `webhook answered ${answer.status}: ${answer.text.slice(0, 200)}`;
 	else if (errors > 0) row.note = `first error: ${describeError(returned.find((item) => item.error !== undefined))}`;
 	log(`  ${run.contender}: ${row.wallSeconds} s, ${row.perSecond}/s, failed ${row.failed}, applied ${row.applied ?? '-'}, calls ${row.graphCalls}`);
 	return row;
+}
+
+/** BENCH_DUMP_REQUESTS=1: the sandbox's request log of each run (method, path, arrival ms) for timelines. */
+async function dumpRequests(ctx: BenchContext, row: Row): Promise<void> {
+	const requests = await sandboxControl<Array<{ method: string; path: string; at: number }>>(ctx.stack.sandboxUrl, 'GET', 'requests');
+	const start = requests[0]?.at ?? 0;
+	const name = `requests-${row.scenario}-${row.contender.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.json`;
+	writeFileSync(join(BENCH_DIR, name), JSON.stringify(requests.map((r) => [r.method, r.at - start])));
 }
 
 function describeError(item: Record<string, unknown> | undefined): string {
@@ -188,6 +202,7 @@ export async function scenario4(ctx: BenchContext): Promise<Row[]> {
 		await runItemsOnce(ctx, { scenario: 4, contender: 'HTTP Request (sends, 0 ms latency)', isOurs: false, workflow: w.updateHttp, items, setup }),
 		await runItemsOnce(ctx, { scenario: 4, contender: 'Webhook + Split Out only (baseline)', isOurs: false, workflow: w.frontOnly, items, setup }),
 	];
+	rows[2].isBaseline = true;
 	return rows;
 }
 

@@ -166,7 +166,7 @@ function triggerWorkflow(): BenchWorkflow {
 	const trigger = node(
 		'WhatsApp Calling Trigger',
 		'n8n-nodes-meta-calling.whatsAppCallingTrigger',
-		1,
+		1.1,
 		{ events: ['accountSettingsUpdate', 'callingRestriction'], subscription: 'manual', verifyToken: 'bench', options: {} },
 		{ credentials: CREDENTIALS, webhookId: TRIGGER_WEBHOOK_ID },
 	);
