@@ -6,6 +6,7 @@
  *   npm run bench -- --only 2,3         some of them
  *   npm run bench -- --dist <folder>    use a build instead of compiling into .cache/bench/dist
  *   npm run bench -- --write-docs       also put the results into docs/benchmarks.md
+ *   npm run bench -- --docs-only        put the last run's results (.cache/bench/results.json) into the docs
  *
  * Needs Node 24 and n8n 2.40.7 under .cache/ (bash scripts/n8n-env.sh n8n 2.40.7).
  * Results: the table on stdout, JSON in .cache/bench/results.json.
@@ -25,6 +26,7 @@ interface Args {
 	only: number[];
 	dist?: string;
 	writeDocs: boolean;
+	docsOnly: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -34,7 +36,7 @@ function parseArgs(argv: string[]): Args {
 	};
 	const only = (value('--only') ?? '1,2,3,4,5').split(',').map(Number);
 	if (only.some((n) => !(n in SCENARIOS))) throw new Error(`--only takes scenario numbers from 1 to 5, got "${value('--only')}"`);
-	return { only, dist: value('--dist'), writeDocs: argv.includes('--write-docs') };
+	return { only, dist: value('--dist'), writeDocs: argv.includes('--write-docs'), docsOnly: argv.includes('--docs-only') };
 }
 
 export interface Machine {
@@ -77,6 +79,10 @@ function resultsMarkdown(info: Machine, rows: Row[]): string {
 		'',
 		markdownTable(rows),
 		'',
+		'"ours / this": our items (deliveries) per second divided by this row\'s; in scenario 4 our CPU per item divided by this row\'s (lower is better).',
+		'',
+		...rows.filter((r) => r.note).map((r) => `- ${r.scenario}, ${r.contender}: ${r.note}`),
+		'',
 		targetLines(checkTargets(rows), true),
 	].join('\n');
 }
@@ -91,8 +97,15 @@ function writeDocs(markdown: string): void {
 	log('results written into docs/benchmarks.md');
 }
 
+const RESULTS_FILE = join(BENCH_DIR, 'results.json');
+
 async function main(): Promise<void> {
 	const args = parseArgs(process.argv.slice(2));
+	if (args.docsOnly) {
+		const last = JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as { machine: Machine; rows: Row[] };
+		writeDocs(resultsMarkdown(last.machine, last.rows));
+		return;
+	}
 	const distDir = args.dist ?? buildPrivateDist();
 	const workflows = benchWorkflows();
 	let stack: BenchStack | undefined;
@@ -110,7 +123,7 @@ async function main(): Promise<void> {
 		info.loadAverageAtEnd = loadavg().map((l) => Math.round(l * 100) / 100);
 		process.stdout.write(`\n${textTable(rows)}\n\nTargets (issue 7):\n${targetLines(checkTargets(rows))}\n`);
 		process.stdout.write(`\nload average ${info.loadAverageAtStart.join(' ')} -> ${info.loadAverageAtEnd.join(' ')}\n`);
-		writeFileSync(join(BENCH_DIR, 'results.json'), JSON.stringify({ machine: info, rows, targets: checkTargets(rows) }, null, 2));
+		writeFileSync(RESULTS_FILE, JSON.stringify({ machine: info, rows, targets: checkTargets(rows) }, null, 2));
 		if (args.writeDocs) writeDocs(resultsMarkdown(info, rows));
 	} finally {
 		await stopBenchStack(stack);

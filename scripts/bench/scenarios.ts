@@ -142,9 +142,10 @@ async function dumpRequests(ctx: BenchContext, row: Row): Promise<void> {
 }
 
 function describeError(item: Record<string, unknown> | undefined): string {
-	const error = item?.error;
-	const text = typeof error === 'string' ? error : JSON.stringify(error);
-	return (text ?? '').slice(0, 160);
+	const error = item?.error as unknown;
+	const message = typeof error === 'object' && error !== null ? (error as { message?: unknown }).message : error;
+	const text = typeof message === 'string' ? message : JSON.stringify(message);
+	return (text ?? '').replace(/\\+"/g, '"').slice(0, 160);
 }
 
 const latencyBound = (items: number, concurrency: number, calls = 1) => ({
