@@ -3,6 +3,10 @@
  * Workflow, parameter resolution, expressions and credential authentication. Only the pieces that
  * an n8n server would normally provide (stored credentials, lifecycle hooks) are supplied here.
  */
+import { mkdtempSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+
 import { Container } from '@n8n/di';
 import { Credentials, ExecutionLifecycleHooks, InstanceSettings, WorkflowExecute } from 'n8n-core';
 import {
@@ -51,7 +55,7 @@ export function sandboxCredentials(
 const credentialTypes: Record<string, ICredentialType> = { metaCallingApi: new MetaCallingApi() };
 
 /** Hands the node the credential data given to the run, and applies the credential's own authenticate. */
-class TestCredentialsHelper extends ICredentialsHelper {
+export class TestCredentialsHelper extends ICredentialsHelper {
 	constructor(private readonly data: Record<string, ICredentialDataDecryptedObject>) {
 		super();
 	}
@@ -108,7 +112,7 @@ class TestCredentialsHelper extends ICredentialsHelper {
 	}
 }
 
-class SingleNodeTypes implements INodeTypes {
+export class SingleNodeTypes implements INodeTypes {
 	constructor(private readonly types: Record<string, INodeType | IVersionedNodeType>) {}
 
 	getByName(nodeType: string) {
@@ -154,9 +158,9 @@ export interface NodeRunResult {
 let containerReady = false;
 
 /** n8n-core reads a few services from its DI container; give them a throwaway user folder. */
-function prepareContainer() {
+export function prepareContainer() {
 	if (containerReady) return;
-	process.env.N8N_USER_FOLDER ??= require('fs').mkdtempSync(require('path').join(require('os').tmpdir(), 'n8n-test-'));
+	process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'n8n-test-'));
 	process.env.N8N_ENCRYPTION_KEY ??= 'integration-tests-only';
 	Container.get(InstanceSettings);
 	containerReady = true;

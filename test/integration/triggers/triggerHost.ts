@@ -5,78 +5,23 @@
  * HookContext, and records each execution the node asks for. Graph calls go through the real
  * transport and credential to the sandbox.
  */
-import { mkdtempSync } from 'fs';
 import http, { type IncomingMessage, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
-import { tmpdir } from 'os';
-import { join } from 'path';
 
-import { Container } from '@n8n/di';
-import { Credentials, HookContext, InstanceSettings, WebhookContext } from 'n8n-core';
+import { HookContext, WebhookContext } from 'n8n-core';
 import {
-	ICredentialsHelper,
 	Workflow,
 	type ICredentialDataDecryptedObject,
 	type IDataObject,
-	type IHttpRequestOptions,
 	type INode,
 	type INodeParameters,
 	type INodeType,
-	type INodeTypes,
 	type IWebhookData,
 	type IWorkflowExecuteAdditionalData,
 	type WebhookType,
 } from 'n8n-workflow';
 
-import { MetaCallingApi } from '../../../credentials/MetaCallingApi.credentials';
-
-const credentialType = new MetaCallingApi();
-
-/** Gives the node the credential data of the test and applies the credential's own authenticate. */
-class HostCredentialsHelper extends ICredentialsHelper {
-	constructor(private readonly data: ICredentialDataDecryptedObject) {
-		super();
-	}
-	getParentTypes(): string[] {
-		return [];
-	}
-	async authenticate(credentials: ICredentialDataDecryptedObject, _type: string, options: IHttpRequestOptions) {
-		return await credentialType.authenticate(credentials, options);
-	}
-	async preAuthentication() {
-		return undefined;
-	}
-	async runPreAuthentication() {
-		return undefined;
-	}
-	async getCredentials(details: { id: string | null; name: string }, type: string) {
-		return new Credentials(details, type);
-	}
-	async getDecrypted() {
-		return this.data;
-	}
-	async updateCredentials() {}
-	async updateCredentialsOauthTokenData() {}
-	getCredentialsProperties() {
-		return credentialType.properties;
-	}
-	isCredentialUsableByNode() {
-		return true;
-	}
-}
-
-class OneNodeType implements INodeTypes {
-	constructor(private readonly type: INodeType) {}
-	getByName() {
-		return this.type;
-	}
-	getByNameAndVersion() {
-		return this.type;
-	}
-	getKnownTypes() {
-		return {};
-	}
-}
+import { prepareContainer, SingleNodeTypes, TestCredentialsHelper } from '../harness';
 
 export interface Execution {
 	items: IDataObject[];
@@ -93,15 +38,6 @@ export interface TriggerHostOptions {
 	 * 'lazy' = unread, only n8n's `req.readRawBody()` is there; 'none' = parsed body, no raw bytes.
 	 */
 	rawBody?: 'kept' | 'lazy' | 'none';
-}
-
-let containerReady = false;
-function prepareContainer() {
-	if (containerReady) return;
-	process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'n8n-test-'));
-	process.env.N8N_ENCRYPTION_KEY ??= 'integration-tests-only';
-	Container.get(InstanceSettings);
-	containerReady = true;
 }
 
 export class TriggerHost {
@@ -133,7 +69,7 @@ export class TriggerHost {
 			name: 'trigger test',
 			nodes: [this.node],
 			connections: {},
-			nodeTypes: new OneNodeType(options.node),
+			nodeTypes: new SingleNodeTypes({ [`test.${options.node.description.name}`]: options.node }),
 			active: true,
 			staticData: {},
 			settings: { executionOrder: 'v1' },
@@ -152,7 +88,7 @@ export class TriggerHost {
 		const { port } = this.server.address() as AddressInfo;
 		this.baseUrl = `http://127.0.0.1:${port}`;
 		this.additionalData = {
-			credentialsHelper: new HostCredentialsHelper(this.options.credentials),
+			credentialsHelper: new TestCredentialsHelper({ metaCallingApi: this.options.credentials }),
 			webhookBaseUrl: `${this.baseUrl}/webhook`,
 			webhookTestBaseUrl: `${this.baseUrl}/webhook-test`,
 			webhookWaitingBaseUrl: `${this.baseUrl}/webhook-waiting`,
