@@ -27,7 +27,11 @@ export default [
 	{
 		files: ['credentials/**/*.ts'],
 		plugins: { 'n8n-nodes-base': n8nNodesBase },
-		rules: n8nNodesBase.configs.credentials.rules,
+		rules: {
+			...n8nNodesBase.configs.credentials.rules,
+			// For n8n's own repository (docs slugs); a community credential links a full URL.
+			'n8n-nodes-base/cred-class-field-documentation-url-miscased': 'off',
+		},
 	},
 	{
 		files: ['nodes/**/*.ts'],
