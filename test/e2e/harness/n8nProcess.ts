@@ -16,16 +16,9 @@ export interface N8nInstanceOptions {
 
 /** Settings whose names differ between the lines (an unknown module name stops n8n 2.x from starting). */
 function lineSpecificEnvironment(runtime: N8nRuntime, url: string): NodeJS.ProcessEnv {
-	if (runtime.line === '1') {
-		return {
-			WEBHOOK_URL: url,
-			// 1.x defaults that its own deprecation notices ask to set, as 2.x does by default.
-			N8N_RUNNERS_ENABLED: 'true',
-			DB_SQLITE_POOL_SIZE: '2',
-			N8N_BLOCK_ENV_ACCESS_IN_NODE: 'true',
-			N8N_GIT_NODE_DISABLE_BARE_REPOS: 'true',
-		};
-	}
+	// 1.x as it ships (its deprecation notices ask for settings that change behaviour, e.g. the pooled
+	// SQLite driver times out on its write lock under a burst of webhook executions on 2 cores).
+	if (runtime.line === '1') return { WEBHOOK_URL: url };
 	return {
 		N8N_WEBHOOK_URL: url,
 		// Fetches n8n's MCP server list from api.n8n.io at start.
