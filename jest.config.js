@@ -4,6 +4,8 @@
  * (npm run test:e2e), so a plain `jest` / `jest --coverage` never starts n8n.
  */
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.json' }];
+// .cache/ holds n8n installs and run folders (GBs, duplicate package names): not for jest's module map.
+const modulePathIgnorePatterns = ['<rootDir>/.cache/', '<rootDir>/dist/'];
 
 const e2eRequested =
 	process.env.META_CALLING_E2E === '1' ||
@@ -19,6 +21,7 @@ const e2eProject = {
 	globalSetup: '<rootDir>/test/e2e/harness/globalSetup.ts',
 	globalTeardown: '<rootDir>/test/e2e/harness/globalTeardown.ts',
 	setupFilesAfterEnv: ['<rootDir>/test/e2e/harness/jestTimeout.ts'],
+	modulePathIgnorePatterns,
 };
 
 /** @type {import('jest').Config} */
@@ -29,12 +32,14 @@ module.exports = {
 			testEnvironment: 'node',
 			testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
 			transform: { '^.+\\.ts$': tsJest },
+			modulePathIgnorePatterns,
 		},
 		{
 			displayName: 'integration',
 			testEnvironment: 'node',
 			testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
 			transform: { '^.+\\.ts$': tsJest },
+			modulePathIgnorePatterns,
 		},
 		...(e2eRequested ? [e2eProject] : []),
 	],
