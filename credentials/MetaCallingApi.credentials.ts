@@ -1,7 +1,6 @@
 import { createHmac } from 'crypto';
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestOptions,
 	INodeProperties,
@@ -82,13 +81,8 @@ export class MetaCallingApi implements ICredentialType {
 		return authenticated;
 	}
 
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{ String($credentials.baseUrl).replace(/\\/+$/, "") + "/" + $credentials.graphApiVersion }}',
-			url: '/me',
-			method: 'GET',
-		},
-	};
+	// The credential test is a function (nodes/shared/credentialTest.ts, `testedBy` in every node): n8n's
+	// declarative test would show only "Bad Request" where Meta explains why it refused the token.
 }
 
 export function appSecretProof(accessToken: string, appSecret: string): string {

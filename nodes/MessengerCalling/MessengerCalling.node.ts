@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
+import { credentialTestMethods } from '../shared/credentialTest';
 import { router } from './actions/router';
 import { versionDescription } from './actions/versionDescription';
 
@@ -13,6 +14,8 @@ export class MessengerCalling implements INodeType {
 		// Icon paths are resolved next to this file, so they are declared here.
 		icon: { light: 'file:messengerCalling.svg', dark: 'file:messengerCalling.dark.svg' },
 	};
+
+	methods = credentialTestMethods;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

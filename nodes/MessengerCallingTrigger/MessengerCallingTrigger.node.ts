@@ -9,6 +9,7 @@ import {
 	triggerWebhooks,
 	verifyTokenProperty,
 } from '../shared/webhook/description';
+import { credentialTestMethods } from '../shared/credentialTest';
 import { webhookLifecycle } from '../shared/webhook/lifecycle';
 import { webhookHandler } from '../shared/webhook/webhook';
 import { messengerPlatform } from './platform';
@@ -28,7 +29,7 @@ export class MessengerCallingTrigger implements INodeType {
 		// The older n8n-nodes-base rule predates NodeConnectionTypes (n8n 1.x and 2.x both export it).
 		// eslint-disable-next-line n8n-nodes-base/node-class-description-outputs-wrong
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'metaCallingApi', required: true }],
+		credentials: [{ name: 'metaCallingApi', required: true, testedBy: 'metaCallingApiTest' }],
 		webhooks: triggerWebhooks,
 		properties: [
 			setupNotice(
@@ -57,6 +58,8 @@ export class MessengerCallingTrigger implements INodeType {
 			},
 		],
 	};
+
+	methods = credentialTestMethods;
 
 	webhookMethods = webhookLifecycle(messengerPlatform);
 

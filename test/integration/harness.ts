@@ -162,6 +162,8 @@ export function prepareContainer() {
 	if (containerReady) return;
 	process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'n8n-test-'));
 	process.env.N8N_ENCRYPTION_KEY ??= 'integration-tests-only';
+	// n8n-core logs every node error to the console; the tests assert on the errors themselves.
+	process.env.N8N_LOG_LEVEL ??= 'silent';
 	Container.get(InstanceSettings);
 	containerReady = true;
 }

@@ -16,7 +16,7 @@ export const versionDescription: INodeTypeDescription = {
 	usableAsTool: true,
 	inputs: ['main'],
 	outputs: ['main'],
-	credentials: [{ name: 'metaCallingApi', required: true }],
+	credentials: [{ name: 'metaCallingApi', required: true, testedBy: 'metaCallingApiTest' }],
 	properties: [
 		{
 			displayName: 'Resource',
