@@ -1,21 +1,11 @@
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { MessengerCalling } from '../../../nodes/MessengerCalling/MessengerCalling.node';
-import { DEMO, startSandbox, type LoggedRequest, type Sandbox } from '../../sandbox';
+import { DEMO, type Sandbox } from '../../sandbox';
 import { runNode, sandboxCredentials, type NodeRunResult } from '../harness';
 
 export { DEMO };
-
-/** One sandbox per test file, reset before each test. */
-export function useSandbox(): { current: Sandbox } {
-	const holder = {} as { current: Sandbox };
-	beforeAll(async () => {
-		holder.current = await startSandbox();
-	});
-	beforeEach(() => holder.current.reset());
-	afterAll(async () => await holder.current.close());
-	return holder;
-}
+export { jsonOf, NINE_TO_FIVE, useSandbox, writes } from '../nodeTestKit';
 
 export interface RunOptions {
 	items?: INodeExecutionData[];
@@ -53,16 +43,6 @@ export function keptSnapshots(staticData: IDataObject): IDataObject | undefined 
 	return global?.messengerCallingSnapshots as IDataObject | undefined;
 }
 
-/** The json of every output item; fails the test with the node's error when it failed. */
-export function jsonOf(result: NodeRunResult): IDataObject[] {
-	if (result.error) throw result.error;
-	return result.items.map((item) => item.json);
-}
-
-export function writes(sandbox: Sandbox): LoggedRequest[] {
-	return sandbox.requests.filter((r) => r.method === 'POST');
-}
-
 /** What the sandbox stores for a Page, in the fields this node manages (video_enabled included, to see it untouched). */
 export function storedSettings(sandbox: Sandbox, pageId: string = DEMO.pageId) {
 	const page = sandbox.page(pageId);
@@ -74,12 +54,6 @@ export function storedSettings(sandbox: Sandbox, pageId: string = DEMO.pageId) {
 		video_enabled: page.video_enabled,
 	});
 }
-
-export const NINE_TO_FIVE = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'].map((day) => ({
-	day_of_week: day,
-	open_time: '0900',
-	close_time: '1700',
-}));
 
 /** Parameter value of the weeklyHours fixedCollection. */
 export function weeklyHours(entries: Array<[string, string, string]>) {
