@@ -1,22 +1,15 @@
 import type { INodeTypeDescription } from 'n8n-workflow';
 
+import { actionNodeDescription } from '../../shared/descriptions/node';
 import * as availability from './availability/Availability.resource';
 import * as callSettings from './callSettings/CallSettings.resource';
 import * as message from './message/Message.resource';
 
-export const versionDescription: INodeTypeDescription = {
+export const versionDescription: INodeTypeDescription = actionNodeDescription({
 	displayName: 'Messenger Calling',
 	name: 'messengerCalling',
-	group: ['output'],
-	version: 1,
-	subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 	description:
 		'Manage a Facebook Page’s Messenger calling: call hours, call icon, call routing, close and restore, call prompts',
-	defaults: { name: 'Messenger Calling' },
-	usableAsTool: true,
-	inputs: ['main'],
-	outputs: ['main'],
-	credentials: [{ name: 'metaCallingApi', required: true, testedBy: 'metaCallingApiTest' }],
 	properties: [
 		{
 			displayName: 'Resource',
@@ -47,4 +40,4 @@ export const versionDescription: INodeTypeDescription = {
 		...message.description,
 		...availability.description,
 	],
-};
+});

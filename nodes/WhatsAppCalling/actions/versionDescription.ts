@@ -1,22 +1,15 @@
 import type { INodeTypeDescription } from 'n8n-workflow';
 
+import { actionNodeDescription } from '../../shared/descriptions/node';
 import * as availability from './availability/Availability.resource';
 import * as callingSettings from './callingSettings/CallingSettings.resource';
 import * as holidaySchedule from './holidaySchedule/HolidaySchedule.resource';
 
-export const versionDescription: INodeTypeDescription = {
+export const versionDescription: INodeTypeDescription = actionNodeDescription({
 	displayName: 'WhatsApp Calling',
 	name: 'whatsAppCalling',
-	group: ['output'],
-	version: 1,
-	subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 	description:
 		'Manage the calling settings, call hours and holidays of a WhatsApp business phone number without losing stored settings',
-	defaults: { name: 'WhatsApp Calling' },
-	usableAsTool: true,
-	inputs: ['main'],
-	outputs: ['main'],
-	credentials: [{ name: 'metaCallingApi', required: true, testedBy: 'metaCallingApiTest' }],
 	properties: [
 		{
 			displayName: 'Resource',
@@ -56,4 +49,4 @@ export const versionDescription: INodeTypeDescription = {
 		...holidaySchedule.description,
 		...availability.description,
 	],
-};
+});

@@ -1,4 +1,6 @@
-import type { INodeProperties, IWebhookDescription } from 'n8n-workflow';
+import { NodeConnectionTypes, type INodeProperties, type INodeTypeDescription, type IWebhookDescription } from 'n8n-workflow';
+
+import { metaCallingCredentials } from '../descriptions/node';
 
 /**
  * Parameters and webhook entries both triggers show. Meta verifies with GET and delivers with POST on
@@ -72,3 +74,46 @@ export const verifyTokenProperty: INodeProperties = {
 	default: '',
 	description: 'The token Meta sends when it verifies the callback URL. Leave empty to use this node\'s webhook ID (the ID in its URL).',
 };
+
+/**
+ * The frame both triggers share: versions, no input, one output, the credential, the GET and POST
+ * webhooks, and the set-up and subscription parameters around the platform's own ones.
+ */
+export function triggerNodeDescription(node: {
+	displayName: string;
+	name: string;
+	subtitle: string;
+	description: string;
+	/** What to click in Meta's App Dashboard, for the set-up notice. */
+	dashboardSteps: string;
+	/** Shown right after the notice (e.g. which events). */
+	leadingProperties?: INodeProperties[];
+	/** Shown after the Subscription choice (e.g. the WABA to subscribe). */
+	subscriptionProperties?: INodeProperties[];
+	/** The `options` collection with the platform's filters. */
+	options: INodeProperties;
+}): INodeTypeDescription {
+	return {
+		displayName: node.displayName,
+		name: node.name,
+		group: ['trigger'],
+		version: TRIGGER_VERSIONS,
+		defaultVersion: TRIGGER_DEFAULT_VERSION,
+		subtitle: node.subtitle,
+		description: node.description,
+		defaults: { name: node.displayName },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: metaCallingCredentials,
+		webhooks: triggerWebhooks,
+		properties: [
+			setupNotice(node.dashboardSteps),
+			...(node.leadingProperties ?? []),
+			subscriptionProperty,
+			...(node.subscriptionProperties ?? []),
+			replaceExistingCallbackProperty,
+			verifyTokenProperty,
+			node.options,
+		],
+	};
+}
