@@ -37,7 +37,8 @@ export class MessengerCallingTrigger implements INodeType {
 			],
 		},
 		}),
-		// Icon paths are resolved next to this file, so they are declared here.
+		// The credential and the icon paths (resolved next to this file) are declared here.
+		credentials: [{ name: 'metaCallingApi', required: true, testedBy: 'metaCallingApiTest' }],
 		icon: { light: 'file:messengerCallingTrigger.svg', dark: 'file:messengerCallingTrigger.dark.svg' },
 	};
 

@@ -11,7 +11,8 @@ export class WhatsAppCalling implements INodeType {
 	// eslint-disable-next-line @n8n/community-nodes/require-node-description-fields
 	description: INodeTypeDescription = {
 		...versionDescription,
-		// Icon paths are resolved next to this file, so they are declared here.
+		// The credential and the icon paths (resolved next to this file) are declared here.
+		credentials: [{ name: 'metaCallingApi', required: true, testedBy: 'metaCallingApiTest' }],
 		icon: { light: 'file:whatsAppCalling.svg', dark: 'file:whatsAppCalling.dark.svg' },
 	};
 

@@ -75,7 +75,8 @@ export class WhatsAppCallingTrigger implements INodeType {
 			],
 		},
 		}),
-		// Icon paths are resolved next to this file, so they are declared here.
+		// The credential and the icon paths (resolved next to this file) are declared here.
+		credentials: [{ name: 'metaCallingApi', required: true, testedBy: 'metaCallingApiTest' }],
 		icon: { light: 'file:whatsAppCallingTrigger.svg', dark: 'file:whatsAppCallingTrigger.dark.svg' },
 	};
 

@@ -1,13 +1,9 @@
-import type { INodeCredentialDescription, INodeProperties, INodeTypeDescription } from 'n8n-workflow';
-
-/** Every node of this package uses the one credential, tested by the function in shared/credentialTest.ts. */
-export const metaCallingCredentials: INodeCredentialDescription[] = [
-	{ name: 'metaCallingApi', required: true, testedBy: 'metaCallingApiTest' },
-];
+import type { INodeProperties, INodeTypeDescription } from 'n8n-workflow';
 
 /**
  * The frame both action nodes share: one input, one output, usable as an AI tool, "operation: resource"
- * as subtitle. The node fills in what is its own.
+ * as subtitle. The node fills in what is its own, and declares the credential in its own file (n8n's
+ * lint rules look for it there).
  */
 export function actionNodeDescription(node: {
 	displayName: string;
@@ -26,7 +22,6 @@ export function actionNodeDescription(node: {
 		usableAsTool: true,
 		inputs: ['main'],
 		outputs: ['main'],
-		credentials: metaCallingCredentials,
 		properties: node.properties,
 	};
 }

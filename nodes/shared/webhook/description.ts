@@ -1,7 +1,5 @@
 import { NodeConnectionTypes, type INodeProperties, type INodeTypeDescription, type IWebhookDescription } from 'n8n-workflow';
 
-import { metaCallingCredentials } from '../descriptions/node';
-
 /**
  * Parameters and webhook entries both triggers show. Meta verifies with GET and delivers with POST on
  * the same URL, so both entries share the path: the production URL is /webhook/<webhookId>/webhook.
@@ -77,7 +75,8 @@ export const verifyTokenProperty: INodeProperties = {
 
 /**
  * The frame both triggers share: versions, no input, one output, the credential, the GET and POST
- * webhooks, and the set-up and subscription parameters around the platform's own ones.
+ * webhooks, and the set-up and subscription parameters around the platform's own ones. The node declares
+ * the credential in its own file (n8n's lint rules look for it there).
  */
 export function triggerNodeDescription(node: {
 	displayName: string;
@@ -104,7 +103,6 @@ export function triggerNodeDescription(node: {
 		defaults: { name: node.displayName },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: metaCallingCredentials,
 		webhooks: triggerWebhooks,
 		properties: [
 			setupNotice(node.dashboardSteps),
