@@ -18,24 +18,15 @@ export class MessengerCallingTrigger implements INodeType {
 			description: 'Starts the workflow when the Messenger calling settings of a Facebook Page change (call_settings_update)',
 			dashboardSteps:
 				'In the App Dashboard open Webhooks, choose the object Page, and subscribe to the field call_settings_update; then subscribe the Page to the app.',
-			options: {
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
-				{
-					displayName: 'Page IDs',
-					name: 'pageIds',
-					type: 'string',
-					default: '',
-					placeholder: '4000000000000001, 4000000000000002',
-					description:
-						'Comma-separated Page IDs to keep events for; empty keeps all. With automatic subscription these Pages are subscribed to the app (none given: the Page of the access token).',
-				},
-			],
-		},
+			idFilter: {
+				displayName: 'Page IDs',
+				name: 'pageIds',
+				type: 'string',
+				default: '',
+				placeholder: '4000000000000001, 4000000000000002',
+				description:
+					'Comma-separated Page IDs to keep events for; empty keeps all. With automatic subscription these Pages are subscribed to the app (none given: the Page of the access token).',
+			},
 		}),
 		// The credential and the icon paths (resolved next to this file) are declared here.
 		credentials: [{ name: 'metaCallingApi', required: true, testedBy: 'metaCallingApiTest' }],

@@ -56,24 +56,15 @@ export class WhatsAppCallingTrigger implements INodeType {
 					displayOptions: { show: { subscription: ['automatic'] } },
 				},
 			],
-			options: {
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [
-				{
-					displayName: 'Phone Number IDs',
-					name: 'phoneNumberIds',
-					type: 'string',
-					default: '',
-					placeholder: '3000000000000001, 3000000000000002',
-					description:
-						'Comma-separated phone number IDs to keep events for; empty keeps all. account_update events name only the display number, so a display number (e.g. +1 555 010 0001) matches those too.',
-				},
-			],
-		},
+			idFilter: {
+				displayName: 'Phone Number IDs',
+				name: 'phoneNumberIds',
+				type: 'string',
+				default: '',
+				placeholder: '3000000000000001, 3000000000000002',
+				description:
+					'Comma-separated phone number IDs to keep events for; empty keeps all. account_update events name only the display number, so a display number (e.g. +1 555 010 0001) matches those too.',
+			},
 		}),
 		// The credential and the icon paths (resolved next to this file) are declared here.
 		credentials: [{ name: 'metaCallingApi', required: true, testedBy: 'metaCallingApiTest' }],

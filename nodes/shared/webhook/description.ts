@@ -89,8 +89,8 @@ export function triggerNodeDescription(node: {
 	leadingProperties?: INodeProperties[];
 	/** Shown after the Subscription choice (e.g. the WABA to subscribe). */
 	subscriptionProperties?: INodeProperties[];
-	/** The `options` collection with the platform's filters. */
-	options: INodeProperties;
+	/** The platform's ID filter (phone number IDs or Page IDs), the one entry of the `options` collection. */
+	idFilter: INodeProperties;
 }): INodeTypeDescription {
 	return {
 		displayName: node.displayName,
@@ -111,7 +111,14 @@ export function triggerNodeDescription(node: {
 			...(node.subscriptionProperties ?? []),
 			replaceExistingCallbackProperty,
 			verifyTokenProperty,
-			node.options,
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				placeholder: 'Add Option',
+				default: {},
+				options: [node.idFilter],
+			},
 		],
 	};
 }
