@@ -13,6 +13,7 @@ import { e2eContext } from './harness/context';
 const PHONE = '3000000000000001';
 const PAGE = '4000000000000001';
 const MCP_PATH = 'e2e-meta-calling-mcp';
+const WORKFLOW_ID = 'e2eMcpCallTools1';
 const TOOL = {
 	availability: 'WhatsApp_Availability_Check',
 	holidayAdd: 'WhatsApp_Holiday_Add',
@@ -117,6 +118,13 @@ describe(`n8n ${process.env.N8N_LINE ?? '2'}.x: the nodes as tools of an MCP Ser
 			holiday_schedule: [{ date: holidayDate, start_time: '0000', end_time: '2359' }],
 		});
 		expect(state.phoneNumbers[PHONE].calling.call_hours.weekly_operating_hours).toHaveLength(5);
+
+		// The call ran as an execution of the workflow, the tool node's output saved with it.
+		const execution = await e2e.waitForExecution(
+			{ workflowId: WORKFLOW_ID, includeData: true },
+			(e) => e.status === 'success' && Boolean(e.data?.resultData?.runData?.['WhatsApp Holiday Add']),
+		);
+		expect(JSON.stringify(execution.data.resultData.runData['WhatsApp Holiday Add'])).toContain(holidayDate);
 
 		const after = outputOf((await client.callTool({ name: TOOL.availability, arguments: { phoneNumberId: PHONE, at } })) as ToolResult);
 		expect(after).toMatchObject({ phoneNumberId: PHONE, open: false, reason: 'holiday' });
