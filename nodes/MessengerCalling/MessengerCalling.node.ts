@@ -6,7 +6,6 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { credentialTestMethods } from '../shared/credentialTest';
 import { resourceOperationSubtitle } from '../shared/descriptions/subtitle';
 import { properties } from './actions/properties';
 import { router } from './actions/router';
@@ -27,11 +26,9 @@ export class MessengerCalling implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'metaCallingApi', required: true, testedBy: 'metaCallingApiTest' }],
+		credentials: [{ name: 'metaCallingApi', required: true }],
 		properties,
 	};
-
-	methods = credentialTestMethods;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

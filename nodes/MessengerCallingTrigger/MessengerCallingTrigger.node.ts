@@ -1,6 +1,5 @@
 import { NodeConnectionTypes, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
-import { credentialTestMethods } from '../shared/credentialTest';
 import { TRIGGER_DEFAULT_VERSION, TRIGGER_VERSIONS, triggerProperties, triggerWebhooks } from '../shared/webhook/description';
 import { webhookLifecycle } from '../shared/webhook/lifecycle';
 import { webhookHandler } from '../shared/webhook/webhook';
@@ -21,7 +20,7 @@ export class MessengerCallingTrigger implements INodeType {
 		defaults: { name: 'Messenger Calling Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'metaCallingApi', required: true, testedBy: 'metaCallingApiTest' }],
+		credentials: [{ name: 'metaCallingApi', required: true }],
 		webhooks: triggerWebhooks,
 		properties: triggerProperties({
 			dashboardSteps:
@@ -37,8 +36,6 @@ export class MessengerCallingTrigger implements INodeType {
 			},
 		}),
 	};
-
-	methods = credentialTestMethods;
 
 	webhookMethods = webhookLifecycle(messengerPlatform);
 

@@ -1,6 +1,5 @@
 import { NodeConnectionTypes, type INodeProperties, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
-import { credentialTestMethods } from '../shared/credentialTest';
 import { chosenOptionsSubtitle } from '../shared/descriptions/subtitle';
 import { TRIGGER_DEFAULT_VERSION, TRIGGER_VERSIONS, triggerProperties, triggerWebhooks } from '../shared/webhook/description';
 import { webhookLifecycle } from '../shared/webhook/lifecycle';
@@ -47,7 +46,7 @@ export class WhatsAppCallingTrigger implements INodeType {
 		defaults: { name: 'WhatsApp Calling Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'metaCallingApi', required: true, testedBy: 'metaCallingApiTest' }],
+		credentials: [{ name: 'metaCallingApi', required: true }],
 		webhooks: triggerWebhooks,
 		properties: triggerProperties({
 			dashboardSteps:
@@ -76,8 +75,6 @@ export class WhatsAppCallingTrigger implements INodeType {
 			},
 		}),
 	};
-
-	methods = credentialTestMethods;
 
 	webhookMethods = webhookLifecycle(whatsAppPlatform);
 

@@ -11,7 +11,7 @@ describe.each([
 
 	it('has the pinned type name, display name, group and required credential', () => {
 		expect([description.name, description.displayName, description.group]).toEqual([name, displayName, ['trigger']]);
-		expect(description.credentials).toEqual([{ name: 'metaCallingApi', required: true, testedBy: 'metaCallingApiTest' }]);
+		expect(description.credentials).toEqual([{ name: 'metaCallingApi', required: true }]);
 		expect(description.inputs).toEqual([]);
 	});
 
