@@ -2,7 +2,8 @@
  * `npm run scan`: n8n's verification scanner (@n8n/scan-community-package, pinned in devDependencies),
  * run the way n8n runs it on a published package, but on this checkout:
  *   1. build (skipped with SCAN_SKIP_BUILD=1: scripts/test-all.sh has just built), `npm pack` into a
- *      temporary folder, and check the tarball's file list and size (scripts/scan/packContents.ts);
+ *      temporary folder, and check the tarball's file list and size, and that package.json's
+ *      repository, homepage and bugs name one repository (scripts/scan/packContents.ts);
  *   2. the tarball leg: the tarball unpacked, `analyzePackage(dir, ['**\/*.js', 'package.json'])`;
  *   3. the source leg: `analyzePackage(repo, SOURCE_FILE_PATTERNS)` (package.json and
  *      {nodes,credentials}/**\/*.{js,ts,json}), what n8n lints in the source that the package's npm
@@ -15,7 +16,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 
-import { packProblems, requiredByManifest, type PackReport } from './scan/packContents';
+import { packProblems, projectLinkProblems, requiredByManifest, type PackReport } from './scan/packContents';
 
 const REPO_ROOT = resolve(__dirname, '..');
 const SCANNER = join(REPO_ROOT, 'node_modules/@n8n/scan-community-package/scanner/scanner.mjs');
@@ -63,7 +64,7 @@ async function main(): Promise<number> {
 		>;
 		const tarball = packed[0];
 		const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8'));
-		const problems = packProblems(tarball, requiredByManifest(manifest));
+		const problems = [...packProblems(tarball, requiredByManifest(manifest)), ...projectLinkProblems(manifest)];
 		console.log(`[scan] tarball: ${tarball.files.length} files, ${tarball.size} bytes packed`);
 		for (const problem of problems) console.log(`[scan] tarball ${problem}`);
 

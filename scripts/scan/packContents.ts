@@ -56,3 +56,29 @@ export function requiredByManifest(manifest: { main?: string; n8n?: { nodes?: st
 		...(manifest.n8n?.credentials ?? []).map(clean),
 	];
 }
+
+/** The part of package.json that says where the project lives. */
+export interface ProjectLinks {
+	homepage?: string;
+	repository?: string | { url?: string };
+	bugs?: string | { url?: string };
+}
+
+/**
+ * package.json's `repository`, `homepage` and `bugs` must name one GitHub repository: npm refuses a
+ * provenance publish whose `repository` is not the repository the workflow ran in, and n8n links users
+ * to the other two.
+ */
+export function projectLinkProblems(manifest: ProjectLinks): string[] {
+	const repositoryUrl = typeof manifest.repository === 'string' ? manifest.repository : manifest.repository?.url;
+	const match = /^(?:git\+)?https:\/\/github\.com\/([\w.-]+)\/([\w.-]+?)(?:\.git)?$/.exec(repositoryUrl ?? '');
+	if (!match) return [`repository.url ${JSON.stringify(repositoryUrl)} is not a https://github.com/<owner>/<name> URL`];
+	const home = `https://github.com/${match[1]}/${match[2]}`;
+	const problems: string[] = [];
+	if (manifest.homepage !== home && manifest.homepage !== `${home}#readme`) {
+		problems.push(`homepage ${JSON.stringify(manifest.homepage)} should be ${home}#readme (the repository)`);
+	}
+	const bugsUrl = typeof manifest.bugs === 'string' ? manifest.bugs : manifest.bugs?.url;
+	if (bugsUrl !== `${home}/issues`) problems.push(`bugs.url ${JSON.stringify(bugsUrl)} should be ${home}/issues`);
+	return problems;
+}

@@ -1,4 +1,5 @@
-import { MAX_PACKED_BYTES, packProblems, requiredByManifest } from '../../../scripts/scan/packContents';
+import packageJson from '../../../package.json';
+import { MAX_PACKED_BYTES, packProblems, projectLinkProblems, requiredByManifest } from '../../../scripts/scan/packContents';
 
 const manifest = {
 	main: 'dist/index.js',
@@ -64,6 +65,31 @@ describe('what the published tarball may hold', () => {
 		expect(packProblems(pack(good, MAX_PACKED_BYTES), [])).toEqual([]);
 		expect(packProblems(pack(good, MAX_PACKED_BYTES + 1), [])).toEqual([
 			`packed size ${MAX_PACKED_BYTES + 1} bytes is over the limit of ${MAX_PACKED_BYTES} bytes`,
+		]);
+	});
+});
+
+describe("package.json's repository, homepage and bugs", () => {
+	const repo = 'https://github.com/owner/name';
+
+	it('agree in this package', () => {
+		expect(projectLinkProblems(packageJson)).toEqual([]);
+	});
+
+	it.each([
+		{ repository: { url: `git+${repo}.git` }, homepage: `${repo}#readme`, bugs: { url: `${repo}/issues` } },
+		{ repository: `${repo}.git`, homepage: repo, bugs: `${repo}/issues` },
+	])('accepts %j', (manifest) => {
+		expect(projectLinkProblems(manifest)).toEqual([]);
+	});
+
+	it('names each link that points elsewhere', () => {
+		expect(projectLinkProblems({ repository: { url: `${repo}.git` }, homepage: 'https://example.com', bugs: { url: 'https://github.com/other/name/issues' } })).toEqual([
+			'homepage "https://example.com" should be https://github.com/owner/name#readme (the repository)',
+			'bugs.url "https://github.com/other/name/issues" should be https://github.com/owner/name/issues',
+		]);
+		expect(projectLinkProblems({ repository: { url: 'https://gitlab.com/owner/name' } })).toEqual([
+			'repository.url "https://gitlab.com/owner/name" is not a https://github.com/<owner>/<name> URL',
 		]);
 	});
 });
