@@ -31,6 +31,8 @@ export default [
 			...n8nNodesBase.configs.credentials.rules,
 			// For n8n's own repository (docs slugs); a community credential links a full URL.
 			'n8n-nodes-base/cred-class-field-documentation-url-miscased': 'off',
+			// n8n's scanner switches this one off too: the community-nodes credential-password-field rule decides.
+			'n8n-nodes-base/cred-class-field-type-options-password-missing': 'off',
 		},
 	},
 	{
@@ -41,6 +43,10 @@ export default [
 			// Our descriptions are split over files; these two rules only understand one-file nodes.
 			'n8n-nodes-base/node-filename-against-convention': 'off',
 			'n8n-nodes-base/node-dirname-against-convention': 'off',
+			// As in n8n's scanner (scan-community-package buildScanConfig): inputs and outputs are written as
+			// NodeConnectionTypes.Main, which these two older rules do not know.
+			'n8n-nodes-base/node-class-description-inputs-wrong-regular-node': 'off',
+			'n8n-nodes-base/node-class-description-outputs-wrong': 'off',
 		},
 	},
 	{

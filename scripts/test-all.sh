@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # npm test — everything, in the order that fails fastest: typecheck, lint, unit + integration with
-# coverage (jest.config.js fails below 90% of lines), build, then e2e on n8n 2.x and 1.x.
+# coverage (jest.config.js fails below 90% of lines), build, n8n's verification scanner on the packed
+# tarball and the source (npm run scan), then e2e on n8n 2.x and 1.x.
 # Every step runs even if an earlier one failed, so one run shows every problem; the exit code is
 # non-zero if any step failed. The last line is a plain summary.
 
@@ -31,6 +32,7 @@ step "typecheck" npm run --silent typecheck
 step "lint" npm run --silent lint
 step "unit + integration (coverage)" npx jest --coverage
 step "build" npm run --silent build
+step "scan (n8n's scanner, tarball contents)" env SCAN_SKIP_BUILD=1 npm run --silent scan
 if [ -d dist/credentials ]; then
 	step "e2e (n8n 2.x and 1.x)" env E2E_SKIP_BUILD=1 bash test/e2e/run.sh
 else
@@ -43,7 +45,7 @@ echo "===================================================================="
 printf '  %s\n' "${results[@]}"
 total=$((SECONDS - started))
 if [ "$failed" -eq 0 ]; then
-	echo "npm test: PASSED (typecheck, lint, unit+integration with coverage, build, e2e on both n8n lines) in ${total} s"
+	echo "npm test: PASSED (typecheck, lint, unit+integration with coverage, build, scan, e2e on both n8n lines) in ${total} s"
 else
 	echo "npm test: FAILED ($failed step(s) failed) in ${total} s"
 	exit 1

@@ -1,22 +1,34 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
 
-import { credentialTestMethods } from '../shared/credentialTest';
+import { resourceOperationSubtitle } from '../shared/descriptions/subtitle';
+import { properties } from './actions/properties';
 import { router } from './actions/router';
-import { versionDescription } from './actions/versionDescription';
 
-// The description lives in actions/versionDescription.ts (usableAsTool and the required fields are set
-// there, and a unit test checks them); these two rules only look inside this file.
-// eslint-disable-next-line @n8n/community-nodes/node-usable-as-tool
+// The description's frame is written out here, where n8n's rules read it (usableAsTool, subtitle, inputs,
+// outputs, credential); the parameters are the shared and per-operation blocks in actions/properties.ts.
 export class MessengerCalling implements INodeType {
-	// eslint-disable-next-line @n8n/community-nodes/require-node-description-fields
 	description: INodeTypeDescription = {
-		...versionDescription,
-		// The credential and the icon paths (resolved next to this file) are declared here.
-		credentials: [{ name: 'metaCallingApi', required: true, testedBy: 'metaCallingApiTest' }],
+		displayName: 'Messenger Calling',
+		name: 'messengerCalling',
 		icon: { light: 'file:messengerCalling.svg', dark: 'file:messengerCalling.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: resourceOperationSubtitle(properties),
+		description:
+			'Manage a Facebook Page’s Messenger calling: call hours, call icon, call routing, close and restore, call prompts',
+		defaults: { name: 'Messenger Calling' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'metaCallingApi', required: true }],
+		properties,
 	};
-
-	methods = credentialTestMethods;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

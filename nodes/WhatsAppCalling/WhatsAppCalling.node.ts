@@ -1,22 +1,34 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
 
-import { credentialTestMethods } from '../shared/credentialTest';
+import { resourceOperationSubtitle } from '../shared/descriptions/subtitle';
+import { properties } from './actions/properties';
 import { router } from './actions/router';
-import { versionDescription } from './actions/versionDescription';
 
-// The description is assembled in actions/versionDescription.ts (subtitle and usableAsTool are set there, and a
-// unit test checks them); these two rules only read this file.
-// eslint-disable-next-line @n8n/community-nodes/node-usable-as-tool
+// The description's frame is written out here, where n8n's rules read it (usableAsTool, subtitle, inputs,
+// outputs, credential); the parameters are the shared and per-operation blocks in actions/properties.ts.
 export class WhatsAppCalling implements INodeType {
-	// eslint-disable-next-line @n8n/community-nodes/require-node-description-fields
 	description: INodeTypeDescription = {
-		...versionDescription,
-		// The credential and the icon paths (resolved next to this file) are declared here.
-		credentials: [{ name: 'metaCallingApi', required: true, testedBy: 'metaCallingApiTest' }],
+		displayName: 'WhatsApp Calling',
+		name: 'whatsAppCalling',
 		icon: { light: 'file:whatsAppCalling.svg', dark: 'file:whatsAppCalling.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: resourceOperationSubtitle(properties),
+		description:
+			'Manage the calling settings, call hours and holidays of a WhatsApp business phone number without losing stored settings',
+		defaults: { name: 'WhatsApp Calling' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'metaCallingApi', required: true }],
+		properties,
 	};
-
-	methods = credentialTestMethods;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -1,49 +1,57 @@
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes, type INodeProperties, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
-import { credentialTestMethods } from '../shared/credentialTest';
-import { triggerNodeDescription } from '../shared/webhook/description';
+import { chosenOptionsSubtitle } from '../shared/descriptions/subtitle';
+import { TRIGGER_DEFAULT_VERSION, TRIGGER_VERSIONS, triggerProperties, triggerWebhooks } from '../shared/webhook/description';
 import { webhookLifecycle } from '../shared/webhook/lifecycle';
 import { webhookHandler } from '../shared/webhook/webhook';
 import { whatsAppPlatform } from './platform';
 
-// The frame (versions, inputs/outputs, credential, webhooks, set-up parameters) is shared with the other
-// trigger in shared/webhook/description.ts; a unit test pins the whole description.
+const eventsProperty: INodeProperties = {
+	displayName: 'Events',
+	name: 'events',
+	type: 'multiOptions',
+	required: true,
+	options: [
+		{
+			name: 'Account Settings Update',
+			value: 'accountSettingsUpdate',
+			description: 'Calling settings of a phone number changed (field account_settings_update), your own changes included',
+		},
+		{
+			name: 'Account Update (All)',
+			value: 'accountUpdate',
+			description: 'Every account_update event, also those unrelated to calling',
+		},
+		{
+			name: 'Calling Restriction',
+			value: 'callingRestriction',
+			description: 'Meta warned about low calling quality or paused calling (account_update events about calling)',
+		},
+	],
+	default: ['accountSettingsUpdate', 'callingRestriction'],
+};
+
+// The description's frame is written out here, where n8n's rules read it; the set-up, subscription and
+// options parameters are shared with the other trigger (shared/webhook/description.ts).
 export class WhatsAppCallingTrigger implements INodeType {
-	// eslint-disable-next-line @n8n/community-nodes/require-node-description-fields
 	description: INodeTypeDescription = {
-		...triggerNodeDescription({
-			displayName: 'WhatsApp Calling Trigger',
-			name: 'whatsAppCallingTrigger',
-			subtitle: '={{ ($parameter["events"] || []).join(", ") }}',
-			description: 'Starts the workflow when the calling settings of a WhatsApp business number change or Meta warns about or restricts its calling',
+		displayName: 'WhatsApp Calling Trigger',
+		name: 'whatsAppCallingTrigger',
+		icon: { light: 'file:whatsAppCallingTrigger.svg', dark: 'file:whatsAppCallingTrigger.dark.svg' },
+		group: ['trigger'],
+		version: TRIGGER_VERSIONS,
+		defaultVersion: TRIGGER_DEFAULT_VERSION,
+		subtitle: chosenOptionsSubtitle(eventsProperty),
+		description: 'Starts the workflow when the calling settings of a WhatsApp business number change or Meta warns about or restricts its calling',
+		defaults: { name: 'WhatsApp Calling Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'metaCallingApi', required: true }],
+		webhooks: triggerWebhooks,
+		properties: triggerProperties({
 			dashboardSteps:
 				'In the App Dashboard open WhatsApp → Configuration → Webhook, and subscribe to the fields account_settings_update and account_update.',
-			leadingProperties: [
-				{
-					displayName: 'Events',
-					name: 'events',
-					type: 'multiOptions',
-					required: true,
-					options: [
-						{
-							name: 'Account Settings Update',
-							value: 'accountSettingsUpdate',
-							description: 'Calling settings of a phone number changed (field account_settings_update), your own changes included',
-						},
-						{
-							name: 'Account Update (All)',
-							value: 'accountUpdate',
-							description: 'Every account_update event, also those unrelated to calling',
-						},
-						{
-							name: 'Calling Restriction',
-							value: 'callingRestriction',
-							description: 'Meta warned about low calling quality or paused calling (account_update events about calling)',
-						},
-					],
-					default: ['accountSettingsUpdate', 'callingRestriction'],
-				},
-			],
+			leadingProperties: [eventsProperty],
 			subscriptionProperties: [
 				{
 					displayName: 'WhatsApp Business Account ID',
@@ -66,12 +74,7 @@ export class WhatsAppCallingTrigger implements INodeType {
 					'Comma-separated phone number IDs to keep events for; empty keeps all. account_update events name only the display number, so a display number (e.g. +1 555 010 0001) matches those too.',
 			},
 		}),
-		// The credential and the icon paths (resolved next to this file) are declared here.
-		credentials: [{ name: 'metaCallingApi', required: true, testedBy: 'metaCallingApiTest' }],
-		icon: { light: 'file:whatsAppCallingTrigger.svg', dark: 'file:whatsAppCallingTrigger.dark.svg' },
 	};
-
-	methods = credentialTestMethods;
 
 	webhookMethods = webhookLifecycle(whatsAppPlatform);
 

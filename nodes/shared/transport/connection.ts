@@ -1,73 +1,74 @@
-import type { IDataObject, IHttpRequestOptions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialsDecrypted } from 'n8n-workflow';
 
-import { appSecretProof, MetaCallingApi } from '../../../credentials/MetaCallingApi.credentials';
 import type { GraphContext } from './graph';
+import { APP_TOKEN_MARKER, appSecretProof } from './signing';
 
 export const CREDENTIAL_TYPE = 'metaCallingApi';
 
-/** Where requests go, how they are signed, and what must never show up in an error. */
+/** What a blank Base URL or Graph API Version means: here, in the credential's defaults and in its test. */
+export const DEFAULT_BASE_URL = 'https://graph.facebook.com';
+export const DEFAULT_GRAPH_API_VERSION = 'v26.0';
+
+/** Where requests go, how n8n is to authenticate them, and what must never show up in an error. */
 export interface Connection {
 	/** baseUrl + '/' + version, without a trailing slash: 'https://graph.facebook.com/v26.0'. */
 	apiRoot: string;
 	host: string;
 	/** Token, app secret, appsecret_proof and app token, for redaction only. */
 	secrets: string[];
-	/** Adds the credential's own authentication (Bearer token, appsecret_proof) to a request. */
-	authenticate(options: IHttpRequestOptions): Promise<IHttpRequestOptions>;
+	/**
+	 * The credential, read and decrypted once, in the form n8n's `httpRequestWithAuthentication` takes
+	 * as `credentialsDecrypted` (so it does not read and decrypt it again for every request); n8n then
+	 * applies the credential's own `authenticate` to each request.
+	 */
+	user: ICredentialsDecrypted;
+	/** The same, marked for app-level calls (APP_ID|APP_SECRET); undefined without App ID and App Secret. */
+	app?: ICredentialsDecrypted;
 }
-
-const credentialType = new MetaCallingApi();
 
 function text(value: unknown): string {
-	return typeof value === 'string' ? value.trim() : value === undefined || value === null ? '' : String(value);
+	return typeof value === 'string' ? value.trim() : value === undefined || value === null ? '' : String(value).trim();
 }
 
-export function apiRootOf(baseUrl: string, graphApiVersion: string): string {
-	const base = baseUrl.replace(/\/+$/, '');
-	const version = graphApiVersion.replace(/^\/+|\/+$/g, '');
-	return version ? `${base}/${version}` : base;
+/**
+ * The API root for a credential's Base URL and Graph API Version: blank means the default, surrounding
+ * spaces and slashes do not count. The credential's declarative test computes the same with an n8n
+ * expression (credentials/MetaCallingApi.credentials.ts); a unit test holds the two together.
+ */
+export function graphApiRoot(baseUrl: unknown, graphApiVersion: unknown): string {
+	const base = text(baseUrl).replace(/\/+$/, '') || DEFAULT_BASE_URL;
+	const version = text(graphApiVersion).replace(/^\/+|\/+$/g, '') || DEFAULT_GRAPH_API_VERSION;
+	return `${base}/${version}`;
 }
 
-function hostOf(baseUrl: string): string {
-	const match = /^[a-z]+:\/\/([^/?#]+)/i.exec(baseUrl);
-	return match ? match[1] : baseUrl;
+function hostOf(apiRoot: string): string {
+	const match = /^[a-z]+:\/\/([^/?#]+)/i.exec(apiRoot);
+	return match ? match[1] : apiRoot;
 }
 
-/* Reading credentials and sending requests live in different functions: n8n's lint rules forbid a
- * function that reads credentials from sending with the plain (unauthenticated) request helper. */
-
+/** The credential once per client; every request then goes through n8n's authenticated helper with it. */
 export async function readConnection(ctx: GraphContext): Promise<Connection> {
-	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
-	const baseUrl = text(credentials.baseUrl) || 'https://graph.facebook.com';
-	const accessToken = text(credentials.accessToken);
-	const appSecret = text(credentials.appSecret);
-	const appId = text(credentials.appId);
+	const data: ICredentialDataDecryptedObject = await ctx.getCredentials(CREDENTIAL_TYPE);
+	const accessToken = text(data.accessToken);
+	const appSecret = text(data.appSecret);
+	const appId = text(data.appId);
 	const secrets = [accessToken, appSecret];
 	if (accessToken && appSecret) secrets.push(appSecretProof(accessToken, appSecret));
 	if (appId && appSecret) secrets.push(`${appId}|${appSecret}`);
-	return {
-		apiRoot: apiRootOf(baseUrl, text(credentials.graphApiVersion) || 'v26.0'),
-		host: hostOf(baseUrl),
-		secrets: secrets.filter((s) => s !== ''),
-		// The credential type's own authenticate, applied to the data read here once per client: n8n's
-		// httpRequestWithAuthentication would read and decrypt the credential from its database again
-		// for every single request (see http.ts).
-		authenticate: async (options) => await credentialType.authenticate(credentials, options),
+	const apiRoot = graphApiRoot(data.baseUrl, data.graphApiVersion);
+	// n8n reads only `data` of a ready-decrypted credential; id and name say which one it is.
+	const reference = ctx.getNode().credentials?.[CREDENTIAL_TYPE];
+	const user: ICredentialsDecrypted = {
+		id: reference?.id ?? '',
+		name: reference?.name ?? '',
+		type: CREDENTIAL_TYPE,
+		data,
 	};
-}
-
-/** The app access token `APP_ID|APP_SECRET` (webhook subscriptions need it instead of the user's token). */
-export async function readAppToken(ctx: GraphContext): Promise<string> {
-	const credentials = (await ctx.getCredentials(CREDENTIAL_TYPE)) as IDataObject;
-	const appId = text(credentials.appId);
-	const appSecret = text(credentials.appSecret);
-	if (!appId || !appSecret) {
-		throw new NodeOperationError(
-			ctx.getNode(),
-			'App ID and App Secret: both are required in the Meta Calling API credential for this call',
-			{ description: 'Webhook subscriptions are managed with the app token (App ID|App Secret), not with the access token.' },
-		);
-	}
-	return `${appId}|${appSecret}`;
+	return {
+		apiRoot,
+		host: hostOf(apiRoot),
+		secrets: secrets.filter((s) => s !== ''),
+		user,
+		app: appId && appSecret ? { ...user, data: { ...data, [APP_TOKEN_MARKER]: true } } : undefined,
+	};
 }

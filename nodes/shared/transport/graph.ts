@@ -1,4 +1,5 @@
 import type {
+	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
 	IHookFunctions,
@@ -7,10 +8,10 @@ import type {
 	IWebhookFunctions,
 	NodeApiError,
 } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { readAppToken, readConnection, type Connection } from './connection';
-import { sendWithAppToken, sendWithToken, type RawAnswer } from './http';
+import { readConnection, type Connection } from './connection';
+import { sendAuthenticated, type RawAnswer } from './http';
 import {
 	ambiguousOutcomeError,
 	metaApiError,
@@ -125,7 +126,6 @@ export async function createGraphClient(
 	const backoff = options.backoff ?? DEFAULT_BACKOFF;
 	const timeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
 	const random = options.random ?? Math.random;
-	let appTokenOnce: Promise<string> | undefined;
 
 	const errorContext = (statusCode?: number, note?: string): ErrorContext => ({
 		node: ctx.getNode(),
@@ -134,8 +134,18 @@ export async function createGraphClient(
 		note,
 	});
 
+	/** The credential marked for the app token; app-level calls need App ID and App Secret. */
+	function appCredential(): ICredentialsDecrypted {
+		if (connection.app) return connection.app;
+		throw new NodeOperationError(
+			ctx.getNode(),
+			'App ID and App Secret: both are required in the Meta Calling API credential for this call',
+			{ description: 'Webhook subscriptions are managed with the app token (App ID|App Secret), not with the access token.' },
+		);
+	}
+
 	/** Never throws: every failure comes back as a RawAnswer for the retry logic to judge. */
-	async function sendOnce(req: GraphRequest, appToken: string | undefined): Promise<RawAnswer> {
+	async function sendOnce(req: GraphRequest, credential: ICredentialsDecrypted): Promise<RawAnswer> {
 		const httpOptions: IHttpRequestOptions = {
 			method: req.method,
 			url: connection.apiRoot + normalisePath(req.path),
@@ -143,8 +153,7 @@ export async function createGraphClient(
 			timeout,
 		};
 		if (req.body && req.method !== 'GET') httpOptions.body = req.body;
-		if (appToken !== undefined) return await sendWithAppToken(ctx, httpOptions, appToken);
-		return await sendWithToken(ctx, httpOptions, connection.authenticate);
+		return await sendAuthenticated(ctx, httpOptions, credential);
 	}
 
 	/** The error a failed answer stands for, with secrets removed. */
@@ -177,8 +186,8 @@ export async function createGraphClient(
 
 	async function request<T>(req: GraphRequest): Promise<T> {
 		const repeatable = req.repeatable !== false;
-		// Read before a slot is taken: a credential without app fields fails here, holding nothing.
-		const appToken = req.auth === 'app' ? await (appTokenOnce ??= readAppToken(ctx)) : undefined;
+		// Checked before a slot is taken: a credential without app fields fails here, holding nothing.
+		const credential = req.auth === 'app' ? appCredential() : connection.user;
 		let waitedMs = 0;
 		let transientRetries = 0;
 		for (;;) {
@@ -187,7 +196,7 @@ export async function createGraphClient(
 			const pause = Math.min(throttle.pauseRemainingMs(), Math.max(0, maxTotalWaitMs - waitedMs));
 			if (pause > 0) await sleep(pause);
 			waitedMs += pause;
-			const answer = await sendOnce(req, appToken);
+			const answer = await sendOnce(req, credential);
 			const { facts, kind, usage, value } = evaluate(answer);
 			throttle.release(ticket, signalOf(kind, usage.maxPercent));
 

@@ -1,5 +1,6 @@
-import type { IDataObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
+import type { ICredentialsDecrypted, IDataObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 
+import { CREDENTIAL_TYPE } from './connection';
 import type { GraphContext } from './graph';
 
 /** One attempt's outcome, reduced to what the retry logic needs. Never holds the request options. */
@@ -41,36 +42,21 @@ function fullResponseOptions(options: IHttpRequestOptions): IHttpRequestOptions 
 }
 
 /**
- * With the credential's authentication, from the credential data the client read once (`authenticate`).
- * Not `httpRequestWithAuthentication`: n8n answers that by loading the credential from its database and
- * decrypting it on every call, which with many items cost more CPU than the request itself (in n8n
- * 2.40: about 1.5 ms per request, 40 % more CPU per item than the HTTP Request node; docs/benchmarks.md).
+ * Through n8n's `httpRequestWithAuthentication`: n8n applies the credential's own `authenticate` (Bearer
+ * token and appsecret_proof, or the app token for app-level calls). The credential comes ready-decrypted
+ * (`credentialsDecrypted`, read once per client): without it n8n would load the credential from its
+ * database and decrypt it again for every single request, which with many items cost more CPU than the
+ * request itself (docs/benchmarks.md).
  */
-export async function sendWithToken(
+export async function sendAuthenticated(
 	ctx: GraphContext,
 	options: IHttpRequestOptions,
-	authenticate: (options: IHttpRequestOptions) => Promise<IHttpRequestOptions>,
+	credential: ICredentialsDecrypted,
 ): Promise<RawAnswer> {
 	try {
-		const response = (await ctx.helpers.httpRequest(
-			fullResponseOptions(await authenticate(options)),
-		)) as IN8nHttpFullResponse;
-		return toAnswer(response);
-	} catch (error) {
-		return noAnswer(error);
-	}
-}
-
-/** With the app token as `access_token` query parameter (Meta's way for app-level endpoints). */
-export async function sendWithAppToken(
-	ctx: GraphContext,
-	options: IHttpRequestOptions,
-	appToken: string,
-): Promise<RawAnswer> {
-	try {
-		const response = (await ctx.helpers.httpRequest(
-			fullResponseOptions({ ...options, qs: { ...options.qs, access_token: appToken } }),
-		)) as IN8nHttpFullResponse;
+		const response = (await ctx.helpers.httpRequestWithAuthentication.call(ctx, CREDENTIAL_TYPE, fullResponseOptions(options), {
+			credentialsDecrypted: credential,
+		})) as IN8nHttpFullResponse;
 		return toAnswer(response);
 	} catch (error) {
 		return noAnswer(error);

@@ -1,4 +1,4 @@
-import { NodeConnectionTypes, type INodeProperties, type INodeTypeDescription, type IWebhookDescription } from 'n8n-workflow';
+import type { INodeProperties, IWebhookDescription } from 'n8n-workflow';
 
 /**
  * Parameters and webhook entries both triggers show. Meta verifies with GET and delivers with POST on
@@ -62,27 +62,25 @@ export const replaceExistingCallbackProperty: INodeProperties = {
 	displayOptions: { show: { subscription: ['automatic'] } },
 };
 
-// Not a password field: the user has to read it to copy it into Meta's dashboard, and Meta sends it only
-// when it verifies the URL (deliveries are authenticated by the signature, not by this token).
+// A password field: whoever knows it can answer Meta's verification for this URL, so it is kept out of
+// sight like the credential's secrets. You choose it and type it in both places (or leave it empty and
+// copy the ID from the URL shown above, which is not secret anyway).
 export const verifyTokenProperty: INodeProperties = {
 	displayName: 'Verify Token',
 	name: 'verifyToken',
-	// eslint-disable-next-line n8n-nodes-base/node-param-type-options-password-missing
 	type: 'string',
+	typeOptions: { password: true },
 	default: '',
-	description: 'The token Meta sends when it verifies the callback URL. Leave empty to use this node\'s webhook ID (the ID in its URL).',
+	description:
+		'A string you choose and enter both here and as Verify Token in Meta\'s App Dashboard; Meta sends it when it verifies the callback URL. Leave empty to use this node\'s webhook ID (the ID in its URL).',
 };
 
 /**
- * The frame both triggers share: versions, no input, one output, the credential, the GET and POST
- * webhooks, and the set-up and subscription parameters around the platform's own ones. The node declares
- * the credential in its own file (n8n's lint rules look for it there).
+ * The parameters both triggers show, around the platform's own ones: the set-up notice, the Subscription
+ * choice, Replace Existing Callback, Verify Token and the Options collection with the platform's ID
+ * filter. The node class writes the rest of its description itself, where n8n's rules read it.
  */
-export function triggerNodeDescription(node: {
-	displayName: string;
-	name: string;
-	subtitle: string;
-	description: string;
+export function triggerProperties(node: {
 	/** What to click in Meta's App Dashboard, for the set-up notice. */
 	dashboardSteps: string;
 	/** Shown right after the notice (e.g. which events). */
@@ -91,34 +89,21 @@ export function triggerNodeDescription(node: {
 	subscriptionProperties?: INodeProperties[];
 	/** The platform's ID filter (phone number IDs or Page IDs), the one entry of the `options` collection. */
 	idFilter: INodeProperties;
-}): INodeTypeDescription {
-	return {
-		displayName: node.displayName,
-		name: node.name,
-		group: ['trigger'],
-		version: TRIGGER_VERSIONS,
-		defaultVersion: TRIGGER_DEFAULT_VERSION,
-		subtitle: node.subtitle,
-		description: node.description,
-		defaults: { name: node.displayName },
-		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
-		webhooks: triggerWebhooks,
-		properties: [
-			setupNotice(node.dashboardSteps),
-			...(node.leadingProperties ?? []),
-			subscriptionProperty,
-			...(node.subscriptionProperties ?? []),
-			replaceExistingCallbackProperty,
-			verifyTokenProperty,
-			{
-				displayName: 'Options',
-				name: 'options',
-				type: 'collection',
-				placeholder: 'Add Option',
-				default: {},
-				options: [node.idFilter],
-			},
-		],
-	};
+}): INodeProperties[] {
+	return [
+		setupNotice(node.dashboardSteps),
+		...(node.leadingProperties ?? []),
+		subscriptionProperty,
+		...(node.subscriptionProperties ?? []),
+		replaceExistingCallbackProperty,
+		verifyTokenProperty,
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			options: [node.idFilter],
+		},
+	];
 }

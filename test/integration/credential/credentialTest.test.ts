@@ -1,23 +1,35 @@
-// Not exported from n8n-core's index; the same adapter n8n's credential tester hands to `request`.
-import { proxyRequestToAxios } from 'n8n-core/dist/execution-engine/node-execution-context/utils/request-helpers/legacy-request-adapter';
-import type { ICredentialTestFunctions, ICredentialsDecrypted } from 'n8n-workflow';
+import { NodeConnectionTypes, type ICredentialDataDecryptedObject, type INodeType } from 'n8n-workflow';
 
-import { appSecretProof } from '../../../credentials/MetaCallingApi.credentials';
-import { metaCallingApiTest } from '../../../nodes/shared/credentialTest';
+import { appSecretProof, MetaCallingApi } from '../../../credentials/MetaCallingApi.credentials';
 import { startSandbox, type Sandbox } from '../../sandbox';
-import { SANDBOX_TOKEN, sandboxCredentials } from '../harness';
+import { runNode, SANDBOX_TOKEN, sandboxCredentials } from '../harness';
 
-/** The context n8n gives a `testedBy` credential test: only the legacy request helper, as in n8n 1.x and 2.x. */
-const testFunctions = {
-	logger: { debug() {}, info() {}, warn() {}, error() {} },
-	helpers: { request: async (options: object) => await proxyRequestToAxios(undefined, undefined, undefined, options) },
-} as unknown as ICredentialTestFunctions;
+/**
+ * n8n runs a declarative credential test as a one-parameter declarative node whose routing request is the
+ * test request, through n8n-core's RoutingNode and httpRequestWithAuthentication (n8n's
+ * credentials-tester.service). This is that node; the harness runs it with n8n-core's WorkflowExecute.
+ */
+const credential = new MetaCallingApi();
+const credentialTestNode: INodeType = {
+	description: {
+		displayName: 'Credential Test',
+		name: 'credentialTest',
+		group: ['transform'],
+		version: 1,
+		description: 'n8n’s declarative credential test, as a node',
+		defaults: { name: 'Credential Test' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'metaCallingApi', required: true }],
+		properties: [{ displayName: 'Temp', name: 'temp', type: 'string', default: '', routing: { request: credential.test.request } }],
+	},
+};
 
-function credential(data: Record<string, unknown>): ICredentialsDecrypted {
-	return { id: 'c1', name: 'Meta Calling API', type: 'metaCallingApi', data: data as ICredentialsDecrypted['data'] };
+async function testCredential(data: ICredentialDataDecryptedObject) {
+	return await runNode({ node: credentialTestNode, parameters: {}, credentials: { metaCallingApi: data } });
 }
 
-describe('credential test (testedBy: metaCallingApiTest)', () => {
+describe('the declarative credential test, run by n8n-core', () => {
 	let sandbox: Sandbox;
 
 	beforeAll(async () => {
@@ -26,40 +38,32 @@ describe('credential test (testedBy: metaCallingApiTest)', () => {
 	afterAll(async () => await sandbox.close());
 	beforeEach(() => sandbox.clearRequests());
 
-	it('passes for the sandbox token and calls GET /<version>/me with it', async () => {
-		const result = await metaCallingApiTest.call(testFunctions, credential(sandboxCredentials(sandbox.url)));
-		expect(result).toEqual({ status: 'OK', message: 'Connection tested successfully' });
-		expect(sandbox.requests.map((r) => [r.method, r.path])).toEqual([['GET', '/me']]);
+	it.each([
+		['v26.0', 'v26.0'],
+		['', 'v26.0'],
+		['  ', 'v26.0'],
+		['v23.0/', 'v23.0'],
+		['/v24.0', 'v24.0'],
+	])('Graph API Version %j: passes and calls GET /%s/me', async (graphApiVersion, calledVersion) => {
+		for (const baseUrl of [sandbox.url, `${sandbox.url}/`, ` ${sandbox.url}// `]) {
+			sandbox.clearRequests();
+			const result = await testCredential(sandboxCredentials(baseUrl, { graphApiVersion }));
+			expect(result.error).toBeUndefined();
+			expect(sandbox.requests.map((r) => [r.method, r.version, r.path])).toEqual([['GET', calledVersion, '/me']]);
+		}
 	});
 
-	it('sends appsecret_proof when an app secret is set', async () => {
-		await metaCallingApiTest.call(
-			testFunctions,
-			credential(sandboxCredentials(sandbox.url, { appSecret: 'sandbox-app-secret' })),
-		);
+	it('sends the Bearer token and appsecret_proof through the credential’s authenticate', async () => {
+		await testCredential(sandboxCredentials(sandbox.url, { appSecret: 'sandbox-app-secret' }));
 		expect(sandbox.requests[0].query.appsecret_proof).toBe(appSecretProof(SANDBOX_TOKEN, 'sandbox-app-secret'));
 	});
 
-	it("fails with Meta's own message, code and fbtrace_id for a bad token, without showing the token", async () => {
+	it('fails with HTTP 400 for a token Meta refuses, which the credential’s 400 rule explains, without the token', async () => {
 		const badToken = 'EAAbadtoken1234567890';
-		const direct = await fetch(`${sandbox.url}/v26.0/me`, { headers: { authorization: `Bearer ${badToken}` } });
-		const metaError = ((await direct.json()) as { error: { message: string; code: number } }).error;
-
-		const result = await metaCallingApiTest.call(
-			testFunctions,
-			credential(sandboxCredentials(sandbox.url, { accessToken: badToken, appSecret: 'a-long-app-secret' })),
-		);
-		expect(result.status).toBe('Error');
-		expect(result.message).toContain(metaError.message);
-		expect(result.message).toContain('code 190');
-		expect(result.message).toMatch(/fbtrace_id \S+/);
-		expect(result.message).not.toContain(badToken);
-		expect(result.message).not.toContain('a-long-app-secret');
-	});
-
-	it('says which address it could not reach when nothing listens there', async () => {
-		const result = await metaCallingApiTest.call(testFunctions, credential(sandboxCredentials('http://127.0.0.1:9')));
-		expect(result.status).toBe('Error');
-		expect(result.message).toContain('Could not reach http://127.0.0.1:9/v26.0');
+		const result = await testCredential(sandboxCredentials(sandbox.url, { accessToken: badToken }));
+		expect(result.error?.httpCode).toBe('400');
+		const rule = (credential.test.rules ?? []).find((r) => r.type === 'responseCode' && r.properties.value === 400);
+		expect(rule?.properties.message).toContain('code 190');
+		expect(rule?.properties.message).not.toContain(badToken);
 	});
 });

@@ -35,7 +35,7 @@ describe('Messenger Calling description (pinned public interface)', () => {
 		expect(description.name).toBe('messengerCalling');
 		expect(description.displayName).toBe('Messenger Calling');
 		expect(description.usableAsTool).toBe(true);
-		expect(description.credentials).toEqual([{ name: 'metaCallingApi', required: true, testedBy: 'metaCallingApiTest' }]);
+		expect(description.credentials).toEqual([{ name: 'metaCallingApi', required: true }]);
 		expect(description.icon).toEqual({ light: 'file:messengerCalling.svg', dark: 'file:messengerCalling.dark.svg' });
 	});
 

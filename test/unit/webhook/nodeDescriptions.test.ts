@@ -11,7 +11,7 @@ describe.each([
 
 	it('has the pinned type name, display name, group and required credential', () => {
 		expect([description.name, description.displayName, description.group]).toEqual([name, displayName, ['trigger']]);
-		expect(description.credentials).toEqual([{ name: 'metaCallingApi', required: true, testedBy: 'metaCallingApiTest' }]);
+		expect(description.credentials).toEqual([{ name: 'metaCallingApi', required: true }]);
 		expect(description.inputs).toEqual([]);
 	});
 
@@ -23,7 +23,7 @@ describe.each([
 	});
 
 	it('has the pinned parameters with their defaults', () => {
-		expect(property('verifyToken')).toMatchObject({ type: 'string', default: '' });
+		expect(property('verifyToken')).toMatchObject({ type: 'string', typeOptions: { password: true }, default: '' });
 		expect(property('subscription')).toMatchObject({ default: 'manual' });
 		expect((property('subscription')?.options ?? []).map((o) => ('value' in o ? o.value : undefined))).toEqual(['manual', 'automatic']);
 		expect(property('replaceExistingCallback')).toMatchObject({ type: 'boolean', default: false, displayOptions: { show: { subscription: ['automatic'] } } });

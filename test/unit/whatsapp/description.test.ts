@@ -36,7 +36,7 @@ describe('WhatsApp Calling description (pinned public interface)', () => {
 		expect(description.name).toBe('whatsAppCalling');
 		expect(description.displayName).toBe('WhatsApp Calling');
 		expect(description.usableAsTool).toBe(true);
-		expect(description.credentials).toEqual([{ name: 'metaCallingApi', required: true, testedBy: 'metaCallingApiTest' }]);
+		expect(description.credentials).toEqual([{ name: 'metaCallingApi', required: true }]);
 		expect(description.subtitle).toContain('$parameter["operation"]');
 		expect(description.icon).toEqual({ light: 'file:whatsAppCalling.svg', dark: 'file:whatsAppCalling.dark.svg' });
 	});

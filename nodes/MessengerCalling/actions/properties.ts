@@ -1,0 +1,37 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import * as availability from './availability/Availability.resource';
+import * as callSettings from './callSettings/CallSettings.resource';
+import * as message from './message/Message.resource';
+
+/** Every parameter the node shows: the resource choice, the account ID, then each resource's operations. */
+export const properties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Availability', value: 'availability' },
+			{ name: 'Call Setting', value: 'callSettings' },
+			{ name: 'Message', value: 'message' },
+		],
+		default: 'callSettings',
+	},
+	callSettings.operationField,
+	message.operationField,
+	availability.operationField,
+	{
+		displayName: 'Page ID',
+		name: 'pageId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '4000000000000001',
+		description:
+			'The numeric ID of the Facebook Page (Page → About → Page transparency, or Meta Business Suite → Settings → Business assets). The credential must hold a token of this Page.',
+	},
+	...callSettings.description,
+	...message.description,
+	...availability.description,
+];
