@@ -55,8 +55,9 @@ function asItemError(ctx: IExecuteFunctions, error: unknown, itemIndex: number):
 /**
  * The output item a failed input becomes under continueOnFail: the message plus Meta's codes.
  * With "Continue (using error output)" n8n's engine moves an item to the error output only when its json
- * has no keys but error, message and details (an `error` on the item itself would make n8n drop the
- * codes), so there the codes go under `details`; n8n adds the input item's fields beside them.
+ * has the single key `error` (n8n 1.x; 2.x also allows message and details), and an `error` on the item
+ * itself would make n8n 2.x drop the codes; so there the whole error is one object under `error`, and
+ * n8n adds the input item's fields beside it.
  */
 function errorItem(ctx: IExecuteFunctions, error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
 	const details: IDataObject = {};
@@ -65,7 +66,8 @@ function errorItem(ctx: IExecuteFunctions, error: NodeApiError | NodeOperationEr
 	for (const key of [...META_ERROR_FIELDS, 'error_details', 'field', 'rule']) {
 		if (fields[key] !== undefined) details[key] = fields[key];
 	}
-	const json = ctx.getNode().onError === 'continueErrorOutput' ? { error: error.message, details } : { error: error.message, ...details };
+	const toErrorOutput = ctx.getNode().onError === 'continueErrorOutput';
+	const json = toErrorOutput ? { error: { message: error.message, ...details } } : { error: error.message, ...details };
 	return { json, pairedItem: { item: itemIndex } };
 }
 

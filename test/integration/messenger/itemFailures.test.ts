@@ -109,9 +109,9 @@ describe('Send Call Prompt, On Error: Continue', () => {
 		const [success, failure] = result.outputs;
 		expect(success.map((i) => [i.pairedItem, i.json.recipient_id])).toEqual([[{ item: 1 }, DEMO.psid]]);
 		expect(failure.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 2 }]);
-		// Meta's codes are under details (in a workflow n8n also adds the input item's fields; this run has no previous node)
-		expect(failure[0].json).toEqual({ error: expect.stringMatching(/^recipientId: /), details: expect.objectContaining({ field: 'recipientId' }) });
-		expect(failure[1].json.details).toMatchObject({ code: 10, error_subcode: 2018278, fbtrace_id: expect.any(String) });
+		// the whole error is one object under `error` (in a workflow n8n also adds the input item's fields; this run has no previous node)
+		expect(failure[0].json).toEqual({ error: expect.objectContaining({ message: expect.stringMatching(/^recipientId: /), field: 'recipientId' }) });
+		expect(failure[1].json.error).toMatchObject({ code: 10, error_subcode: 2018278, fbtrace_id: expect.any(String), description: expect.stringMatching(/24 hours/) });
 	});
 
 	it('dry run with Stop still previews every item and sends nothing', async () => {
