@@ -41,22 +41,21 @@ describe(`n8n ${process.env.N8N_LINE ?? '2'}.x: Send Call Prompt items, n8n's wa
 	it('Stop, item 0 invalid (empty recipient): the run fails naming item and field, and 0 messages are sent', async () => {
 		const execution = await runWith(STOP_WORKFLOW, 'e2e-call-prompt-stop', ['', PSID, OTHER_PERSON]);
 		expect(execution.status).toBe('error');
+		expect((await e2e.sandbox<SentMessage[]>('GET', 'messages')).map((m) => m.recipientId)).toEqual([]);
+		expect(await e2e.sandbox<unknown[]>('GET', 'requests')).toEqual([]);
 		const error = execution.data.resultData.error;
 		expect(error.message).toMatch(/^recipientId: must be the person’s page-scoped ID/);
 		expect(error.description).toMatch(/Item 0 breaks this rule, so nothing was sent for any item/);
-		expect(await e2e.sandbox<SentMessage[]>('GET', 'messages')).toEqual([]);
-		const requests = await e2e.sandbox<unknown[]>('GET', 'requests');
-		expect(requests).toEqual([]);
 	});
 
 	it('Stop, item 1 refused by Meta: item 2 is never sent, and the error lists what was applied', async () => {
 		const execution = await runWith(STOP_WORKFLOW, 'e2e-call-prompt-stop', [PSID, OUTSIDE_WINDOW, OTHER_PERSON]);
 		expect(execution.status).toBe('error');
-		const error = execution.data.resultData.error;
-		expect(error.description).toMatch(/Applied: item 0\. Not applied: items 1 \(failed\), 2 \(not started\)\.$/);
 		expect((await e2e.sandbox<SentMessage[]>('GET', 'messages')).map((m) => m.recipientId)).toEqual([PSID]);
 		const posts = (await e2e.sandbox<Array<{ method: string; body: any }>>('GET', 'requests')).filter((r) => r.method === 'POST');
 		expect(posts.map((r) => r.body.recipient.id)).toEqual([PSID, OUTSIDE_WINDOW]);
+		const error = execution.data.resultData.error;
+		expect(error.description).toMatch(/Applied: item 0\. Not applied: items 1 \(failed\), 2 \(not started\)\.$/);
 	});
 
 	it('Continue (using error output): the invalid and the refused item go to the error output with their input, the others are sent', async () => {
