@@ -56,6 +56,20 @@ async function activationError(workflowId: string): Promise<string> {
 	}
 }
 
+/**
+ * The editor's "Listen for test event": a manual run from the trigger (POST /rest/workflows/<id>/run).
+ * n8n 1.x takes the workflow in the body, 2.x reads it from its database; both keys are sent.
+ */
+async function listenForTestEventError(workflowId: string, triggerName: string): Promise<string> {
+	const stored = await e2e.rest.rest('GET', `/workflows/${workflowId}`);
+	const answer = await e2e.rest.rest('POST', `/workflows/${workflowId}/run`, {
+		workflowData: stored.body.data,
+		triggerToStartFrom: { name: triggerName },
+	});
+	expect(answer.status).not.toBe(200);
+	return answer.text;
+}
+
 let credentialId = '';
 
 beforeAll(async () => {
@@ -73,7 +87,7 @@ describe(`n8n ${process.env.N8N_LINE ?? '2'}.x: triggers require an App Secret`,
 	it.each([
 		['WhatsApp Calling Trigger', 'whatsAppCallingTrigger', { events: ['accountSettingsUpdate'], subscription: 'manual', options: {} }],
 		['Messenger Calling Trigger', 'messengerCallingTrigger', { subscription: 'manual', options: {} }],
-	])('%s with a credential without App Secret: activation refused with the message, an unsigned POST starts 0 executions', async (name, type, parameters) => {
+	])('%s with a credential without App Secret: activation and Listen for test event refused with the message, an unsigned POST starts 0 executions', async (name, type, parameters) => {
 		const webhookId = randomUUID();
 		const workflow = await e2e.rest.publicApi('POST', '/workflows', {
 			name: `e2e ${name} without App Secret ${webhookId.slice(0, 8)}`,
@@ -96,6 +110,7 @@ describe(`n8n ${process.env.N8N_LINE ?? '2'}.x: triggers require an App Secret`,
 		const workflowId = workflow.body.id as string;
 
 		expect(await activationError(workflowId)).toContain(MESSAGE);
+		expect(await listenForTestEventError(workflowId, name)).toContain(MESSAGE);
 
 		expect(await postUnsigned(webhookId)).toBe(404);
 		expect(await e2e.executions({ workflowId })).toEqual([]);
