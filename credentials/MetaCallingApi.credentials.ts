@@ -65,7 +65,7 @@ export class MetaCallingApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			description:
-				'Optional but recommended. App Dashboard → App settings → Basic → App secret. When set, webhook signatures are verified and every Graph call carries appsecret_proof.',
+				'Required for the triggers: they verify the signature of every delivery with it and cannot be activated without it. Recommended for the action nodes: every Graph call then carries appsecret_proof. App Dashboard → App settings → Basic → App secret.',
 		},
 		{
 			displayName: 'Graph API Version',

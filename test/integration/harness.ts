@@ -138,6 +138,8 @@ export interface RunNodeOptions {
 	/** Input items; default one empty item. */
 	items?: INodeExecutionData[];
 	continueOnFail?: boolean;
+	/** The node's On Error setting; 'continueErrorOutput' gives the node a second (error) output. */
+	onError?: INode['onError'];
 	/** Workflow static data carried from an earlier run (e.g. Messenger snapshots). */
 	staticData?: IDataObject;
 	typeVersion?: number;
@@ -182,6 +184,7 @@ export async function runNode(options: RunNodeOptions): Promise<NodeRunResult> {
 		position: [0, 0],
 		parameters: options.parameters,
 		continueOnFail: options.continueOnFail ?? false,
+		...(options.onError ? { onError: options.onError } : {}),
 		credentials: options.node.description.credentials?.length
 			? Object.fromEntries(
 					options.node.description.credentials.map((c) => [c.name, { id: 'cred-1', name: `${c.name} (test)` }]),

@@ -6,6 +6,10 @@ import { runItems } from './runItems';
 /** One operation file: its `execute` handles one item. */
 export interface Operation {
 	execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<IDataObject | IDataObject[]>;
+	/** Reads the item's parameters and runs the pure checks, before any item's request leaves (throws on a broken rule). */
+	validate?(this: IExecuteFunctions, itemIndex: number): void;
+	/** True for operations that must never be repeated (a message): with On Error: Stop, one item at a time. */
+	sequentialOnStop?: boolean;
 }
 
 /** resource -> operation -> the operation file; each node lists its own. */
@@ -25,5 +29,9 @@ export async function routeToOperation(
 	if (!chosen) {
 		throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" of resource "${resource}" is not supported`);
 	}
-	return await runItems(ctx, async (itemIndex, graph) => await chosen.execute.call(ctx, itemIndex, graph));
+	const validate = chosen.validate;
+	return await runItems(ctx, async (itemIndex, graph) => await chosen.execute.call(ctx, itemIndex, graph), {
+		validate: validate ? (itemIndex) => validate.call(ctx, itemIndex) : undefined,
+		sequentialOnStop: chosen.sequentialOnStop === true,
+	});
 }

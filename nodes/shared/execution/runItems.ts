@@ -6,6 +6,7 @@ import { MAX_WINDOW, parseConcurrency, type ConcurrencySetting } from '../transp
 import { createGraphClient, type GraphClient, type GraphClientOptions } from '../transport/graph';
 import { META_ERROR_FIELDS } from '../transport/metaError';
 import { InputError } from '../validation';
+import { describeRunOutcome, type ItemState } from './runOutcome';
 
 /** Handles one input item; an array result becomes several output items paired with that input. */
 export type ItemHandler = (itemIndex: number, graph: GraphClient) => Promise<IDataObject | IDataObject[]>;
@@ -51,15 +52,32 @@ function asItemError(ctx: IExecuteFunctions, error: unknown, itemIndex: number):
 	return new NodeOperationError(ctx.getNode(), error instanceof Error ? error : String(error), { itemIndex });
 }
 
-/** The output item a failed input becomes under continueOnFail: the message plus Meta's codes. */
-function errorJson(error: NodeApiError | NodeOperationError): IDataObject {
-	const json: IDataObject = { error: error.message };
-	if (error.description) json.description = error.description;
+/**
+ * The output item a failed input becomes under continueOnFail: the message plus Meta's codes.
+ * With "Continue (using error output)" n8n's engine moves an item to the error output only when its json
+ * has the single key `error` (n8n 1.x; 2.x also allows message and details), and an `error` on the item
+ * itself would make n8n 2.x drop the codes; so there the whole error is one object under `error`, and
+ * n8n adds the input item's fields beside it.
+ */
+function errorItem(ctx: IExecuteFunctions, error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
+	const details: IDataObject = {};
+	if (error.description) details.description = error.description;
 	const fields = error as unknown as IDataObject;
 	for (const key of [...META_ERROR_FIELDS, 'error_details', 'field', 'rule']) {
-		if (fields[key] !== undefined) json[key] = fields[key];
+		if (fields[key] !== undefined) details[key] = fields[key];
 	}
-	return json;
+	const toErrorOutput = ctx.getNode().onError === 'continueErrorOutput';
+	const json = toErrorOutput ? { error: { message: error.message, ...details } } : { error: error.message, ...details };
+	return { json, pairedItem: { item: itemIndex } };
+}
+
+/** A request that must not be repeated lost its answer (transport/metaError.ts, ambiguousOutcomeError). */
+function outcomeUnknown(error: NodeApiError | NodeOperationError): boolean {
+	return error instanceof NodeApiError && error.errorResponse?.ambiguous === true;
+}
+
+function appendDescription(error: NodeApiError | NodeOperationError, text: string): void {
+	error.description = [error.description, text].filter(Boolean).join(' ');
 }
 
 function toOutputItems(result: IDataObject | IDataObject[], itemIndex: number): INodeExecutionData[] {
@@ -70,44 +88,90 @@ function toOutputItems(result: IDataObject | IDataObject[], itemIndex: number): 
 /** Client settings that are not user options (tests and benchmarks shrink the backoff). */
 export type ClientTuning = Pick<GraphClientOptions, 'backoff' | 'requestTimeoutMs' | 'random'>;
 
+/** What an operation tells the item loop about itself (see execution/router.ts). */
+export interface ItemRules {
+	/** Reads one item's parameters and runs the pure checks; throws when the item breaks a rule. */
+	validate?: (itemIndex: number) => void;
+	/** With On Error: Stop, items run one at a time in input order, so nothing after a failed item is sent. */
+	sequentialOnStop?: boolean;
+}
+
+export type ItemLoopOptions = ItemRules & ClientTuning;
+
 /**
  * Runs `handler` for every input item, several at once, with one GraphClient shared by all of them
  * (so its congestion window and rate-limit pause cover the whole node). Output keeps input order.
+ *
+ * Failures, n8n's way: every item is validated before the first request leaves. With On Error: Stop, an
+ * invalid item fails the node before anything is sent; a failure during the run starts no further item,
+ * lets the ones in flight finish, and says which items were applied. With continueOnFail, each failing or
+ * invalid item becomes its own error item and the others go on.
  */
 export async function runItems(
 	ctx: IExecuteFunctions,
 	handler: ItemHandler,
-	tuning: ClientTuning = {},
+	options: ItemLoopOptions = {},
 ): Promise<INodeExecutionData[][]> {
+	const { validate, sequentialOnStop = false, ...tuning } = options;
 	const items = ctx.getInputData();
-	const graph = await createGraphClient(ctx, {
-		...tuning,
-		concurrency: readConcurrency(ctx),
-		maxTotalWaitMs: readMaxWaitMs(ctx),
-	});
+	const concurrency = readConcurrency(ctx);
+	const maxTotalWaitMs = readMaxWaitMs(ctx);
 	const continueOnFail = ctx.continueOnFail();
 	const outputs: INodeExecutionData[][] = new Array<INodeExecutionData[]>(items.length);
+
+	// Validation phase: no request has left yet.
+	const toRun: number[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			validate?.(itemIndex);
+			toRun.push(itemIndex);
+		} catch (error) {
+			const itemError = asItemError(ctx, error, itemIndex);
+			if (continueOnFail) {
+				outputs[itemIndex] = [errorItem(ctx, itemError, itemIndex)];
+				continue;
+			}
+			if (items.length > 1) {
+				appendDescription(itemError, `Item ${itemIndex} breaks this rule, so nothing was sent for any item (all items are checked before the first request).`);
+			}
+			throw itemError;
+		}
+	}
+
+	const graph = await createGraphClient(ctx, { ...tuning, concurrency, maxTotalWaitMs });
 	const failures = new Map<number, NodeApiError | NodeOperationError>();
-	let nextIndex = 0;
+	let next = 0;
 
 	// Each worker takes the next item; after a failure (without continueOnFail) no new item starts,
 	// the ones in flight settle, and the first failure in input order is thrown.
 	async function worker(): Promise<void> {
-		while (nextIndex < items.length && failures.size === 0) {
-			const itemIndex = nextIndex++;
+		while (next < toRun.length && failures.size === 0) {
+			const itemIndex = toRun[next++];
 			try {
 				outputs[itemIndex] = toOutputItems(await handler(itemIndex, graph), itemIndex);
 			} catch (error) {
 				const itemError = asItemError(ctx, error, itemIndex);
 				if (!continueOnFail) failures.set(itemIndex, itemError);
-				else outputs[itemIndex] = [{ json: errorJson(itemError), pairedItem: { item: itemIndex } }];
+				else outputs[itemIndex] = [errorItem(ctx, itemError, itemIndex)];
 			}
 		}
 	}
 
-	const workers = Math.min(MAX_ITEMS_IN_FLIGHT, items.length);
+	const sequential = sequentialOnStop && !continueOnFail;
+	const workers = sequential ? 1 : Math.min(MAX_ITEMS_IN_FLIGHT, toRun.length);
 	await Promise.all(Array.from({ length: workers }, async () => await worker()));
 
-	if (failures.size > 0) throw failures.get(Math.min(...failures.keys()));
+	if (failures.size > 0) {
+		const first = failures.get(Math.min(...failures.keys()))!;
+		if (items.length > 1) {
+			const states = items.map((_, itemIndex): ItemState => {
+				const failure = failures.get(itemIndex);
+				if (failure) return outcomeUnknown(failure) ? 'unknown' : 'failed';
+				return outputs[itemIndex] ? 'applied' : 'notStarted';
+			});
+			appendDescription(first, describeRunOutcome(states));
+		}
+		throw first;
+	}
 	return [outputs.flat()];
 }

@@ -25,7 +25,7 @@ export function setupNotice(dashboardSteps: string): INodeProperties {
 			`Manual setup: ${dashboardSteps} As Callback URL enter the Production URL shown above (…/webhook/&lt;id&gt;/webhook). ` +
 			'As Verify Token enter the Verify Token below, or, when it is empty, the id in the middle of that URL. ' +
 			'With Subscription set to Automatic, the node registers both itself when the workflow is activated. ' +
-			'Set App Secret in the credential: every delivery\'s X-Hub-Signature-256 is then checked and forged ones are refused; without it deliveries are accepted and marked signatureVerified: false.',
+			'The credential needs the App Secret: every delivery\'s X-Hub-Signature-256 is checked with it and unsigned or forged ones are refused, and without it the workflow cannot be activated.',
 		name: 'setupNotice',
 		type: 'notice',
 		default: '',

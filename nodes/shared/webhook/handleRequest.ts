@@ -20,7 +20,7 @@ export interface IncomingWebhook {
 export interface TriggerRules {
 	object: WebhookObject;
 	verifyToken: string;
-	/** Empty = signatures cannot be checked; deliveries are accepted with signatureVerified false. */
+	/** Empty = no signature can be checked, so every delivery is refused (activation refuses it first). */
 	appSecret: string;
 	filter: ChangeFilter;
 }
@@ -32,6 +32,10 @@ export type WebhookOutcome =
 
 /** The status of a refused signature, and of nothing else. */
 export const SIGNATURE_REFUSED = 401;
+
+/** Why a trigger refuses to be activated (or to listen for a test event) without an App Secret. */
+export const APP_SECRET_REQUIRED =
+	"App Secret is required to verify Meta's signature on each delivery: set it in the Meta Calling API credential (App Dashboard → App settings → Basic)";
 
 function reply(status: number, body: string): WebhookOutcome {
 	return { startExecution: false, status, contentType: 'text/plain; charset=utf-8', body };
@@ -49,30 +53,24 @@ export function handleWebhookRequest(request: IncomingWebhook, rules: TriggerRul
 	}
 	if (request.method !== 'POST') return reply(405, 'Method not allowed');
 
-	const signatureVerified = rules.appSecret !== '';
-	let body: unknown;
-	if ('raw' in request.body) {
-		if (signatureVerified && !signatureIsValid(request.body.raw, request.signatureHeader, rules.appSecret)) {
-			return reply(SIGNATURE_REFUSED, 'Invalid signature');
-		}
-		const parsed = parseJsonBody(request.body.raw);
-		if (!parsed.ok) return reply(400, parsed.reason);
-		body = parsed.body;
-	} else {
-		// Without the raw bytes a signature cannot be checked; with a secret set, refuse rather than trust.
-		if (signatureVerified) return reply(SIGNATURE_REFUSED, 'Invalid signature: raw body unavailable');
-		body = request.body.parsed;
+	// Anyone who learns the URL can POST to it: only a delivery signed with the app secret is Meta's.
+	// Without a secret nothing can be verified, so nothing is accepted (the sender is not told why).
+	if (!('raw' in request.body)) return reply(SIGNATURE_REFUSED, 'Invalid signature: raw body unavailable');
+	if (!signatureIsValid(request.body.raw, request.signatureHeader, rules.appSecret)) {
+		return reply(SIGNATURE_REFUSED, 'Invalid signature');
 	}
+	const parsed = parseJsonBody(request.body.raw);
+	if (!parsed.ok) return reply(400, parsed.reason);
 
-	const split = splitDelivery(body, rules.object);
+	const split = splitDelivery(parsed.body, rules.object);
 	if (!split.ok) return reply(400, split.reason);
 
-	const items = changesToItems(split.changes, rules, signatureVerified);
+	const items = changesToItems(split.changes, rules);
 	return items.length > 0 ? { startExecution: true, items } : reply(200, 'OK');
 }
 
 /** One item per change that passes the filters, in delivery order. */
-export function changesToItems(changes: DeliveryChange[], rules: TriggerRules, signatureVerified: boolean): IDataObject[] {
+export function changesToItems(changes: DeliveryChange[], rules: TriggerRules): IDataObject[] {
 	const read = rules.object === 'page' ? readPageChange : readWhatsAppChange;
 	const items: IDataObject[] = [];
 	for (const change of changes) {
@@ -84,7 +82,8 @@ export function changesToItems(changes: DeliveryChange[], rules: TriggerRules, s
 			entryId: change.entryId,
 			time: change.time,
 			...readable,
-			signatureVerified,
+			// Always true now (unsigned deliveries never start a run); kept so workflows that check it go on working.
+			signatureVerified: true,
 			raw: change.raw,
 		} as IDataObject);
 	}

@@ -11,7 +11,8 @@ import {
 	type AppSubscription,
 	type SubscriptionRecord,
 } from './subscription';
-import { resolveVerifyToken } from './webhook';
+import { APP_SECRET_REQUIRED } from './handleRequest';
+import { appSecretIn, resolveVerifyToken } from './webhook';
 
 /** Key of the record in the node's static data (kept by n8n between activation and deactivation). */
 const RECORD_KEY = 'metaSubscription';
@@ -37,6 +38,20 @@ async function appIdOf(ctx: IHookFunctions): Promise<string> {
 	return appId;
 }
 
+/**
+ * Every delivery must carry a valid signature (webhook.ts), so a trigger without the secret could never
+ * fire: activation and "Listen for test event" (both start with checkExists) stop and say what to set.
+ */
+async function requireAppSecret(ctx: IHookFunctions): Promise<void> {
+	const credentials = (await ctx.getCredentials('metaCallingApi')) as IDataObject;
+	if (appSecretIn(credentials) === '') {
+		throw new NodeOperationError(ctx.getNode(), APP_SECRET_REQUIRED, {
+			description:
+				'Without it the trigger cannot tell Meta’s deliveries from forged ones, so it refuses every delivery (HTTP 401) and would never start the workflow.',
+		});
+	}
+}
+
 function readRecord(ctx: IHookFunctions): SubscriptionRecord | undefined {
 	const stored = ctx.getWorkflowStaticData('node')[RECORD_KEY];
 	return typeof stored === 'object' && stored !== null ? (stored as SubscriptionRecord) : undefined;
@@ -55,6 +70,7 @@ export function webhookLifecycle(platform: TriggerPlatform): NonNullable<INodeTy
 	return {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
+				await requireAppSecret(this);
 				if (!isAutomatic(this)) return true;
 				const appId = await appIdOf(this);
 				const graph = await createGraphClient(this);
@@ -63,6 +79,7 @@ export function webhookLifecycle(platform: TriggerPlatform): NonNullable<INodeTy
 			},
 
 			async create(this: IHookFunctions): Promise<boolean> {
+				await requireAppSecret(this);
 				if (!isAutomatic(this)) return true;
 				const appId = await appIdOf(this);
 				const callbackUrl = callbackUrlOf(this);

@@ -9,7 +9,7 @@
  * Safe because a kept secret can only make the trigger read the credential again, never accept more:
  * a signature that does not match the kept secret is checked once more against a fresh read (the secret
  * was changed in n8n), and an entry expires after `ttlMs`, so a replaced secret stops being accepted
- * within that time. No secret (signatures unchecked) is never kept: adding one takes effect at once.
+ * within that time. No secret (every delivery refused) is never kept: adding one takes effect at once.
  */
 
 export const SECRET_TTL_MS = 60_000;

@@ -54,9 +54,13 @@ async function incomingOf(ctx: IWebhookFunctions): Promise<IncomingWebhook> {
 	return { ...incoming, body: raw ? { raw } : { parsed: ctx.getBodyData() } };
 }
 
-async function appSecretOf(ctx: IWebhookFunctions): Promise<string> {
-	const credentials = (await ctx.getCredentials('metaCallingApi')) as IDataObject;
+/** The credential's App Secret, '' when it has none. */
+export function appSecretIn(credentials: IDataObject): string {
 	return typeof credentials.appSecret === 'string' ? credentials.appSecret.trim() : '';
+}
+
+async function appSecretOf(ctx: IWebhookFunctions): Promise<string> {
+	return appSecretIn((await ctx.getCredentials('metaCallingApi')) as IDataObject);
 }
 
 /** One per process: the secret of each trigger node, kept across deliveries (see secretCache.ts). */

@@ -2,7 +2,7 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 
 import { MessengerCalling } from '../../../nodes/MessengerCalling/MessengerCalling.node';
 import { DEMO, type Sandbox } from '../../sandbox';
-import { runNode, sandboxCredentials, type NodeRunResult } from '../harness';
+import { runNode, sandboxCredentials, type NodeRunResult, type RunNodeOptions } from '../harness';
 
 export { DEMO };
 export { jsonOf, NINE_TO_FIVE, useSandbox, writes } from '../nodeTestKit';
@@ -10,6 +10,7 @@ export { jsonOf, NINE_TO_FIVE, useSandbox, writes } from '../nodeTestKit';
 export interface RunOptions {
 	items?: INodeExecutionData[];
 	continueOnFail?: boolean;
+	onError?: RunNodeOptions['onError'];
 	/** static data of an earlier run of the same workflow (where closeCalling keeps its snapshots) */
 	staticData?: IDataObject;
 }
@@ -25,6 +26,7 @@ export async function runMessenger(
 		credentials: { metaCallingApi: sandboxCredentials(sandbox.url) },
 		items: options.items,
 		continueOnFail: options.continueOnFail,
+		onError: options.onError,
 		staticData: options.staticData,
 	});
 }

@@ -1,5 +1,6 @@
 import axios from 'axios';
 
+import { signBody } from '../../../nodes/shared/webhook/signature';
 import { MessengerCallingTrigger } from '../../../nodes/MessengerCallingTrigger/MessengerCallingTrigger.node';
 import { DEMO, startSandbox, type Sandbox } from '../../sandbox';
 import { sandboxCredentials } from '../harness';
@@ -88,17 +89,13 @@ describe('Messenger Calling Trigger', () => {
 		expect(trigger.executions).toEqual([]);
 	});
 
-	it('without an app secret accepts deliveries and marks them unverified', async () => {
-		const trigger = await startHost({ subscription: 'manual' }, '');
-		const body = { object: 'page', entry: [{ id: DEMO.pageId, time: 1767225600, call_settings: { icon_enabled: false } }] };
-		const answer = await axios.post(trigger.webhookUrl, body);
-		expect(answer.status).toBe(200);
-		expect(trigger.executions[0].items[0]).toMatchObject({ pageId: DEMO.pageId, signatureVerified: false, callSettings: { icon_enabled: false } });
-	});
-
 	it('a WhatsApp delivery sent to the Page trigger is a 400', async () => {
-		const trigger = await startHost({ subscription: 'manual' }, '');
-		const answer = await axios.post(trigger.webhookUrl, { object: 'whatsapp_business_account', entry: [] }, { validateStatus: () => true });
+		const trigger = await startHost({ subscription: 'manual' });
+		const body = JSON.stringify({ object: 'whatsapp_business_account', entry: [] });
+		const answer = await axios.post(trigger.webhookUrl, Buffer.from(body), {
+			headers: { 'Content-Type': 'application/json', 'X-Hub-Signature-256': signBody(body, DEMO.appSecret) },
+			validateStatus: () => true,
+		});
 		expect(answer.status).toBe(400);
 		expect(trigger.executions).toEqual([]);
 	});

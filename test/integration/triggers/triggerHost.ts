@@ -145,6 +145,13 @@ export class TriggerHost {
 		if (!(await methods.checkExists.call(context))) await methods.create.call(context);
 	}
 
+	/** What n8n does for "Listen for test event": the same two methods, in manual mode. */
+	async listenForTestEvent(): Promise<void> {
+		const methods = this.nodeType.webhookMethods!.default!;
+		const context = this.hookContext('manual');
+		if (!(await methods.checkExists.call(context))) await methods.create.call(context);
+	}
+
 	async deactivate(): Promise<void> {
 		await this.nodeType.webhookMethods!.default!.delete.call(this.hookContext('activate'));
 	}

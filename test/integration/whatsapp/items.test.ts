@@ -93,6 +93,37 @@ describe('many items', () => {
 		expect((result.error?.context as { itemIndex?: number } | undefined)?.itemIndex).toBe(1);
 	});
 
+	it('one invalid item among several holiday adds, with Stop: nothing is read or written for any item', async () => {
+		sandbox.current.reset({ bulkPhoneNumbers: 4 });
+		const items = [berlinDate(2), berlinDate(3), '2026-02-30', berlinDate(4)].map((date, i) => ({ json: { id: bulkId(i), date } }));
+		const result = await runWhatsApp(
+			sandbox.current,
+			{ ...byItem, resource: 'holidaySchedule', operation: 'add', holidaysInput: 'json', holidaysJson: '={{ [$json.date] }}' },
+			{ items },
+		);
+		expect(result.error?.message).toMatch(/^holidaysJson\[0\]/);
+		expect((result.error?.context as { itemIndex?: number } | undefined)?.itemIndex).toBe(2);
+		expect(writes(sandbox.current)).toEqual([]);
+		expect(sandbox.current.requests).toEqual([]);
+	});
+
+	it('Meta refusing one of several concurrent writes, with Stop: the error says which items were applied', async () => {
+		sandbox.current.reset({ bulkPhoneNumbers: 2 });
+		sandbox.current.setLatency(20);
+		const items = [bulkId(0), '3999999999999999', bulkId(1)].map((id) => ({ json: { id } }));
+		const result = await runWhatsApp(
+			sandbox.current,
+			{ ...byItem, resource: 'callingSettings', operation: 'update', updateFields: { callbackPermissionStatus: 'ENABLED' } },
+			{ items },
+		);
+		expect(result.error?.code).toBe(100);
+		expect((result.error?.context as { itemIndex?: number } | undefined)?.itemIndex).toBe(1);
+		// the three were in flight together; the ones Meta accepted are named as applied
+		expect(sandbox.current.phoneNumber(bulkId(0)).calling.callback_permission_status).toBe('ENABLED');
+		expect(sandbox.current.phoneNumber(bulkId(1)).calling.callback_permission_status).toBe('ENABLED');
+		expect(result.error?.description).toMatch(/ Applied: items 0, 2\. Not applied: item 1 \(failed\)\.$/);
+	});
+
 	it('dry run over many items sends no write', async () => {
 		sandbox.current.reset({ bulkPhoneNumbers: 10 });
 		const items = Array.from({ length: 10 }, (_, i) => ({ json: { id: bulkId(i) } }));

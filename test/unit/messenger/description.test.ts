@@ -39,6 +39,12 @@ describe('Messenger Calling description (pinned public interface)', () => {
 		expect(description.icon).toEqual({ light: 'file:messengerCalling.svg', dark: 'file:messengerCalling.dark.svg' });
 	});
 
+	it('every operation checks its input before the run sends anything (validate)', () => {
+		const all = Object.entries(operations).flatMap(([resource, ops]) => Object.entries(ops).map(([name, op]) => [`${resource}.${name}`, op] as const));
+		expect(all.filter(([, op]) => typeof op.validate !== 'function').map(([name]) => name)).toEqual([]);
+		expect(Object.entries(operations.message ?? {}).filter(([, op]) => op.sequentialOnStop).map(([name]) => name)).toEqual(['sendCallPrompt']);
+	});
+
 	it('offers exactly the pinned resources and operations, each routed', () => {
 		expect(values(properties.find((p) => p.name === 'resource')).sort()).toEqual(['availability', 'callSettings', 'message']);
 		const pinned: Record<string, string[]> = {

@@ -39,6 +39,18 @@ describe('fuzzed webhook input', () => {
 		);
 	});
 
+	it('without an app secret no POST ever starts an execution, whatever its signature header says', () => {
+		fc.assert(
+			fc.property(deliveryLike, fc.oneof(header, fc.constant('sign')), objects, (delivery, signatureHeader, object) => {
+				const raw = Buffer.from(JSON.stringify(delivery));
+				const signature = signatureHeader === 'sign' ? signBody(raw, '') : signatureHeader;
+				const outcome = handleWebhookRequest({ method: 'POST', query: {}, signatureHeader: signature, body: { raw } }, rulesFor(object, ''));
+				expect(outcome).toMatchObject({ startExecution: false, status: 401 });
+			}),
+			{ numRuns: 300 },
+		);
+	});
+
 	it('never throws on correctly signed delivery-like JSON, and every item has the pinned keys', () => {
 		let executions = 0;
 		fc.assert(

@@ -135,13 +135,16 @@ describe('POST deliveries', () => {
 		expect(handleWebhookRequest(signedPost(body), pageRules)).toMatchObject({ startExecution: false, status: 400 });
 	});
 
-	it('without an app secret accepts unsigned deliveries and says they are not verified', () => {
+	it('without an app secret refuses every delivery, unsigned or signed, raw or parsed', () => {
 		const rules = { ...pageRules, appSecret: '' };
 		const raw = Buffer.from(JSON.stringify(pageSeedDelivery));
-		const fromRaw = handleWebhookRequest({ method: 'POST', query: {}, signatureHeader: undefined, body: { raw } }, rules);
-		const fromParsed = handleWebhookRequest({ method: 'POST', query: {}, signatureHeader: undefined, body: { parsed: pageSeedDelivery } }, rules);
-		expect(fromRaw.startExecution && fromRaw.items[0].signatureVerified).toBe(false);
-		expect(fromParsed).toEqual(fromRaw);
+		const posts = [
+			{ method: 'POST', query: {}, signatureHeader: undefined, body: { raw } },
+			{ method: 'POST', query: {}, signatureHeader: signBody(raw, ''), body: { raw } },
+			{ method: 'POST', query: {}, signatureHeader: signBody(raw, secret), body: { raw } },
+			{ method: 'POST', query: {}, signatureHeader: undefined, body: { parsed: pageSeedDelivery } },
+		];
+		expect(posts.map((post) => handleWebhookRequest(post, rules))).toEqual(posts.map(() => expect.objectContaining({ startExecution: false, status: 401 })));
 	});
 
 	it('answers 405 to other methods', () => {

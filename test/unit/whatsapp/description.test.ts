@@ -41,6 +41,12 @@ describe('WhatsApp Calling description (pinned public interface)', () => {
 		expect(description.icon).toEqual({ light: 'file:whatsAppCalling.svg', dark: 'file:whatsAppCalling.dark.svg' });
 	});
 
+	it('every operation checks its input before the run sends anything (validate)', () => {
+		const all = Object.entries(operations).flatMap(([resource, ops]) => Object.entries(ops).map(([name, op]) => [`${resource}.${name}`, op] as const));
+		expect(all.filter(([, op]) => typeof op.validate !== 'function').map(([name]) => name)).toEqual([]);
+		expect(Object.values(operations).flatMap((ops) => Object.values(ops)).filter((op) => op.sequentialOnStop)).toEqual([]);
+	});
+
 	it('offers exactly the pinned resources and operations, each routed', () => {
 		const resource = properties.find((p) => p.name === 'resource');
 		expect(optionValues(resource).sort()).toEqual(['availability', 'callingSettings', 'holidaySchedule']);

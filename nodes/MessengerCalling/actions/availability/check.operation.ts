@@ -14,9 +14,16 @@ export const description: INodeProperties[] = [
 	optionsCollection(displayOptions, { write: false }),
 ];
 
+function readInput(ctx: IExecuteFunctions, itemIndex: number) {
+	return { pageId: readPageId(ctx, itemIndex), at: readCheckTime(ctx, itemIndex) };
+}
+
+export function validate(this: IExecuteFunctions, itemIndex: number): void {
+	readInput(this, itemIndex);
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<IDataObject> {
-	const pageId = readPageId(this, itemIndex);
-	const at = readCheckTime(this, itemIndex);
+	const { pageId, at } = readInput(this, itemIndex);
 	const { settings } = await fetchCallSettings(graph, pageId, ['call_hours', 'icon_enabled']);
 	const availability = checkAvailability({
 		at,

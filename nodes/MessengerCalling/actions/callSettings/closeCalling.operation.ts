@@ -63,6 +63,11 @@ function readCloseMode(ctx: IExecuteFunctions, itemIndex: number): CloseMode {
 	return raw as CloseMode;
 }
 
+export function validate(this: IExecuteFunctions, itemIndex: number): void {
+	readPageId(this, itemIndex);
+	readCloseMode(this, itemIndex);
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<IDataObject> {
 	const pageId = readPageId(this, itemIndex);
 	// A read-modify-write of the Page: items on the same Page take turns (see shared/execution/perKeyQueue.ts).

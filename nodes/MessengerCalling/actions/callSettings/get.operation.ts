@@ -25,9 +25,18 @@ export const description: INodeProperties[] = [
 	optionsCollection(displayOptions, { write: false }),
 ];
 
+function readInput(ctx: IExecuteFunctions, itemIndex: number) {
+	const pageId = readPageId(ctx, itemIndex);
+	const fields = callSettingsFieldsFromParameter(ctx.getNodeParameter('fields', itemIndex, []), 'fields');
+	return { pageId, fields };
+}
+
+export function validate(this: IExecuteFunctions, itemIndex: number): void {
+	readInput(this, itemIndex);
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<IDataObject> {
-	const pageId = readPageId(this, itemIndex);
-	const fields = callSettingsFieldsFromParameter(this.getNodeParameter('fields', itemIndex, []), 'fields');
+	const { pageId, fields } = readInput(this, itemIndex);
 	const { settings } = await fetchCallSettings(graph, pageId, fields);
 	return { pageId, ...(settings as IDataObject) };
 }

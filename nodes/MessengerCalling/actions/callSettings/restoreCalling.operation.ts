@@ -29,6 +29,11 @@ function sameSnapshot(a: CallSettingsSnapshot, b: CallSettingsSnapshot): boolean
 	return a.takenAt === b.takenAt && settingsEqual(a.settings, b.settings);
 }
 
+/** The Page and a given snapshot; whether a kept snapshot exists is known only when the item runs. */
+export function validate(this: IExecuteFunctions, itemIndex: number): void {
+	snapshotFromParameter(this.getNodeParameter('snapshot', itemIndex, ''), readPageId(this, itemIndex));
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<IDataObject> {
 	const pageId = readPageId(this, itemIndex);
 	// A read-modify-write of the Page: items on the same Page take turns (see shared/execution/perKeyQueue.ts).

@@ -41,14 +41,23 @@ export const description: INodeProperties[] = [
 	}),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<IDataObject> {
-	const pageId = readPageId(this, itemIndex);
-	const timezoneId = validateTimezone(this.getNodeParameter('timezoneId', itemIndex, ''), 'timezoneId');
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+function readInput(ctx: IExecuteFunctions, itemIndex: number) {
+	const pageId = readPageId(ctx, itemIndex);
+	const timezoneId = validateTimezone(ctx.getNodeParameter('timezoneId', itemIndex, ''), 'timezoneId');
+	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const weeklyHours = validateWeeklyHours(
-		weeklyHoursFromParameter(this.getNodeParameter('weeklyHours', itemIndex, {}), 'weeklyHours'),
+		weeklyHoursFromParameter(ctx.getNodeParameter('weeklyHours', itemIndex, {}), 'weeklyHours'),
 		{ maxPerDay: 1, allowEmpty: options.allowAllClosed === true, field: 'weeklyHours' },
 	);
+	return { pageId, timezoneId, weeklyHours };
+}
+
+export function validate(this: IExecuteFunctions, itemIndex: number): void {
+	readInput(this, itemIndex);
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<IDataObject> {
+	const { pageId, timezoneId, weeklyHours } = readInput(this, itemIndex);
 	const callHours = messengerCallHoursToWire(timezoneId, weeklyHours);
 	const outcome = await sendWrites(
 		this,

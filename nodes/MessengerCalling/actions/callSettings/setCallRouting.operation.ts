@@ -34,13 +34,21 @@ export const description: INodeProperties[] = [
 	optionsCollection(displayOptions, { write: true }),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<IDataObject> {
-	const pageId = readPageId(this, itemIndex);
-	const raw = String(this.getNodeParameter('ringTarget', itemIndex, 'META')).trim().toUpperCase();
+function readInput(ctx: IExecuteFunctions, itemIndex: number) {
+	const pageId = readPageId(ctx, itemIndex);
+	const raw = String(ctx.getNodeParameter('ringTarget', itemIndex, 'META')).trim().toUpperCase();
 	if (!(RING_TARGETS as readonly string[]).includes(raw)) {
 		throw new InputError('ringTarget', `must be ${RING_TARGETS.join(' or ')}`);
 	}
-	const callRouting = { ring_target: raw as RingTarget };
+	return { pageId, callRouting: { ring_target: raw as RingTarget } };
+}
+
+export function validate(this: IExecuteFunctions, itemIndex: number): void {
+	readInput(this, itemIndex);
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<IDataObject> {
+	const { pageId, callRouting } = readInput(this, itemIndex);
 	const outcome = await sendWrites(
 		this,
 		graph,

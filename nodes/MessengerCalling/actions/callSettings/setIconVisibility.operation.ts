@@ -21,10 +21,19 @@ export const description: INodeProperties[] = [
 	optionsCollection(displayOptions, { write: true }),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<IDataObject> {
-	const pageId = readPageId(this, itemIndex);
-	const iconEnabled = this.getNodeParameter('iconEnabled', itemIndex, true) as unknown;
+function readInput(ctx: IExecuteFunctions, itemIndex: number) {
+	const pageId = readPageId(ctx, itemIndex);
+	const iconEnabled = ctx.getNodeParameter('iconEnabled', itemIndex, true) as unknown;
 	if (typeof iconEnabled !== 'boolean') throw new InputError('iconEnabled', 'must be true or false');
+	return { pageId, iconEnabled };
+}
+
+export function validate(this: IExecuteFunctions, itemIndex: number): void {
+	readInput(this, itemIndex);
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<IDataObject> {
+	const { pageId, iconEnabled } = readInput(this, itemIndex);
 	const outcome = await sendWrites(
 		this,
 		graph,

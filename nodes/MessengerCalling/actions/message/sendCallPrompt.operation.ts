@@ -38,10 +38,22 @@ export const description: INodeProperties[] = [
 	optionsCollection(displayOptions, { write: true }),
 ];
 
+/** A message must never arrive twice: with On Error: Stop nothing after a failed prompt is sent (shared/execution/runItems.ts). */
+export const sequentialOnStop = true;
+
+function readInput(ctx: IExecuteFunctions, itemIndex: number) {
+	const pageId = readPageId(ctx, itemIndex);
+	const recipientId = validateRecipientId(ctx.getNodeParameter('recipientId', itemIndex, ''));
+	const ttlDays = validateTtlDays(ctx.getNodeParameter('ttlDays', itemIndex, 7));
+	return { pageId, recipientId, ttlDays };
+}
+
+export function validate(this: IExecuteFunctions, itemIndex: number): void {
+	readInput(this, itemIndex);
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<IDataObject> {
-	const pageId = readPageId(this, itemIndex);
-	const recipientId = validateRecipientId(this.getNodeParameter('recipientId', itemIndex, ''));
-	const ttlDays = validateTtlDays(this.getNodeParameter('ttlDays', itemIndex, 7));
+	const { pageId, recipientId, ttlDays } = readInput(this, itemIndex);
 	// repeatable: false — the transport never sends it twice, whatever happens to the first attempt's answer.
 	const request = callPromptRequest(pageId, recipientId, ttlDays);
 	const answer = await sendOrPreview<IDataObject>(graph, request, readDryRun(this, itemIndex)).catch(

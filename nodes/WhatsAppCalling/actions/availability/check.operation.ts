@@ -14,9 +14,16 @@ export const description: INodeProperties[] = [
 	optionsCollection(displayOptions, { write: false }),
 ];
 
+function readInput(ctx: IExecuteFunctions, itemIndex: number) {
+	return { phoneNumberId: readPhoneNumberId(ctx, itemIndex), at: readCheckTime(ctx, itemIndex) };
+}
+
+export function validate(this: IExecuteFunctions, itemIndex: number): void {
+	readInput(this, itemIndex);
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<IDataObject> {
-	const phoneNumberId = readPhoneNumberId(this, itemIndex);
-	const at = readCheckTime(this, itemIndex);
+	const { phoneNumberId, at } = readInput(this, itemIndex);
 	const { calling } = await fetchSettings(graph, phoneNumberId);
 	const availability = checkAvailability({
 		at,

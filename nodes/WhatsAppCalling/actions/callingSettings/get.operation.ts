@@ -22,6 +22,10 @@ export const description: INodeProperties[] = [
 	}),
 ];
 
+export function validate(this: IExecuteFunctions, itemIndex: number): void {
+	readPhoneNumberId(this, itemIndex);
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<IDataObject> {
 	const phoneNumberId = readPhoneNumberId(this, itemIndex);
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;

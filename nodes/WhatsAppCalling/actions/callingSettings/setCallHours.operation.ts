@@ -97,24 +97,33 @@ function readHolidayMode(ctx: IExecuteFunctions, itemIndex: number): HolidayMode
 	return raw as HolidayMode;
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<IDataObject> {
-	// Everything the user typed is checked before the first request.
-	const phoneNumberId = readPhoneNumberId(this, itemIndex);
-	const status = readStatus(this, itemIndex);
-	const timezoneId = validateTimezone(this.getNodeParameter('timezoneId', itemIndex, ''), 'timezoneId');
+/** Everything the user typed, checked: before the first request of the run (validate) and again by execute. */
+function readInput(ctx: IExecuteFunctions, itemIndex: number) {
+	const phoneNumberId = readPhoneNumberId(ctx, itemIndex);
+	const status = readStatus(ctx, itemIndex);
+	const timezoneId = validateTimezone(ctx.getNodeParameter('timezoneId', itemIndex, ''), 'timezoneId');
 	const weeklyHours = validateWeeklyHours(
-		weeklyHoursFromParameter(this.getNodeParameter('weeklyHours', itemIndex, {}), 'weeklyHours'),
+		weeklyHoursFromParameter(ctx.getNodeParameter('weeklyHours', itemIndex, {}), 'weeklyHours'),
 		{ maxPerDay: 2, allowEmpty: false, field: 'weeklyHours' },
 	);
-	const mode = readHolidayMode(this, itemIndex);
-	const dryRun = readDryRun(this, itemIndex);
+	const mode = readHolidayMode(ctx, itemIndex);
 	const clock: BusinessClock = { timezoneId, now: new Date() };
 
 	let replacement: Holiday[] = [];
 	if (mode === 'replace') {
-		const input = readHolidaysInput(this, itemIndex);
+		const input = readHolidaysInput(ctx, itemIndex);
 		replacement = validateHolidays(input.holidays, { ...clock, field: input.field });
 	}
+	return { phoneNumberId, status, timezoneId, weeklyHours, mode, clock, replacement };
+}
+
+export function validate(this: IExecuteFunctions, itemIndex: number): void {
+	readInput(this, itemIndex);
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<IDataObject> {
+	const { phoneNumberId, status, timezoneId, weeklyHours, mode, clock, replacement } = readInput(this, itemIndex);
+	const dryRun = readDryRun(this, itemIndex);
 
 	// Ordered with the holiday operations on the same number in this run (see shared/execution/perKeyQueue.ts).
 	return await queueFor(graph).run(phoneNumberId, async () => {

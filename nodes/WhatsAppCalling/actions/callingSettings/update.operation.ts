@@ -137,9 +137,18 @@ export const description: INodeProperties[] = [
 	optionsCollection(displayOptions, { write: true }),
 ];
 
+function readInput(ctx: IExecuteFunctions, itemIndex: number) {
+	const phoneNumberId = readPhoneNumberId(ctx, itemIndex);
+	const calling = callingUpdateFromFields(ctx.getNodeParameter('updateFields', itemIndex, {}));
+	return { phoneNumberId, calling };
+}
+
+export function validate(this: IExecuteFunctions, itemIndex: number): void {
+	readInput(this, itemIndex);
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<IDataObject> {
-	const phoneNumberId = readPhoneNumberId(this, itemIndex);
-	const calling = callingUpdateFromFields(this.getNodeParameter('updateFields', itemIndex, {}));
+	const { phoneNumberId, calling } = readInput(this, itemIndex);
 	const answer = await writeCalling(graph, phoneNumberId, calling, readDryRun(this, itemIndex));
 	return { phoneNumberId, ...writeOutcome(answer), calling };
 }

@@ -15,10 +15,19 @@ export const description: INodeProperties[] = [
 	optionsCollection(displayOptions, { write: true }),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<IDataObject> {
-	const phoneNumberId = readPhoneNumberId(this, itemIndex);
-	const input = readHolidaysInput(this, itemIndex);
+function readInput(ctx: IExecuteFunctions, itemIndex: number) {
+	const phoneNumberId = readPhoneNumberId(ctx, itemIndex);
+	const input = readHolidaysInput(ctx, itemIndex);
 	checkHolidaysBeforeRead(input);
+	return { phoneNumberId, input };
+}
+
+export function validate(this: IExecuteFunctions, itemIndex: number): void {
+	readInput(this, itemIndex);
+}
+
+export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<IDataObject> {
+	const { phoneNumberId, input } = readInput(this, itemIndex);
 	return await changeHolidays(this, itemIndex, graph, phoneNumberId, (stored) => {
 		const clock = { timezoneId: stored.timezoneId, now: new Date() };
 		const merged = mergeHolidays(stored.holidays, input.holidays, { ...clock, field: input.field });

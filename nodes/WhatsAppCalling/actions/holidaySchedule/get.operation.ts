@@ -20,6 +20,10 @@ export const description: INodeProperties[] = [
 	optionsCollection(displayOptions, { write: false }),
 ];
 
+export function validate(this: IExecuteFunctions, itemIndex: number): void {
+	readPhoneNumberId(this, itemIndex);
+}
+
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,

@@ -24,9 +24,18 @@ export const description: INodeProperties[] = [
 	optionsCollection(displayOptions, { write: true }),
 ];
 
+function readInput(ctx: IExecuteFunctions, itemIndex: number) {
+	const phoneNumberId = readPhoneNumberId(ctx, itemIndex);
+	const dates = parseDateList(ctx.getNodeParameter('dates', itemIndex, ''), 'dates');
+	return { phoneNumberId, dates };
+}
+
+export function validate(this: IExecuteFunctions, itemIndex: number): void {
+	readInput(this, itemIndex);
+}
+
 export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<IDataObject> {
-	const phoneNumberId = readPhoneNumberId(this, itemIndex);
-	const dates = parseDateList(this.getNodeParameter('dates', itemIndex, ''), 'dates');
+	const { phoneNumberId, dates } = readInput(this, itemIndex);
 	return await changeHolidays(this, itemIndex, graph, phoneNumberId, (stored) => {
 		const clock = { timezoneId: stored.timezoneId, now: new Date() };
 		const result = removeHolidays(stored.holidays, dates, { ...clock, field: 'dates' });
