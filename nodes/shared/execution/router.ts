@@ -1,11 +1,12 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import type { GraphClient } from '../transport/graph';
 import { runItems } from './runItems';
+import type { ItemResult } from './settling';
 
 /** One operation file: its `execute` handles one item. */
 export interface Operation {
-	execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<IDataObject | IDataObject[]>;
+	execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<ItemResult>;
 }
 
 /** resource -> operation -> the operation file; each node lists its own. */

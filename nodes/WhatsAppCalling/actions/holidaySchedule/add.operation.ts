@@ -1,7 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { holidaysInputFields } from '../../../shared/descriptions/hours';
 import { mergeHolidays } from '../../../shared/hours';
+import type { Settling } from '../../../shared/execution/settling';
 import type { GraphClient } from '../../../shared/transport/graph';
 import { optionsCollection, showFor } from '../../../shared/descriptions/options';
 import { changeHolidays, keepsEverythingElseNotice } from './write';
@@ -12,10 +13,10 @@ const displayOptions = showFor('holidaySchedule', 'add');
 export const description: INodeProperties[] = [
 	keepsEverythingElseNotice(displayOptions),
 	...holidaysInputFields(displayOptions),
-	optionsCollection(displayOptions, { write: true }),
+	optionsCollection(displayOptions, { write: true, readModifyWrite: true }),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<Settling> {
 	const phoneNumberId = readPhoneNumberId(this, itemIndex);
 	const input = readHolidaysInput(this, itemIndex);
 	checkHolidaysBeforeRead(input);

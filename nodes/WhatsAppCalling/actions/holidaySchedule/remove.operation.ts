@@ -1,6 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { removeHolidays } from '../../../shared/hours';
+import type { Settling } from '../../../shared/execution/settling';
 import type { GraphClient } from '../../../shared/transport/graph';
 import { parseDateList } from '../../../shared/validation';
 import { optionsCollection, showFor } from '../../../shared/descriptions/options';
@@ -21,10 +22,10 @@ export const description: INodeProperties[] = [
 		description: 'The holiday dates to remove, as YYYY-MM-DD separated by commas. Dates that are not stored are reported, not an error.',
 		displayOptions,
 	},
-	optionsCollection(displayOptions, { write: true }),
+	optionsCollection(displayOptions, { write: true, readModifyWrite: true }),
 ];
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<Settling> {
 	const phoneNumberId = readPhoneNumberId(this, itemIndex);
 	const dates = parseDateList(this.getNodeParameter('dates', itemIndex, ''), 'dates');
 	return await changeHolidays(this, itemIndex, graph, phoneNumberId, (stored) => {
