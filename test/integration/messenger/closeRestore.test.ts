@@ -189,6 +189,28 @@ describe('restoreCalling', () => {
 	});
 });
 
+describe('snapshots kept outside the workflow (a Data table), as in queue mode', () => {
+	it('a second close given the kept snapshot outputs it again instead of the closed state; restore from it is exact', async () => {
+		const before = storedSettings(sandbox.current);
+		// each run starts with empty static data, as every execution on a queue-mode worker does
+		const [first] = jsonOf(await runMessenger(sandbox.current, close('both')));
+		const [second] = jsonOf(await runMessenger(sandbox.current, close('both', { keptSnapshot: JSON.stringify(first.snapshot) })));
+		expect(second).toMatchObject({ alreadyClosed: true, changed: [], snapshot: first.snapshot });
+		const [restored] = jsonOf(await runMessenger(sandbox.current, restore({ snapshot: JSON.stringify(second.snapshot) })));
+		expect(restored).toMatchObject({ source: 'parameter', exact: true, verified: true });
+		expect(storedSettings(sandbox.current)).toEqual(before);
+	});
+
+	it('a kept snapshot of another Page is refused before any request', async () => {
+		const [first] = jsonOf(await runMessenger(sandbox.current, close('hideIcon')));
+		sandbox.current.clearRequests();
+		const other = { ...(first.snapshot as IDataObject), pageId: '4000000000000002' };
+		const result = await runMessenger(sandbox.current, close('both', { keptSnapshot: JSON.stringify(other) }));
+		expect(result.error?.message).toMatch(/^keptSnapshot\.pageId: was taken from Page 4000000000000002/);
+		expect(sandbox.current.requests).toEqual([]);
+	});
+});
+
 describe('close then restore against the sandbox (property, bounded)', () => {
 	// The check for concurrent writers is off here (it waits seconds per write); it has tests of its own.
 	const unchecked = { options: { verifyWrites: false } };
