@@ -3,6 +3,7 @@
  * benchmarks and demos. Flags:
  *   --port 8787              listen port (0 = any free port)
  *   --latency 50             fixed latency in ms for every Graph answer
+ *   --read-lag 300           reads see the state as it was this many ms ago (eventual consistency)
  *   --rate-limit 100         requests per second (sliding 1 s window)
  *   --rate-limit-code 4      4 or 80007
  *   --rate-limit-status 400  400 or 429
@@ -42,6 +43,7 @@ export function optionsFromArgs(args: string[]): SandboxOptions {
 		port: numberFlag(args, '--port') ?? 8787,
 		seed,
 		latencyMs: numberFlag(args, '--latency') ?? 0,
+		readLagMs: numberFlag(args, '--read-lag') ?? 0,
 		rateLimit: rps ? { requestsPerSecond: Math.floor(rps), code, httpStatus: status } : null,
 		bulkPhoneNumbers: numberFlag(args, '--bulk') ?? 0,
 		verifyCallbacks: !args.includes('--no-verify-callbacks'),

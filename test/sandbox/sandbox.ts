@@ -27,6 +27,8 @@ export interface SandboxOptions {
 	/** The clock rules, timestamps and the rate-limit window use (past holidays, restriction expiry, webhook times). */
 	now?: () => Date;
 	latencyMs?: number;
+	/** Reads see the state as it was this many ms ago (eventual consistency); writes apply at once. Default 0. */
+	readLagMs?: number;
 	rateLimit?: RateLimitConfig | null;
 	/** Refuse user-token calls without appsecret_proof (Meta's "Require App Secret"). Default false. */
 	requireAppsecretProof?: boolean;
@@ -38,6 +40,7 @@ export interface SandboxOptions {
 
 export interface SandboxConfig {
 	latencyMs: number;
+	readLagMs: number;
 	rateLimit: RateLimitConfig | null;
 	verifyCallbacks: boolean;
 	requireAppsecretProof: boolean;
@@ -89,6 +92,8 @@ export class Sandbox {
 	readonly internalErrors: string[] = [];
 
 	private config: SandboxConfig;
+	/** With a read lag: copies of the state after each write, oldest first; the first is older than the lag. */
+	private versions: Array<{ at: number; state: SandboxState }> = [];
 	private limiter: SlidingWindow | null = null;
 	private readonly faults = new FaultBook();
 	private readonly deliverer: WebhookDeliverer;
@@ -100,6 +105,7 @@ export class Sandbox {
 		this.state = seedState(options.seed ?? 'demo', options.bulkPhoneNumbers ?? 0);
 		this.config = this.initialConfig();
 		this.applyRateLimit(this.config.rateLimit);
+		this.setReadLag(this.config.readLagMs);
 		this.deliverer = new WebhookDeliverer({
 			appSecret: () => this.state.app.secret,
 			retryDelaysMs: options.webhookRetryDelaysMs ?? [50, 200, 500],
@@ -134,6 +140,16 @@ export class Sandbox {
 		this.config.latencyMs = ms;
 	}
 
+	/**
+	 * Lets GETs see the state as it was `ms` ago, as a replicated store does, so tests can break a
+	 * read-modify-write that trusts a read taken right after another process's write.
+	 */
+	setReadLag(ms: number): void {
+		if (!(Number.isFinite(ms) && ms >= 0)) throw new Error('readLagMs must be a number >= 0');
+		this.config.readLagMs = ms;
+		this.versions = ms > 0 ? [{ at: 0, state: structuredClone(this.state) }] : [];
+	}
+
 	setRateLimit(limit: RateLimitConfig | null): void {
 		if (limit !== null) {
 			if (!(Number.isInteger(limit.requestsPerSecond) && limit.requestsPerSecond > 0)) {
@@ -158,6 +174,7 @@ export class Sandbox {
 	/** Changes any of the config switches at once (the control API's POST /__sandbox/config). */
 	configure(patch: Partial<SandboxConfig>): SandboxConfig {
 		if (patch.latencyMs !== undefined) this.setLatency(patch.latencyMs);
+		if (patch.readLagMs !== undefined) this.setReadLag(patch.readLagMs);
 		if (patch.rateLimit !== undefined) this.setRateLimit(patch.rateLimit);
 		if (patch.verifyCallbacks !== undefined) this.setVerifyCallbacks(Boolean(patch.verifyCallbacks));
 		if (patch.requireAppsecretProof !== undefined) this.setRequireAppsecretProof(Boolean(patch.requireAppsecretProof));
@@ -277,6 +294,7 @@ export class Sandbox {
 		this.faults.clear();
 		this.config = this.initialConfig();
 		this.applyRateLimit(this.config.rateLimit);
+		this.setReadLag(this.config.readLagMs);
 	}
 
 	/** Stops listening, drops open connections, and waits for webhook deliveries under way. */
@@ -296,6 +314,7 @@ export class Sandbox {
 	private initialConfig(): SandboxConfig {
 		return {
 			latencyMs: this.options.latencyMs ?? 0,
+			readLagMs: this.options.readLagMs ?? 0,
 			rateLimit: this.options.rateLimit ?? null,
 			verifyCallbacks: this.options.verifyCallbacks ?? true,
 			requireAppsecretProof: this.options.requireAppsecretProof ?? false,
@@ -318,7 +337,10 @@ export class Sandbox {
 	private async dispatch(req: IncomingMessage, res: ServerResponse, raw: string): Promise<void> {
 		const url = new URL(req.url ?? '/', 'http://sandbox.local');
 		if (url.pathname.startsWith(CONTROL_PREFIX)) {
-			const answer = await handleControl(this, (req.method ?? 'GET').toUpperCase(), url, raw);
+			const method = (req.method ?? 'GET').toUpperCase();
+			const answer = await handleControl(this, method, url, raw);
+			// A test's own change of the state is seen by every read at once, lag or not.
+			if (method !== 'GET' && this.config.readLagMs > 0) this.versions = [{ at: 0, state: structuredClone(this.state) }];
 			writeJson(res, answer.status, answer.body, {});
 			return;
 		}
@@ -371,8 +393,9 @@ export class Sandbox {
 		const appsecretProof = params.appsecret_proof;
 		delete params.access_token;
 		delete params.appsecret_proof;
+		const lagged = request.method === 'GET' && this.config.readLagMs > 0;
 		const ctx: HandlerContext = {
-			state: this.state,
+			state: lagged ? this.laggedState() : this.state,
 			req: { ...request, params },
 			now: this.now(),
 			styleOf: (id) => this.state.answerStyles[id] ?? {},
@@ -391,7 +414,25 @@ export class Sandbox {
 			if (error instanceof MetaError) return errorOutcome(error);
 			throw error;
 		}
+		if (request.method !== 'GET' && this.config.readLagMs > 0) this.recordVersion();
 		return { kind: 'json', status: answer.status ?? 200, body: answer.body, webhooks: answer.webhooks };
+	}
+
+	/** The newest copy of the state that is at least readLagMs old. */
+	private laggedState(): SandboxState {
+		this.pruneVersions();
+		return this.versions[0]?.state ?? this.state;
+	}
+
+	private recordVersion(): void {
+		this.versions.push({ at: Date.now(), state: structuredClone(this.state) });
+		this.pruneVersions();
+	}
+
+	/** Drops copies that a newer copy, itself old enough, has replaced for every reader. */
+	private pruneVersions(): void {
+		const visibleBefore = Date.now() - this.config.readLagMs;
+		while (this.versions.length >= 2 && this.versions[1].at <= visibleBefore) this.versions.shift();
 	}
 
 	/** A `processed` fault: the client gets the fault, subscribers still get the webhooks of the change. */

@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { sendOrPreview } from '../../shared/execution/request';
+import { accountKey, updateAccount, type AccountUpdateResult } from '../../shared/execution/accountUpdate';
+import { readDryRun, readVerifyWrites, sendOrPreview } from '../../shared/execution/request';
 import type { GraphClient, GraphRequest } from '../../shared/transport/graph';
 import {
 	isWriteFailure,
@@ -9,7 +10,8 @@ import {
 	type CallSettingsField,
 	type CallSettingsReading,
 } from '../helpers/callSettings';
-import { readSettingsRequest } from '../helpers/requests';
+import { readSettingsRequest, settingsWriteRequests } from '../helpers/requests';
+import { missingChanges, type SettingsChanges } from '../helpers/snapshot';
 
 /** What every Messenger operation reads the same way: the Page, dry run, the settings endpoint. */
 
@@ -17,7 +19,7 @@ export function readPageId(ctx: IExecuteFunctions, itemIndex: number): string {
 	return validatePageId(ctx.getNodeParameter('pageId', itemIndex, ''));
 }
 
-export { readDryRun } from '../../shared/execution/request';
+export { readDryRun };
 
 export async function fetchCallSettings(
 	graph: GraphClient,
@@ -66,4 +68,56 @@ export async function sendWrites(
 export function writeResult(outcome: WritesOutcome): IDataObject {
 	if (outcome.previews.length > 0) return { dryRun: true, request: outcome.previews[0] };
 	return { success: true };
+}
+
+export interface CallSettingsUpdate {
+	/** The settings the change was decided on. */
+	before: CallSettingsReading;
+	/** The fields this item sets, as decided on that read. */
+	changes: SettingsChanges;
+	/** Once the writes are checked: how many rounds were sent, whether the check saw them, dry-run previews. */
+	outcome: Promise<{ writes: number; verified: boolean; previews: IDataObject[] }>;
+}
+
+/**
+ * Every read-modify-write of a Page's call settings (close, restore): reads all fields, lets `decide`
+ * choose the changes (it throws, and nothing is written, when a rule breaks), sends only the fields that
+ * differ, and — across items, executions and queue-mode workers — writes them again when a concurrent
+ * writer's stale write dropped them (shared/execution/accountUpdate.ts).
+ */
+export async function updateCallSettings(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	graph: GraphClient,
+	pageId: string,
+	purpose: 'close' | 'restore',
+	decide: (reading: CallSettingsReading) => SettingsChanges,
+	fields: readonly CallSettingsField[],
+): Promise<CallSettingsUpdate> {
+	const dryRun = readDryRun(ctx, itemIndex);
+	let previews: IDataObject[] = [];
+	const pending = await updateAccount<CallSettingsReading, SettingsChanges>(
+		graph,
+		{
+			key: accountKey(graph, pageId),
+			read: async (g) => await fetchCallSettings(g, pageId, fields),
+			decide,
+			write: async (g, current, changes) => {
+				const missing = dryRun ? changes : missingChanges(current.settings, changes);
+				if (!dryRun && Object.keys(missing).length === 0) return undefined;
+				const outcome = await sendWrites(ctx, g, settingsWriteRequests(pageId, missing, purpose), dryRun);
+				previews = outcome.previews;
+				return { answers: outcome.answers };
+			},
+			holds: (current, changes) => Object.keys(missingChanges(current.settings, changes)).length === 0,
+		},
+		{ dryRun, verify: readVerifyWrites(ctx, itemIndex) },
+		ctx.getNode(),
+	);
+	const outcome = pending.settled.then((result: AccountUpdateResult<CallSettingsReading, SettingsChanges>) => ({
+		writes: result.writes,
+		verified: result.verified,
+		previews,
+	}));
+	return { before: pending.before, changes: pending.change, outcome };
 }

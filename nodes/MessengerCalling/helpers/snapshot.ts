@@ -91,6 +91,25 @@ export function restoreChanges(target: MessengerCallSettings, reading: Messenger
 	return { changes, notRestored };
 }
 
+/**
+ * The part of `changes` that `current` does not hold yet: what must still be sent. Empty when a write was
+ * not dropped by a concurrent writer (shared/execution/accountUpdate.ts reads again to find out).
+ */
+export function missingChanges(current: MessengerCallSettings, changes: SettingsChanges): SettingsChanges {
+	const now = withMetaDefaults(current);
+	const missing: SettingsChanges = {};
+	if (changes.call_hours !== undefined && !hoursEqual(changes.call_hours, now.call_hours ?? null)) {
+		missing.call_hours = changes.call_hours;
+	}
+	if (changes.call_routing !== undefined && changes.call_routing.ring_target !== now.call_routing?.ring_target) {
+		missing.call_routing = changes.call_routing;
+	}
+	for (const flag of ['audio_enabled', 'icon_enabled'] as const) {
+		if (changes[flag] !== undefined && changes[flag] !== now[flag]) missing[flag] = changes[flag];
+	}
+	return missing;
+}
+
 /** What Meta stores after the changes: each field given replaces the stored one (hours included). */
 export function applyChanges(settings: MessengerCallSettings, changes: SettingsChanges): MessengerCallSettings {
 	return { ...settings, ...changes };

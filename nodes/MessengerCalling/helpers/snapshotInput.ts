@@ -88,14 +88,14 @@ export function snapshotFromObject(value: unknown, pageId: string, field = 'snap
 	};
 }
 
-/** The `snapshot` parameter: undefined when left empty. */
-export function snapshotFromParameter(value: unknown, pageId: string): CallSettingsSnapshot | undefined {
+/** A snapshot parameter (Restore's `snapshot`, Close's `keptSnapshot`): undefined when left empty. */
+export function snapshotFromParameter(value: unknown, pageId: string, field = 'snapshot'): CallSettingsSnapshot | undefined {
 	if (isBlank(value) || (isRecord(value) && Object.keys(value).length === 0)) return undefined;
 	const parsed = typeof value === 'string' ? parseJson(value) : value;
 	if (parsed === undefined) {
-		throw new InputError('snapshot', 'must be JSON: the output of Close Calling, or its "snapshot" field');
+		throw new InputError(field, 'must be JSON: the output of Close Calling, or its "snapshot" field');
 	}
-	return snapshotFromObject(parsed, pageId);
+	return snapshotFromObject(parsed, pageId, field);
 }
 
 function parseJson(text: string): unknown {

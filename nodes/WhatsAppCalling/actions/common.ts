@@ -1,8 +1,13 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { sendOrPreview, type DryRunResult } from '../../shared/execution/request';
+import { accountKey, updateAccount, type AccountUpdateResult } from '../../shared/execution/accountUpdate';
+import { readDryRun, readVerifyWrites, sendOrPreview, type DryRunResult } from '../../shared/execution/request';
 import {
+	applyCallHoursChange,
+	callHoursChange,
 	callHoursToWire,
+	holdsCallHoursChange,
+	type CallHoursChange,
 	holidaysFromJson,
 	holidaysFromParameter,
 	validateHolidays,
@@ -24,7 +29,7 @@ export function readPhoneNumberId(ctx: IExecuteFunctions, itemIndex: number): st
 	);
 }
 
-export { readDryRun } from '../../shared/execution/request';
+export { readDryRun };
 
 export function settingsPath(phoneNumberId: string): string {
 	return `/${phoneNumberId}/settings`;
@@ -70,9 +75,66 @@ export function writeOutcome(answer: IDataObject | DryRunResult): IDataObject {
 	return { ...answer, success: answer.success === true || answer.success === 'true' };
 }
 
+/** The new call hours an operation decided on the stored ones, and what it reports about them. */
+export interface CallHoursPlan {
+	next: CallHours;
+	report: IDataObject;
+}
+
+export interface CallHoursUpdate {
+	/** The call hours stored when the change was decided (undefined: none). */
+	stored: CallHours | undefined;
+	plan: CallHoursPlan;
+	/** Meta's answer (or the dry-run preview) and how the write went, once the write is checked. */
+	outcome: Promise<IDataObject>;
+}
+
+function outcomeOf(result: AccountUpdateResult<CallHours | undefined, CallHoursChange>): IDataObject {
+	// Nothing written: the stored call hours already held the change.
+	const outcome = result.answer ? writeOutcome(result.answer) : { success: true };
+	if (outcome.dryRun !== true) Object.assign(outcome, { writes: result.writes, verified: result.verified });
+	return outcome;
+}
+
+/**
+ * Every change of call_hours: reads them, lets `decide` compute the new ones (it throws, and nothing is
+ * written, when a rule breaks), writes them whole (Meta replaces the stored value), and — across items,
+ * executions and queue-mode workers — makes sure no concurrent writer's stale write dropped the change
+ * (shared/execution/accountUpdate.ts). A write that must be repeated applies only this item's difference
+ * to what is stored by then.
+ */
+export async function updateCallHours(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	graph: GraphClient,
+	phoneNumberId: string,
+	decide: (stored: CallHours | undefined) => CallHoursPlan,
+): Promise<CallHoursUpdate> {
+	const dryRun = readDryRun(ctx, itemIndex);
+	let plan: CallHoursPlan | undefined;
+	const pending = await updateAccount<CallHours | undefined, CallHoursChange>(
+		graph,
+		{
+			key: accountKey(graph, phoneNumberId),
+			read: async (g) => storedCallHours((await fetchSettings(g, phoneNumberId)).calling),
+			decide: (stored) => {
+				plan = decide(stored);
+				return callHoursChange(stored, plan.next);
+			},
+			write: async (g, current, change) => {
+				if (!dryRun && holdsCallHoursChange(current, change)) return undefined;
+				return await writeCallHours(g, phoneNumberId, applyCallHoursChange(current, change, new Date()), dryRun);
+			},
+			holds: holdsCallHoursChange,
+		},
+		{ dryRun, verify: readVerifyWrites(ctx, itemIndex) },
+		ctx.getNode(),
+	);
+	return { stored: pending.before, plan: plan as CallHoursPlan, outcome: pending.settled.then(outcomeOf) };
+}
+
 /** Holiday operations change only the holiday list: without stored call hours there is nothing to keep. */
-export function requireCallHours(settings: CallingSettings): CallHours {
-	const hours = storedCallHours(settings.calling);
+export function requireCallHours(hours: CallHours | undefined): CallHours {
 	if (!hours) {
 		throw new InputError(
 			'phoneNumberId',

@@ -1,9 +1,7 @@
 /**
- * Items run concurrently, but some operations read settings, change them and write them back whole (a
- * WhatsApp holiday change rewrites all call_hours; a Messenger close snapshots, then closes). Two items doing
- * that to the same account at once would both read the old state and the second write would undo the first.
- * So such a read-modify-write waits for the previous one on the same key (phone number or Page) to finish;
- * different accounts still run in parallel.
+ * Tasks with the same key take turns; different keys run in parallel; a failed task never blocks the next.
+ * accountUpdate.ts keeps one for the whole process, keyed by account, so that read-modify-writes of one
+ * phone number or Page from every run and execution in this process never overlap.
  */
 export class PerKeyQueue {
 	private readonly tails = new Map<string, Promise<unknown>>();
@@ -23,16 +21,4 @@ export class PerKeyQueue {
 			if (this.tails.get(key) === settled) this.tails.delete(key);
 		}
 	}
-}
-
-// One queue per node run: runItems creates one GraphClient per execution and hands it to every item.
-const queues = new WeakMap<object, PerKeyQueue>();
-
-export function queueFor(run: object): PerKeyQueue {
-	let queue = queues.get(run);
-	if (!queue) {
-		queue = new PerKeyQueue();
-		queues.set(run, queue);
-	}
-	return queue;
 }

@@ -22,3 +22,9 @@ export function readDryRun(ctx: IExecuteFunctions, itemIndex: number): boolean {
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	return options.dryRun === true;
 }
+
+/** `options.verifyWrites` of an item: on unless switched off (operations without the option: on). */
+export function readVerifyWrites(ctx: IExecuteFunctions, itemIndex: number): boolean {
+	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	return options.verifyWrites !== false;
+}

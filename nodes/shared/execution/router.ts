@@ -1,11 +1,12 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import type { GraphClient } from '../transport/graph';
 import { runItems } from './runItems';
+import type { ItemResult } from './settling';
 
 /** One operation file: its `execute` handles one item. */
 export interface Operation {
-	execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<IDataObject | IDataObject[]>;
+	execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<ItemResult>;
 	/** Reads the item's parameters and runs the pure checks, before any item's request leaves (throws on a broken rule). */
 	validate?(this: IExecuteFunctions, itemIndex: number): void;
 	/** True for operations that must never be repeated (a message): with On Error: Stop, one item at a time. */

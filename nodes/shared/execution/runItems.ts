@@ -7,9 +7,13 @@ import { createGraphClient, type GraphClient, type GraphClientOptions } from '..
 import { META_ERROR_FIELDS } from '../transport/metaError';
 import { InputError } from '../validation';
 import { describeRunOutcome, type ItemState } from './runOutcome';
+import { Settling, type ItemResult } from './settling';
 
-/** Handles one input item; an array result becomes several output items paired with that input. */
-export type ItemHandler = (itemIndex: number, graph: GraphClient) => Promise<IDataObject | IDataObject[]>;
+/**
+ * Handles one input item; an array result becomes several output items paired with that input, a
+ * Settling result is collected when it settles (the item no longer counts as in flight meanwhile).
+ */
+export type ItemHandler = (itemIndex: number, graph: GraphClient) => Promise<ItemResult>;
 
 /** Items being worked on at once. The client's congestion window bounds the requests among them. */
 export const MAX_ITEMS_IN_FLIGHT = MAX_WINDOW;
@@ -142,17 +146,33 @@ export async function runItems(
 	const failures = new Map<number, NodeApiError | NodeOperationError>();
 	let next = 0;
 
+	const settling: Array<Promise<void>> = [];
+
+	function fail(itemIndex: number, error: unknown): void {
+		const itemError = asItemError(ctx, error, itemIndex);
+		if (!continueOnFail) failures.set(itemIndex, itemError);
+		else outputs[itemIndex] = [errorItem(ctx, itemError, itemIndex)];
+	}
+
 	// Each worker takes the next item; after a failure (without continueOnFail) no new item starts,
 	// the ones in flight settle, and the first failure in input order is thrown.
 	async function worker(): Promise<void> {
 		while (next < toRun.length && failures.size === 0) {
 			const itemIndex = toRun[next++];
 			try {
-				outputs[itemIndex] = toOutputItems(await handler(itemIndex, graph), itemIndex);
+				const result = await handler(itemIndex, graph);
+				if (result instanceof Settling) {
+					settling.push(
+						result.result.then(
+							(value) => void (outputs[itemIndex] = toOutputItems(value, itemIndex)),
+							(error: unknown) => fail(itemIndex, error),
+						),
+					);
+				} else {
+					outputs[itemIndex] = toOutputItems(result, itemIndex);
+				}
 			} catch (error) {
-				const itemError = asItemError(ctx, error, itemIndex);
-				if (!continueOnFail) failures.set(itemIndex, itemError);
-				else outputs[itemIndex] = [errorItem(ctx, itemError, itemIndex)];
+				fail(itemIndex, error);
 			}
 		}
 	}
@@ -160,6 +180,7 @@ export async function runItems(
 	const sequential = sequentialOnStop && !continueOnFail;
 	const workers = sequential ? 1 : Math.min(MAX_ITEMS_IN_FLIGHT, toRun.length);
 	await Promise.all(Array.from({ length: workers }, async () => await worker()));
+	await Promise.all(settling);
 
 	if (failures.size > 0) {
 		const first = failures.get(Math.min(...failures.keys()))!;

@@ -36,5 +36,6 @@ export {
 	type AvailabilityInput,
 	type AvailabilityReason,
 } from './availability';
+export { callHoursChange, holdsCallHoursChange, applyCallHoursChange, type CallHoursChange } from './change';
 export { InputError } from '../validation';
 export { parseCheckTime } from './checkTime';

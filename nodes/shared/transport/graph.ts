@@ -46,6 +46,19 @@ export interface GraphRequest {
 	repeatable?: boolean;
 	/** 'app' = the APP_ID|APP_SECRET app token (webhook subscriptions). Default 'token'. */
 	auth?: 'token' | 'app';
+	/**
+	 * Epoch ms: no attempt leaves after this (StaleReadError instead). A write based on a read must leave
+	 * while that read is fresh (shared/execution/accountUpdate.ts).
+	 */
+	sendBy?: number;
+}
+
+/** A request with `sendBy` could not leave in time; nothing was sent. */
+export class StaleReadError extends Error {
+	constructor() {
+		super('the request could not leave before its send-by time; nothing was sent');
+		this.name = 'StaleReadError';
+	}
 }
 
 /** What a dry run shows: the request as it would leave, without any secret. */
@@ -57,6 +70,8 @@ export interface GraphRequestPreview {
 }
 
 export interface GraphClient {
+	/** Base URL and version, e.g. 'https://graph.facebook.com/v26.0': with an account ID, it names the account. */
+	readonly apiRoot: string;
 	/** Sends the request (retrying what is safe to retry); throws NodeApiError on Meta errors. */
 	request<T = IDataObject>(req: GraphRequest): Promise<T>;
 	describe(req: GraphRequest): GraphRequestPreview;
@@ -196,6 +211,10 @@ export async function createGraphClient(
 			const pause = Math.min(throttle.pauseRemainingMs(), Math.max(0, maxTotalWaitMs - waitedMs));
 			if (pause > 0) await sleep(pause);
 			waitedMs += pause;
+			if (req.sendBy !== undefined && Date.now() > req.sendBy) {
+				throttle.release(ticket, 'neutral');
+				throw new StaleReadError();
+			}
 			const answer = await sendOnce(req, credential);
 			const { facts, kind, usage, value } = evaluate(answer);
 			throttle.release(ticket, signalOf(kind, usage.maxPercent));
@@ -226,6 +245,7 @@ export async function createGraphClient(
 	}
 
 	return {
+		apiRoot: connection.apiRoot,
 		request,
 		describe: (req) => previewOf(connection, req),
 	};

@@ -208,7 +208,7 @@ describe('control API over HTTP', () => {
 
 		expect((await control(sandbox, 'POST', 'reset')).body).toEqual({ ok: true });
 		const state = await control(sandbox, 'GET', 'state');
-		expect(state.body.config).toEqual({ latencyMs: 0, rateLimit: null, verifyCallbacks: true, requireAppsecretProof: false });
+		expect(state.body.config).toEqual({ latencyMs: 0, readLagMs: 0, rateLimit: null, verifyCallbacks: true, requireAppsecretProof: false });
 		expect(state.body.state.phoneNumbers[DEMO.phoneNumberId].restrictions).toEqual([]);
 		expect((await control(sandbox, 'GET', 'messages')).body).toEqual([]);
 		expect((await control(sandbox, 'GET', 'nowhere')).status).toBe(404);

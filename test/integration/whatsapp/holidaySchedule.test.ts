@@ -55,8 +55,11 @@ describe('holidaySchedule add', () => {
 			updated: [],
 			droppedPastHolidays: [{ date: berlinDate(-1), startTime: '0000', endTime: '2359' }],
 			timezoneId: 'Europe/Berlin',
+			writes: 1,
+			verified: true,
 		});
-		expect(sandbox.current.requests.map((r) => r.method)).toEqual(['GET', 'POST']);
+		// read, write, and one read a few seconds later: no concurrent writer dropped the change
+		expect(sandbox.current.requests.map((r) => r.method)).toEqual(['GET', 'POST', 'GET']);
 	});
 
 	it('updates a date already stored instead of doubling it; JSON input, a date alone is the whole day', async () => {

@@ -5,6 +5,7 @@ import {
 	closeChanges,
 	hoursEqual,
 	isClosedStateOf,
+	missingChanges,
 	restoreChanges,
 	snapshotToKeep,
 	takeSnapshot,
@@ -150,5 +151,18 @@ describe('settingsWriteRequests', () => {
 		expect(fields('close')[0]).toBe('icon_enabled');
 		expect(fields('restore')).toEqual(['call_hours', 'call_routing', 'audio_enabled', 'icon_enabled']);
 		expect(settingsWriteRequests(PAGE, {}, 'close')).toEqual([]);
+	});
+});
+
+describe('missingChanges (what a close or restore must still send)', () => {
+	const hours = { timezone_id: 'UTC', weekly_operating_hours: [] };
+	it('only the fields that differ; the icon counts as shown when Meta leaves it out', () => {
+		expect(missingChanges({ icon_enabled: false, call_hours: hours }, { icon_enabled: false, call_hours: hours })).toEqual({});
+		expect(missingChanges({}, { icon_enabled: true })).toEqual({});
+		expect(missingChanges({}, { icon_enabled: false })).toEqual({ icon_enabled: false });
+		expect(missingChanges({ call_hours: null }, { call_hours: hours, call_routing: { ring_target: 'META' } })).toEqual({
+			call_hours: hours,
+			call_routing: { ring_target: 'META' },
+		});
 	});
 });

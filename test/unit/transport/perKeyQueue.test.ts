@@ -1,4 +1,4 @@
-import { PerKeyQueue, queueFor } from '../../../nodes/shared/execution/perKeyQueue';
+import { PerKeyQueue } from '../../../nodes/shared/execution/perKeyQueue';
 
 /** A task that records when it starts and ends, and finishes when the test says so. */
 function controlled(log: string[], name: string, fail = false) {
@@ -57,11 +57,5 @@ describe('PerKeyQueue', () => {
 		b.finish();
 		await expect(first).rejects.toThrow('a failed');
 		await expect(second).resolves.toBe('b');
-	});
-
-	it('gives one queue per run object', () => {
-		const run1 = {};
-		expect(queueFor(run1)).toBe(queueFor(run1));
-		expect(queueFor(run1)).not.toBe(queueFor({}));
 	});
 });

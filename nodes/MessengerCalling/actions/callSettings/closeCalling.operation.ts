@@ -1,27 +1,27 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { optionsCollection, showFor } from '../../../shared/descriptions/options';
-import { queueFor } from '../../../shared/execution/perKeyQueue';
+import { Settling } from '../../../shared/execution/settling';
 import type { GraphClient } from '../../../shared/transport/graph';
 import { InputError } from '../../../shared/validation';
 import { CALL_SETTINGS_FIELDS } from '../../helpers/callSettings';
-import { settingsWriteRequests } from '../../helpers/requests';
 import {
 	CLOSE_MODES,
 	closeChanges,
 	snapshotToKeep,
 	takeSnapshot,
+	type CallSettingsSnapshot,
 	type CloseMode,
 } from '../../helpers/snapshot';
-import { storeSnapshot, storedSnapshotIfReadable } from '../../helpers/snapshotInput';
-import { fetchCallSettings, readDryRun, readPageId, sendWrites } from '../common';
+import { snapshotFromParameter, storeSnapshot, storedSnapshotIfReadable } from '../../helpers/snapshotInput';
+import { readDryRun, readPageId, updateCallSettings } from '../common';
 
 const displayOptions = showFor('callSettings', 'closeCalling');
 
 export const description: INodeProperties[] = [
 	{
 		displayName:
-			'Reads the current settings first and outputs them as "snapshot"; Restore Calling puts them back exactly. The latest snapshot of each Page is also kept in the workflow, for a Restore Calling node of the same workflow (n8n keeps it between runs only for active workflows, not for manual test runs).',
+			'Reads the current settings first and outputs them as "snapshot"; Restore Calling puts them back exactly. Keep that output for the restore, e.g. in a Data table (Upsert one row per Page): that works on every n8n set-up, queue mode included. The latest snapshot of each Page is also kept in the workflow itself, which a Restore Calling node of the same workflow finds on a single n8n process (for active workflows, not manual test runs), but not in queue mode.',
 		name: 'closeCallingNotice',
 		type: 'notice',
 		default: '',
@@ -52,7 +52,16 @@ export const description: INodeProperties[] = [
 		default: 'both',
 		displayOptions,
 	},
-	optionsCollection(displayOptions, { write: true }),
+	{
+		displayName: 'Kept Snapshot',
+		name: 'keptSnapshot',
+		type: 'json',
+		default: '',
+		description:
+			'The snapshot kept from an earlier close of this Page, if any, e.g. the snapshot column of a Data table Get. When the Page is still closed by that close, it is output again instead of a snapshot of the closed settings, so closing twice never loses the open settings. Leave empty to use the snapshot kept in the workflow (single n8n process only).',
+		displayOptions,
+	},
+	optionsCollection(displayOptions, { write: true, readModifyWrite: true }),
 ];
 
 function readCloseMode(ctx: IExecuteFunctions, itemIndex: number): CloseMode {
@@ -64,39 +73,55 @@ function readCloseMode(ctx: IExecuteFunctions, itemIndex: number): CloseMode {
 }
 
 export function validate(this: IExecuteFunctions, itemIndex: number): void {
-	readPageId(this, itemIndex);
+	const pageId = readPageId(this, itemIndex);
 	readCloseMode(this, itemIndex);
+	snapshotFromParameter(this.getNodeParameter('keptSnapshot', itemIndex, ''), pageId, 'keptSnapshot');
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<Settling> {
 	const pageId = readPageId(this, itemIndex);
-	// A read-modify-write of the Page: items on the same Page take turns (see shared/execution/perKeyQueue.ts).
-	return await queueFor(graph).run(pageId, async () => {
-		const mode = readCloseMode(this, itemIndex);
-		const dryRun = readDryRun(this, itemIndex);
+	const mode = readCloseMode(this, itemIndex);
+	const dryRun = readDryRun(this, itemIndex);
+	const given = snapshotFromParameter(this.getNodeParameter('keptSnapshot', itemIndex, ''), pageId, 'keptSnapshot');
+	const staticData = this.getWorkflowStaticData('global');
 
-		const fresh = takeSnapshot(pageId, await fetchCallSettings(graph, pageId, CALL_SETTINGS_FIELDS), new Date());
-		const staticData = this.getWorkflowStaticData('global');
-		// Closing a Page our last close already closed keeps that snapshot: the fresh one would hold the closed state.
-		const { snapshot, alreadyClosed } = snapshotToKeep(fresh, storedSnapshotIfReadable(staticData, pageId));
+	let fresh: CallSettingsSnapshot | undefined;
+	let kept: { snapshot: CallSettingsSnapshot; alreadyClosed: boolean } | undefined;
+	const update = await updateCallSettings(
+		this,
+		itemIndex,
+		graph,
+		pageId,
+		'close',
+		(reading) => {
+			fresh = takeSnapshot(pageId, reading, new Date());
+			// Closing a Page our last close already closed keeps that snapshot: the fresh one would hold the closed state.
+			kept = snapshotToKeep(fresh, given ?? storedSnapshotIfReadable(staticData, pageId));
+			const changes = closeChanges(fresh.settings, mode);
+			// Stored before writing, so that even a close that fails half-way can be undone.
+			if (!dryRun) storeSnapshot(staticData, kept.snapshot);
+			return changes;
+		},
+		CALL_SETTINGS_FIELDS,
+	);
 
-		const changes = closeChanges(fresh.settings, mode);
-		// Stored before writing, so that even a close that fails half-way can be undone.
-		if (!dryRun) storeSnapshot(staticData, snapshot);
-		const outcome = await sendWrites(this, graph, settingsWriteRequests(pageId, changes, 'close'), dryRun);
-
-		const result: IDataObject = {
-			pageId,
-			closeMode: mode,
-			changed: Object.keys(changes),
-			alreadyClosed,
-			snapshot: snapshot as unknown as IDataObject,
-		};
-		if (mode === 'both' && fresh.settings.call_hours === null) {
-			result.note =
-				'This Page has no call hours, so only its icon was hidden: Meta cannot remove hours once set, and the Page could not be restored exactly.';
-		}
-		if (dryRun) Object.assign(result, { dryRun: true, requests: outcome.previews });
-		return result;
-	});
+	return new Settling(
+		update.outcome.then(({ writes, verified, previews }) => {
+			const { snapshot, alreadyClosed } = kept as { snapshot: CallSettingsSnapshot; alreadyClosed: boolean };
+			const result: IDataObject = {
+				pageId,
+				closeMode: mode,
+				changed: Object.keys(update.changes),
+				alreadyClosed,
+				snapshot: snapshot as unknown as IDataObject,
+			};
+			if (mode === 'both' && fresh?.settings.call_hours === null) {
+				result.note =
+					'This Page has no call hours, so only its icon was hidden: Meta cannot remove hours once set, and the Page could not be restored exactly.';
+			}
+			if (dryRun) Object.assign(result, { dryRun: true, requests: previews });
+			else Object.assign(result, { writes, verified });
+			return result;
+		}),
+	);
 }

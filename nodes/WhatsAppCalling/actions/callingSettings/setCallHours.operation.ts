@@ -9,24 +9,14 @@ import {
 	validateWeeklyHours,
 	weeklyHoursFromParameter,
 	type BusinessClock,
-	type CallHours,
 	type CallHoursStatus,
 	type Holiday,
 } from '../../../shared/hours';
 import type { GraphClient } from '../../../shared/transport/graph';
 import { InputError } from '../../../shared/validation';
-import { queueFor } from '../../../shared/execution/perKeyQueue';
-import { storedCallHours } from '../../helpers/settingsAnswer';
+import { Settling } from '../../../shared/execution/settling';
 import { optionsCollection, showFor } from '../../../shared/descriptions/options';
-import {
-	fetchSettings,
-	holidayToJson,
-	readDryRun,
-	readHolidaysInput,
-	readPhoneNumberId,
-	writeCallHours,
-	writeOutcome,
-} from '../common';
+import { holidayToJson, readHolidaysInput, readPhoneNumberId, updateCallHours } from '../common';
 
 const displayOptions = showFor('callingSettings', 'setCallHours');
 
@@ -77,7 +67,7 @@ export const description: INodeProperties[] = [
 		displayOptions,
 	},
 	...holidaysInputFields(withShow(displayOptions, { holidayMode: ['replace'] })),
-	optionsCollection(displayOptions, { write: true }),
+	optionsCollection(displayOptions, { write: true, readModifyWrite: true }),
 ];
 
 const HOLIDAY_MODES = ['keep', 'replace', 'clear'] as const;
@@ -121,29 +111,30 @@ export function validate(this: IExecuteFunctions, itemIndex: number): void {
 	readInput(this, itemIndex);
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<Settling> {
 	const { phoneNumberId, status, timezoneId, weeklyHours, mode, clock, replacement } = readInput(this, itemIndex);
-	const dryRun = readDryRun(this, itemIndex);
 
-	// Ordered with the holiday operations on the same number in this run (see shared/execution/perKeyQueue.ts).
-	return await queueFor(graph).run(phoneNumberId, async () => {
+	// The same read-modify-write as the holiday operations: in keep mode the stored holidays stay, and a
+	// concurrent holiday change is not lost (see shared/execution/accountUpdate.ts).
+	let droppedPast: Holiday[] = [];
+	const { plan, outcome } = await updateCallHours(this, itemIndex, graph, phoneNumberId, (stored) => {
 		let holidays = replacement;
-		let droppedPast: Holiday[] = [];
 		if (mode === 'keep') {
 			// "Today" is judged in the new timezone: that is the one Meta will check the dates against.
-			const stored = storedCallHours((await fetchSettings(graph, phoneNumberId)).calling)?.holidays ?? [];
-			holidays = futureHolidays(stored, clock);
+			const storedHolidays = stored?.holidays ?? [];
+			holidays = futureHolidays(storedHolidays, clock);
 			const kept = new Set(holidays.map((h) => h.date));
-			droppedPast = stored.filter((h) => !kept.has(h.date));
+			droppedPast = storedHolidays.filter((h) => !kept.has(h.date));
 		}
-		const callHours: CallHours = { status, timezoneId, weeklyHours, holidays };
-		const answer = await writeCallHours(graph, phoneNumberId, callHours, dryRun);
-		return {
-			phoneNumberId,
-			...writeOutcome(answer),
-			holidayMode: mode,
-			callHours: callHoursToWire(callHours) as unknown as IDataObject,
-			droppedPastHolidays: droppedPast.map(holidayToJson),
-		};
+		return { next: { status, timezoneId, weeklyHours, holidays }, report: {} };
 	});
+	return new Settling(
+		outcome.then((written) => ({
+			phoneNumberId,
+			...written,
+			holidayMode: mode,
+			callHours: callHoursToWire(plan.next) as unknown as IDataObject,
+			droppedPastHolidays: droppedPast.map(holidayToJson),
+		})),
+	);
 }

@@ -1,6 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { removeHolidays } from '../../../shared/hours';
+import type { Settling } from '../../../shared/execution/settling';
 import type { GraphClient } from '../../../shared/transport/graph';
 import { parseDateList } from '../../../shared/validation';
 import { optionsCollection, showFor } from '../../../shared/descriptions/options';
@@ -21,7 +22,7 @@ export const description: INodeProperties[] = [
 		description: 'The holiday dates to remove, as YYYY-MM-DD separated by commas. Dates that are not stored are reported, not an error.',
 		displayOptions,
 	},
-	optionsCollection(displayOptions, { write: true }),
+	optionsCollection(displayOptions, { write: true, readModifyWrite: true }),
 ];
 
 function readInput(ctx: IExecuteFunctions, itemIndex: number) {
@@ -34,7 +35,7 @@ export function validate(this: IExecuteFunctions, itemIndex: number): void {
 	readInput(this, itemIndex);
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<Settling> {
 	const { phoneNumberId, dates } = readInput(this, itemIndex);
 	return await changeHolidays(this, itemIndex, graph, phoneNumberId, (stored) => {
 		const clock = { timezoneId: stored.timezoneId, now: new Date() };

@@ -1,7 +1,8 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { holidaysInputFields } from '../../../shared/descriptions/hours';
 import { replaceHolidays } from '../../../shared/hours';
+import type { Settling } from '../../../shared/execution/settling';
 import type { GraphClient } from '../../../shared/transport/graph';
 import { optionsCollection, showFor } from '../../../shared/descriptions/options';
 import { changeHolidays, keepsEverythingElseNotice } from './write';
@@ -12,7 +13,7 @@ const displayOptions = showFor('holidaySchedule', 'replace');
 export const description: INodeProperties[] = [
 	keepsEverythingElseNotice(displayOptions),
 	...holidaysInputFields(displayOptions),
-	optionsCollection(displayOptions, { write: true }),
+	optionsCollection(displayOptions, { write: true, readModifyWrite: true }),
 ];
 
 function readInput(ctx: IExecuteFunctions, itemIndex: number) {
@@ -26,7 +27,7 @@ export function validate(this: IExecuteFunctions, itemIndex: number): void {
 	readInput(this, itemIndex);
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<Settling> {
 	const { phoneNumberId, input } = readInput(this, itemIndex);
 	return await changeHolidays(this, itemIndex, graph, phoneNumberId, (stored) => {
 		const clock = { timezoneId: stored.timezoneId, now: new Date() };

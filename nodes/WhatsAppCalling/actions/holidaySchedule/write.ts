@@ -2,8 +2,8 @@ import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties }
 
 import type { CallHours, Holiday } from '../../../shared/hours';
 import type { GraphClient } from '../../../shared/transport/graph';
-import { queueFor } from '../../../shared/execution/perKeyQueue';
-import { fetchSettings, holidayToJson, readDryRun, requireCallHours, writeCallHours, writeOutcome } from '../common';
+import { Settling } from '../../../shared/execution/settling';
+import { holidayToJson, requireCallHours, updateCallHours } from '../common';
 
 /** What add, remove and replace share: they write the stored call hours back with only the holidays changed. */
 
@@ -27,7 +27,7 @@ export interface HolidayChange {
 
 /**
  * Reads the stored call hours, lets `change` compute the new holiday list (it throws, and nothing is
- * written, when a rule breaks), and writes the whole call_hours back. Items of the same number take turns.
+ * written, when a rule breaks), and writes the whole call_hours back, safe against concurrent writers.
  */
 export async function changeHolidays(
 	ctx: IExecuteFunctions,
@@ -35,19 +35,22 @@ export async function changeHolidays(
 	graph: GraphClient,
 	phoneNumberId: string,
 	change: (stored: CallHours) => HolidayChange,
-): Promise<IDataObject> {
-	const dryRun = readDryRun(ctx, itemIndex);
-	return await queueFor(graph).run(phoneNumberId, async () => {
-		const stored = requireCallHours(await fetchSettings(graph, phoneNumberId));
-		const { holidays, droppedPast, report } = change(stored);
-		const answer = await writeCallHours(graph, phoneNumberId, { ...stored, holidays }, dryRun);
-		return {
-			phoneNumberId,
-			...writeOutcome(answer),
-			timezoneId: stored.timezoneId,
-			holidays: holidays.map(holidayToJson),
-			...report,
-			droppedPastHolidays: droppedPast.map(holidayToJson),
-		};
+): Promise<Settling> {
+	let droppedPast: Holiday[] = [];
+	const { stored, plan, outcome } = await updateCallHours(ctx, itemIndex, graph, phoneNumberId, (current) => {
+		const hours = requireCallHours(current);
+		const decided = change(hours);
+		droppedPast = decided.droppedPast;
+		return { next: { ...hours, holidays: decided.holidays }, report: decided.report };
 	});
+	return new Settling(
+		outcome.then((written) => ({
+			phoneNumberId,
+			...written,
+			timezoneId: stored?.timezoneId,
+			holidays: plan.next.holidays.map(holidayToJson),
+			...plan.report,
+			droppedPastHolidays: droppedPast.map(holidayToJson),
+		})),
+	);
 }
