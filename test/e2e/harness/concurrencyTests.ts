@@ -65,16 +65,16 @@ async function newExecutions(tier: ConcurrencyTier, before: Set<string>): Promis
 }
 
 /**
- * The most numbers whose Graph traffic was under way at one moment, from the sandbox's request log: each
- * number's span runs from its first to its last request. Numbers served one after the other give 1.
+ * The most numbers with Graph traffic around one moment, from the sandbox's request log: for each request,
+ * how many numbers had a request within `windowMs` of it. With the sandbox answering after `windowMs`, a
+ * read-modify-write spans at least that, so numbers that took turns behind one another would give 1 or 2.
  */
-async function peakNumbersInFlight(e2e: E2eContext, numbers: string[]): Promise<number> {
+async function peakNumbersInFlight(e2e: E2eContext, numbers: string[], windowMs: number): Promise<number> {
 	const requests = await e2e.sandbox<Array<{ path: string; at: number }>>('GET', 'requests');
-	const spans = numbers
-		.map((n) => requests.filter((r) => r.path.startsWith(`/${n}/`)).map((r) => r.at))
-		.filter((times) => times.length > 0)
-		.map((times) => [Math.min(...times), Math.max(...times)] as const);
-	return Math.max(0, ...spans.map(([start]) => spans.filter(([from, to]) => from <= start && start <= to).length));
+	const tagged = requests
+		.map((r) => ({ at: r.at, number: numbers.find((n) => r.path.startsWith(`/${n}/`)) }))
+		.filter((r): r is { at: number; number: string } => r.number !== undefined);
+	return Math.max(0, ...tagged.map((r) => new Set(tagged.filter((o) => Math.abs(o.at - r.at) <= windowMs).map((o) => o.number)).size));
 }
 
 function print(tier: ConcurrencyTier, line: string): void {
@@ -111,33 +111,48 @@ export function defineConcurrencyTests(tier: ConcurrencyTier): void {
 
 		it('100 concurrent executions over 10 numbers -> every holiday stored, and the numbers do not wait for each other', async () => {
 			const dates = futureDates(10);
-			// One number's 10 executions first: the yardstick.
-			const single = await addAllAtOnce(e2e, dates.map((d) => [bulkNumber(0), d]));
-			const singleStored = await storedHolidayDates(e2e, bulkNumber(0));
-			await e2e.sandbox('POST', 'reset', { bulkPhoneNumbers: 10 });
-
 			const numbers = Array.from({ length: 10 }, (_, i) => bulkNumber(i));
-			const all = await addAllAtOnce(e2e, numbers.flatMap((n) => dates.map((d): [string, string] => [n, d])));
-			const storedPerNumber = await Promise.all(numbers.map((n) => storedHolidayDates(e2e, n)));
+			// "Meta" answers after 200 ms, so time goes to waiting for it, as in real life, more than to n8n's CPU.
+			const latencyMs = 200;
+			let single: { statuses: number[]; wallMs: number };
+			let all: { statuses: number[]; wallMs: number };
+			let singleStored: string[];
+			let storedPerNumber: string[][];
+			let inFlight: number;
+			await e2e.sandbox('POST', 'config', { latencyMs });
+			try {
+				// One number's 10 executions first: the yardstick.
+				single = await addAllAtOnce(e2e, dates.map((d) => [bulkNumber(0), d]));
+				singleStored = await storedHolidayDates(e2e, bulkNumber(0));
+				// (A reset also resets the config: the latency is set again.)
+				await e2e.sandbox('POST', 'reset', { bulkPhoneNumbers: 10 });
+				await e2e.sandbox('POST', 'config', { latencyMs });
+				// Interleaved (every number's first date, then every number's second...), as independent callers would send them.
+				all = await addAllAtOnce(e2e, dates.flatMap((d) => numbers.map((n): [string, string] => [n, d])));
+				storedPerNumber = await Promise.all(numbers.map((n) => storedHolidayDates(e2e, n)));
+				inFlight = await peakNumbersInFlight(e2e, numbers, latencyMs);
+			} finally {
+				await e2e.sandbox('POST', 'config', { latencyMs: 0 });
+			}
 			const storedCount = storedPerNumber.reduce((sum, s) => sum + s.filter((d) => dates.includes(d)).length, 0);
-			const inFlight = await peakNumbersInFlight(e2e, numbers);
 			const ratio = all.wallMs / single.wallMs;
 			print(
 				tier,
 				`one number, 10 concurrent adds: ${singleStored.length} of 10 stored in ${(single.wallMs / 1000).toFixed(1)} s; ` +
 					`10 numbers x 10 concurrent adds: ${storedCount} of 100 stored (per number ${storedPerNumber.map((s) => s.length).join(',')}) ` +
 					`in ${(all.wallMs / 1000).toFixed(1)} s = ${ratio.toFixed(1)}x one number's time; ` +
-					`up to ${inFlight} of 10 numbers had requests under way at once at the sandbox (numbers served one after the other: 1)`,
+					`up to ${inFlight} of 10 numbers had requests at the sandbox within ${latencyMs} ms of each other (numbers served one after the other: 1-2)`,
 			);
 
 			expect(single.statuses.filter((s) => s !== 200)).toEqual([]);
 			expect(all.statuses.filter((s) => s !== 200)).toEqual([]);
 			expect(singleStored).toEqual(dates);
 			expect(storedPerNumber).toEqual(numbers.map(() => dates));
-			// Not waiting for each other, read at "Meta": most numbers' requests overlap in time. (The wall-time
-			// ratio is printed, not asserted: on 2 shared cores n8n's own cost of 100 executions makes it ~10x
-			// even when nothing is serialized; it only says something once one number's executions take turns.)
+			// Not waiting for each other, seen at "Meta" (most numbers busy at the same moments) and in the wall
+			// time. Numbers served one after the other would take >= 10x one number's time; 5x leaves room for
+			// n8n's own CPU cost of 100 executions on 2 shared cores (without any serialization it alone gives ~7x).
 			expect(inFlight).toBeGreaterThanOrEqual(5);
+			expect(ratio).toBeLessThan(5);
 		}, 600000);
 	});
 }

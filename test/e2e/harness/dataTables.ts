@@ -76,3 +76,11 @@ export async function dataTableRows(rest: N8nRest, table: Pick<DataTableRef, 'id
 	if (answer.status !== 200) throw failed(`GET /rest${path}`, answer);
 	return answer.body?.data?.data ?? [];
 }
+
+/** Deletes every row of a data table (n8n's delete needs a filter: "id >= 0" matches them all). */
+export async function clearDataTable(rest: N8nRest, table: Pick<DataTableRef, 'id' | 'projectId'>): Promise<void> {
+	const filter = JSON.stringify({ type: 'and', filters: [{ columnName: 'id', condition: 'gte', value: 0 }] });
+	const path = `/projects/${table.projectId}/data-tables/${table.id}/rows?${new URLSearchParams({ filter })}`;
+	const answer = await rest.rest('DELETE', path);
+	if (answer.status !== 200) throw failed(`DELETE /rest${path}`, answer);
+}
