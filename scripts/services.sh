@@ -16,7 +16,7 @@
 # on a fresh Debian 12). Postgres runs from its own binaries (initdb, pg_ctl) as user `postgres` when
 # started as root (Postgres refuses to run as root), trusting loopback connections only: nothing listens
 # beyond 127.0.0.1, and the data lives only as long as the command. Debian 12 ships Postgres 15; n8n 2.40.7
-# logs that it wants 16 or later, and works with 15.
+# warns that it supports 17+ (16 for compatibility) and works with 15.
 
 set -euo pipefail
 
