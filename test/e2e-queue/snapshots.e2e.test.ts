@@ -109,6 +109,33 @@ describe('queue mode: Close -> Restore across executions, the snapshot kept in a
 		expect(after).toEqual(before);
 	});
 
+	it('a Restore that Meta refuses keeps the row; the next Restore, once Meta accepts, is exact and removes it', async () => {
+		const before = await pageSettings();
+		const close = await run(CLOSE);
+		// Meta refuses every settings write (a non-transient error: not retried) until the fault is cleared.
+		await e2e.sandbox('POST', 'faults', {
+			kind: 'error',
+			method: 'POST',
+			path: `/${PAGE}/messenger_call_settings`,
+			times: 20,
+			error: { code: 100, message: 'Invalid parameter' },
+		});
+		const refused = await run(RESTORE);
+		const keptAfterRefusal = await dataTableRows(e2e.rest, table);
+		await e2e.sandbox('DELETE', 'faults');
+		const accepted = await run(RESTORE);
+		const after = await pageSettings();
+		print(`Close, Restore refused by Meta, Restore:
+${[describeRun('close', close), describeRun('refused', refused), describeRun('restore', accepted)].join('\n')}\n` +
+			`  rows kept after the refused restore ${keptAfterRefusal.length}; restored exactly ${JSON.stringify(after) === JSON.stringify(before) ? 'yes' : 'no'}`);
+
+		expect(refused.execution.status).toBe('error');
+		expect(keptAfterRefusal).toHaveLength(1);
+		expect(accepted.execution.status).toBe('success');
+		expect(after).toEqual(before);
+		expect(await dataTableRows(e2e.rest, table)).toEqual([]);
+	});
+
 	it('Restore without a kept snapshot fails and says why (queue mode, keep it in a Data table)', async () => {
 		const before = await pageSettings();
 		const restore = await run(RESTORE);
