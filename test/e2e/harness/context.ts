@@ -65,7 +65,7 @@ export function e2eContext(): E2eContext {
 		credentialId: SANDBOX_CREDENTIAL_ID,
 		credentialName: SANDBOX_CREDENTIAL_NAME,
 		rest,
-		callWebhook: (path, body, options) => callWebhook(info.n8nUrl, path, body, options),
+		callWebhook: (path, body, options) => callWebhook(info.webhookBaseUrl ?? info.n8nUrl, path, body, options),
 		executions: (filter) => listExecutions(rest, filter),
 		waitForExecution: (filter, predicate, timeoutMs) => waitForExecution(rest, filter, predicate, timeoutMs),
 		sandbox: (method, path, body) => sandboxCall(info.sandboxUrl, method, path, body),

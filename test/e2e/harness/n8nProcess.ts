@@ -12,6 +12,8 @@ export interface N8nInstanceOptions {
 	port: number;
 	brokerPort: number;
 	logFile: string;
+	/** Set last, over everything below (queue mode: EXECUTIONS_MODE, Redis, Postgres, health-check port...). */
+	environment?: NodeJS.ProcessEnv;
 }
 
 /** Settings whose names differ between the lines (an unknown module name stops n8n 2.x from starting). */
@@ -30,7 +32,7 @@ function lineSpecificEnvironment(runtime: N8nRuntime, url: string): NodeJS.Proce
  * The environment of every n8n process of a run: its own user folder, SQLite, loopback only, and
  * everything that would phone home switched off (this machine has no internet; n8n must not wait on it).
  */
-export function n8nEnvironment({ runtime, userFolder, port, brokerPort }: N8nInstanceOptions): NodeJS.ProcessEnv {
+export function n8nEnvironment({ runtime, userFolder, port, brokerPort, environment }: N8nInstanceOptions): NodeJS.ProcessEnv {
 	const url = `http://127.0.0.1:${port}/`;
 	return {
 		...lineSpecificEnvironment(runtime, url),
@@ -74,6 +76,7 @@ export function n8nEnvironment({ runtime, userFolder, port, brokerPort }: N8nIns
 		N8N_AI_ENABLED: 'false',
 		EXTERNAL_FRONTEND_HOOKS_URLS: '',
 		N8N_PUBLIC_API_DISABLED: 'false',
+		...environment,
 	};
 }
 
@@ -105,8 +108,13 @@ export async function importCredentialAndWorkflows(
 }
 
 export function startN8n(options: N8nInstanceOptions): LoggedProcess {
+	return startN8nCommand(options, ['start']);
+}
+
+/** Any long-running n8n command (`start`, `worker --concurrency=5`, `webhook`) in its own process group. */
+export function startN8nCommand(options: N8nInstanceOptions, args: string[], name = `n8n ${options.runtime.version} ${args[0]}`): LoggedProcess {
 	const { runtime, userFolder, logFile } = options;
-	return startLogged(`n8n ${runtime.version}`, runtime.nodeBinary, [runtime.n8nEntry, 'start'], {
+	return startLogged(name, runtime.nodeBinary, [runtime.n8nEntry, ...args], {
 		cwd: userFolder,
 		env: n8nEnvironment(options),
 		logFile,

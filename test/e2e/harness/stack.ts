@@ -24,6 +24,11 @@ export interface StackInfo {
 	apiKey: string;
 	/** Seconds each phase took, for the run's report. */
 	timings: Record<string, number>;
+	/**
+	 * Where production webhooks are received when that is not `n8nUrl` (queue mode: the webhook
+	 * processor, test/e2e-queue). `callWebhook` and the trigger tests post there.
+	 */
+	webhookBaseUrl?: string;
 }
 
 export interface RunningStack {
@@ -141,7 +146,7 @@ export async function startStack(line = process.env.N8N_LINE ?? '2'): Promise<Ru
 }
 
 /** Activates (2.x: publishes) every imported workflow; names the workflow and n8n's reason on failure. */
-async function activateAll(rest: N8nRest, workflows: PreparedWorkflow[]): Promise<void> {
+export async function activateAll(rest: N8nRest, workflows: PreparedWorkflow[]): Promise<void> {
 	for (const workflow of workflows) {
 		const answer = await rest.publicApi('POST', `/workflows/${workflow.id}/activate`);
 		if (answer.status !== 200 || answer.body?.active !== true) {
