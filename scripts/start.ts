@@ -29,6 +29,7 @@ import { startSandboxProcess } from '../test/e2e/harness/stack';
 import { installBuiltPackage, prepareWorkflows, SANDBOX_CREDENTIAL_NAME, writeSandboxCredential } from '../test/e2e/harness/userFolder';
 import { activateWithCli } from './start/activate';
 import { EXAMPLES_DIR, readExamples, tryItCommand, triggerNames, whatsAppTriggerOf } from './start/examples';
+import { ensureExampleDataTables } from './start/dataTables';
 import { DEMO_OWNER, ensureOwnerByRest, ownerEnvironment } from './start/owner';
 import { readSettings, type StartSettings } from './start/settings';
 import { subscribeExampleTrigger } from './start/subscribe';
@@ -200,6 +201,11 @@ async function main(): Promise<void> {
 
 	const urls = { n8n: n8nUrl, sandbox: sandbox.url };
 	let triggerNote = '';
+	try {
+		await ensureExampleDataTables(n8nUrl);
+	} catch (error) {
+		triggerNote = `note: the data table of example 2 could not be created: ${(error as Error).message.split('\n')[0]}`;
+	}
 	for (const example of readExamples().filter((e) => whatsAppTriggerOf(e))) {
 		try {
 			const callbackUrl = await subscribeExampleTrigger(example, urls);

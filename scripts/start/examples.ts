@@ -84,5 +84,10 @@ export function tryItCommand(example: Example, urls: { n8n: string; sandbox: str
 		};
 		return `curl -s -X POST ${urls.sandbox}/__sandbox/emit -H 'content-type: application/json' -d '${JSON.stringify(restriction)}'`;
 	}
+	if (example.nodes.some((node) => node.type === 'n8n-nodes-base.switch')) {
+		// Example 2 acts only at 18:00 on a listed eve and at 08:00 the morning after; a manual run today
+		// stops at its Switch unless today (or yesterday) is in its list.
+		return 'runs at 18:00 on the dates in "Holiday eves" and 08:00 the morning after; to try it today, add today\'s date there, then "Execute workflow" from "Every evening at 18:00"';
+	}
 	return 'open it and click "Execute workflow": it runs now, against the sandbox';
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'crypto';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 
+import { clearDataTable, dataTableRows, ensureDataTable, type DataTableRef } from './harness/dataTables';
 import { e2eContext } from './harness/context';
 import { REPO_ROOT } from './harness/lines';
 
@@ -147,9 +148,11 @@ describe(`n8n ${process.env.N8N_LINE ?? '2'}.x: the example workflows against th
 				...before,
 				holiday_schedule: upcoming.map((date) => ({ date, start_time: '0000', end_time: '2359' })),
 			});
+			// read, write, and the check a few seconds later that no concurrent writer dropped the change
 			expect((await sandboxRequests()).map((r) => `${r.method} ${r.path}`)).toEqual([
 				`GET /${PHONE}/settings`,
 				`POST /${PHONE}/settings`,
+				`GET /${PHONE}/settings`,
 			]);
 
 			// Run again next week: the same dates are updated in place, none doubled.
@@ -164,7 +167,17 @@ describe(`n8n ${process.env.N8N_LINE ?? '2'}.x: the example workflows against th
 		const file = example('2-messenger-hide-call-button-on-holiday-eves.json');
 		const pageState = async () => (await e2e.sandbox('GET', 'state')).state.pages[PAGE];
 
-		it('hides the icon on the evening of a listed date and restores the snapshot the next morning', async () => {
+		// The example keeps Close Calling's snapshot in this data table (npm start creates it; users create it once).
+		let table: DataTableRef;
+		beforeAll(async () => {
+			table = await ensureDataTable(e2e.rest, 'messenger_call_snapshots', [
+				{ name: 'pageId', type: 'string' },
+				{ name: 'snapshot', type: 'string' },
+			]);
+		});
+		beforeEach(async () => await clearDataTable(e2e.rest, table));
+
+		it('hides the icon on the evening of a listed date, keeps the snapshot in the data table, restores it exactly the next morning', async () => {
 			const { workflow, paths } = withWebhookTriggers(file, `e2e-example-eves-${randomUUID().slice(0, 8)}`);
 			// Yesterday and today are both eves: tonight closes, and "this morning" follows yesterday's eve.
 			const zone = String(file.settings?.timezone);
@@ -175,17 +188,22 @@ describe(`n8n ${process.env.N8N_LINE ?? '2'}.x: the example workflows against th
 
 			const evening = await e2e.callWebhook(paths['Every evening at 18:00'], {});
 			expect(evening.status).toBe(200);
-			expect(evening.body).toEqual([
-				expect.objectContaining({ pageId: PAGE, closeMode: 'hideIcon', changed: ['icon_enabled'], alreadyClosed: false }),
-			]);
 			expect((await pageState()).icon_enabled).toBe(false);
+			const [row] = await dataTableRows(e2e.rest, table);
+			expect(row).toMatchObject({ pageId: PAGE });
+			const kept = JSON.parse(String(row.snapshot));
+			expect(kept).toMatchObject({ pageId: PAGE, settings: { icon_enabled: true } });
+
+			// A second close the same evening keeps the first snapshot (not the closed state).
+			expect((await e2e.callWebhook(paths['Every evening at 18:00'], {})).status).toBe(200);
+			const rows = await dataTableRows(e2e.rest, table);
+			expect(rows).toHaveLength(1);
+			expect(JSON.parse(String(rows[0].snapshot))).toEqual(kept);
 
 			const morning = await e2e.callWebhook(paths['Every morning at 08:00'], {});
 			expect(morning.status).toBe(200);
-			expect(morning.body).toEqual([
-				expect.objectContaining({ pageId: PAGE, source: 'stored', restored: ['icon_enabled'], exact: true }),
-			]);
 			expect(await pageState()).toEqual(before);
+			expect(await dataTableRows(e2e.rest, table)).toEqual([]);
 			const writes = (await sandboxRequests()).filter((r) => r.method === 'POST');
 			expect(writes.map((r) => r.body)).toEqual([{ icon_enabled: false }, { icon_enabled: true }]);
 		});

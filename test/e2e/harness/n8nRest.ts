@@ -63,6 +63,20 @@ export class N8nRest {
 		if (!this.cookie) throw new Error('owner setup answered without a session cookie');
 	}
 
+	/** Logs in as an existing user (the editor's form; 2.x names the field emailOrLdapLoginId, 1.x email). */
+	async login(email: string, password: string): Promise<void> {
+		const response = await fetch(`${this.baseUrl}/rest/login`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ email, emailOrLdapLoginId: email, password }),
+			signal: AbortSignal.timeout(30000),
+		});
+		const text = await response.text();
+		if (response.status !== 200) throw new Error(`login answered ${response.status}: ${text.slice(0, 300)}`);
+		this.cookie = authCookieOf(response.headers);
+		if (!this.cookie) throw new Error('login answered without a session cookie');
+	}
+
 	/** Any REST call as the owner. */
 	async rest<T = any>(method: string, path: string, body?: unknown): Promise<HttpAnswer<T>> {
 		return http<T>(`${this.baseUrl}/rest${path}`, {
