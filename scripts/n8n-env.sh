@@ -168,6 +168,19 @@ ensure_n8n() {
 
 n8n_bin() { echo "$(n8n_dir "$1")/node_modules/.bin/n8n"; }
 
+# n8n logs JSON lines (the tests read levels); shown to people as "time level message".
+print_n8n_log_tail() {
+	tail -n "$2" "$1" 2>/dev/null | node -e '
+		require("readline").createInterface({ input: process.stdin }).on("line", (line) => {
+			try {
+				const e = JSON.parse(line);
+				console.log(`${e.metadata?.timestamp ?? ""} ${e.level} ${e.message}`);
+			} catch {
+				console.log(line);
+			}
+		});' || echo "(no log at $1)"
+}
+
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
 	case "${1:-}" in
 	node24) ensure_node24 && echo "$NODE24_DIR/bin/node" ;;

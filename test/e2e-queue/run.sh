@@ -30,15 +30,7 @@ bash scripts/services.sh env META_CALLING_E2E_QUEUE=1 npx jest --selectProjects 
 if [ "$status" -ne 0 ]; then
 	for name in main worker-1 worker-2 webhook; do
 		echo "[e2e-queue] ----- last 30 lines of $run_dir/$name.log -----"
-		tail -n 30 "$run_dir/$name.log" 2>/dev/null | node -e '
-			require("readline").createInterface({ input: process.stdin }).on("line", (line) => {
-				try {
-					const e = JSON.parse(line);
-					console.log(`${e.metadata?.timestamp ?? ""} ${e.level} ${e.message}`);
-				} catch {
-					console.log(line);
-				}
-			});' || echo "(no log)"
+		print_n8n_log_tail "$run_dir/$name.log" 30
 	done
 	echo "[e2e-queue] FAILED after $((SECONDS - started)) s"
 	exit "$status"

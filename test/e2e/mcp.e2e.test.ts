@@ -2,6 +2,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 
 import { e2eContext } from './harness/context';
+import { nextWednesday } from './harness/dates';
 
 /**
  * The action nodes as AI tools (issue 12, part 5), with no language model: an MCP client (the official
@@ -19,15 +20,6 @@ const TOOL = {
 	holidayAdd: 'WhatsApp_Holiday_Add',
 	messengerAvailability: 'Messenger_Availability_Check',
 };
-
-/** A Wednesday at least a week ahead, as YYYY-MM-DD in Europe/Berlin (the seed's business timezone). */
-function nextWednesday(): string {
-	const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
-	const date = new Date(`${today}T12:00:00Z`);
-	date.setUTCDate(date.getUTCDate() + 7);
-	while (date.getUTCDay() !== 3) date.setUTCDate(date.getUTCDate() + 1);
-	return date.toISOString().slice(0, 10);
-}
 
 /** 10:00 in Berlin on that day, with its offset (CET or CEST), as the tool's `at` argument. */
 function tenInBerlin(date: string): string {

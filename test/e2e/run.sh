@@ -15,18 +15,6 @@ source scripts/n8n-env.sh
 
 lines="${E2E_LINES:-2 1}"
 
-# n8n logs JSON lines (the tests read levels); shown to people as "time level message".
-print_log_tail() {
-	tail -n "$2" "$1" 2>/dev/null | node -e '
-		require("readline").createInterface({ input: process.stdin }).on("line", (line) => {
-			try {
-				const e = JSON.parse(line);
-				console.log(`${e.metadata?.timestamp ?? ""} ${e.level} ${e.message}`);
-			} catch {
-				console.log(line);
-			}
-		});' || echo "(no log at $1)"
-}
 started=$SECONDS
 
 # Installs first, one after the other (2 cores; each n8n install compiles sqlite3).
@@ -55,7 +43,7 @@ for line in $lines; do
 		summary+=("n8n $version: FAILED in $((SECONDS - line_started)) s")
 		run_dir="$CACHE_DIR/e2e-runs/n8n-$line"
 		echo "[e2e] ----- last 80 lines of $run_dir/n8n.log -----"
-		print_log_tail "$run_dir/n8n.log" 80
+		print_n8n_log_tail "$run_dir/n8n.log" 80
 		echo "[e2e] ----- last 20 lines of $run_dir/sandbox.log -----"
 		tail -n 20 "$run_dir/sandbox.log" 2>/dev/null || echo "(no sandbox log)"
 	fi

@@ -1,4 +1,5 @@
 import { e2eContext } from './harness/context';
+import { nextWednesday } from './harness/dates';
 
 /**
  * The WhatsApp user journey in real n8n (workflow test/e2e/workflows/whatsapp-holiday-journey.json):
@@ -7,15 +8,6 @@ import { e2eContext } from './harness/context';
 
 const PHONE = '3000000000000001';
 const WORKFLOW_ID = 'e2eWaHolidayJrny';
-
-/** A Wednesday at least a week ahead, as YYYY-MM-DD in Europe/Berlin: a working day, open at 10:00 without the holiday. */
-function nextWednesday(): string {
-	const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
-	const date = new Date(`${today}T12:00:00Z`);
-	date.setUTCDate(date.getUTCDate() + 7);
-	while (date.getUTCDay() !== 3) date.setUTCDate(date.getUTCDate() + 1);
-	return date.toISOString().slice(0, 10);
-}
 
 function dayAfter(date: string): string {
 	const next = new Date(`${date}T12:00:00Z`);
