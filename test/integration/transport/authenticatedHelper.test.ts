@@ -62,8 +62,8 @@ it('action nodes: every request (reads, read-modify-writes, messages, 3 items) w
 	expect(runs.map((run) => run.error?.message)).toEqual([undefined, undefined, undefined, undefined]);
 
 	const calls = helperCalls();
-	// holiday add = read + write; three items = three writes
-	expect(sandbox.requests).toHaveLength(1 + 2 + 3 + 1);
+	// holiday add = read + write + the check read after it; three items = three writes
+	expect(sandbox.requests).toHaveLength(1 + 3 + 3 + 1);
 	expect(calls).toHaveLength(sandbox.requests.length);
 	for (const call of calls) {
 		expect(call).toEqual({ type: 'metaCallingApi', url: expect.stringContaining(`${sandbox.url}/v26.0/`), data: expect.objectContaining({ accessToken: DEMO.accessToken }) });
