@@ -1,6 +1,7 @@
 import { writeFileSync } from 'fs';
 import { join } from 'path';
 
+import { SETTLE_MS } from '../../nodes/shared/execution/accountUpdate';
 import { MAX_WINDOW } from '../../nodes/shared/transport/congestion';
 import { DEMO } from '../../test/sandbox';
 import { deliverAll, runWebhook, sandboxControl, signedDeliveries, waitForWebhook, type SignedDelivery } from './client';
@@ -9,12 +10,14 @@ import { BENCH_DIR, BULK_PHONE_NUMBERS, log, type BenchStack } from './stack';
 import { THROTTLED, UPDATED_FIELD, type BenchWorkflow } from './workflows';
 
 /*
- * The five scenarios of issue 7. Each contender runs against a freshly reset sandbox, alone, while the
+ * The five scenarios of issue 7 and the concurrent executions of issue 10 (scenario 6). Each contender runs against a freshly reset sandbox, alone, while the
  * n8n process tree is sampled (peak RSS every 100 ms, CPU time before and after).
  */
 
 export interface Row {
 	scenario: number;
+	/** Rows compared with each other ("ours / this"); scenario 6 has one group per layout. */
+	group?: string;
 	contender: string;
 	isOurs: boolean;
 	/** A reference run (no node under test): no ratio against it. */
@@ -26,6 +29,8 @@ export interface Row {
 	failed: number;
 	/** Phone numbers whose stored settings show the change afterwards (when the scenario writes). */
 	applied?: number;
+	/** Scenario 6 with two kinds of writer: how many of the first kind's (our node's) own holidays are stored. */
+	firstWriterStored?: { stored: number; of: number };
 	/** Graph requests the sandbox received, refused ones included. */
 	graphCalls?: number;
 	peakRssMb: number;
@@ -39,6 +44,8 @@ export interface Row {
 export interface SandboxSetup {
 	latencyMs: number;
 	requestsPerSecond?: number;
+	/** GETs see the state as it was this long ago (Meta's reads lagging its writes); 0 when not given. */
+	readLagMs?: number;
 }
 
 export interface BenchContext {
@@ -66,6 +73,7 @@ export async function prepareSandbox(ctx: BenchContext, setup: SandboxSetup): Pr
 	await sandboxControl(url, 'POST', 'reset', { bulkPhoneNumbers: BULK_PHONE_NUMBERS });
 	await sandboxControl(url, 'POST', 'config', {
 		latencyMs: setup.latencyMs,
+		readLagMs: setup.readLagMs ?? 0,
 		rateLimit: setup.requestsPerSecond ? { requestsPerSecond: setup.requestsPerSecond, code: 4 } : null,
 	});
 }
@@ -183,8 +191,15 @@ export async function scenario3(ctx: BenchContext): Promise<Row[]> {
 	const items = BULK_PHONE_NUMBERS;
 	const w = ctx.workflows;
 	const bound = rateBound(2 * items);
+	// Ours checks each write for concurrent writers by default (issue 10): a third call per item (read,
+	// write, read again SETTLE_MS later). The settles overlap (a settling item holds no slot), except at the
+	// end: the last writes' checks cannot leave before SETTLE_MS has passed, so the stream has a tail.
+	const checkedBound = {
+		seconds: (3 * items) / RATE_LIMIT + SETTLE_MS / 1000,
+		text: `calls / limit + settle = ${3 * items} / ${RATE_LIMIT} per s + ${SETTLE_MS / 1000} s`,
+	};
 	return [
-		await runItemsOnce(ctx, { scenario: 3, contender: 'ours', isOurs: true, workflow: w.holidayOurs, items, setup, check: 'holiday', bound }),
+		await runItemsOnce(ctx, { scenario: 3, contender: 'ours', isOurs: true, workflow: w.holidayOurs, items, setup, check: 'holiday', bound: checkedBound }),
 		await runItemsOnce(ctx, { scenario: 3, contender: 'HTTP Request (read + write)', isOurs: false, workflow: w.holidayHttp, items, setup, check: 'holiday', bound }),
 		await runItemsOnce(ctx, { scenario: 3, contender: `${THROTTLED_NAME} (read + write)`, isOurs: false, workflow: w.holidayHttpThrottled, items, setup, check: 'holiday', bound }),
 	];
@@ -267,8 +282,10 @@ async function forgedDeliveryStatus(ctx: BenchContext, delivery: SignedDelivery)
 }
 
 /**
- * The deliveries go in rounds, alternating which workflow goes first (A B, B A, A B, B A), so a change in
- * the machine's load during the scenario weighs on both alike; each round waits for n8n to be idle again.
+ * The deliveries go in rounds, the workflows taking turns at going first (A B C, B C A, C A B, A B C), so
+ * a change in the machine's load during the scenario weighs on all alike; each round waits for n8n to be
+ * idle again. The peer is the hand-built Webhook -> Crypto -> If chain (it checks the signature too); the
+ * plain Webhook node checks nothing and stays in the table as the limit.
  */
 export async function scenario5(ctx: BenchContext): Promise<Row[]> {
 	await prepareSandbox(ctx, { latencyMs: 0 });
@@ -276,25 +293,152 @@ export async function scenario5(ctx: BenchContext): Promise<Row[]> {
 	const forged = await forgedDeliveryStatus(ctx, deliveries[0]);
 	const empty = (): DeliveryTotals => ({ wallSeconds: 0, accepted: 0, cpuSeconds: 0, peakRssMb: 0, refused: {} });
 	const trigger = { workflow: ctx.workflows.trigger, totals: empty() };
+	const chain = { workflow: ctx.workflows.signatureChain, totals: empty() };
 	const plain = { workflow: ctx.workflows.plainWebhook, totals: empty() };
+	const sides = [trigger, chain, plain];
 	const roundSize = DELIVERIES / DELIVERY_ROUNDS;
 	for (let round = 0; round < DELIVERY_ROUNDS; round++) {
 		const slice = deliveries.slice(round * roundSize, (round + 1) * roundSize);
-		for (const side of round % 2 === 0 ? [trigger, plain] : [plain, trigger]) {
+		for (let turn = 0; turn < sides.length; turn++) {
+			const side = sides[(round + turn) % sides.length];
 			await deliveryRound(ctx, side.workflow, slice, side.totals);
 		}
 	}
 	const ours = deliveryRow('WhatsApp Calling Trigger (signature checked)', true, DELIVERIES, trigger.totals);
 	ours.note = [`forged signature answered ${forged}`, ours.note].filter(Boolean).join('; ');
-	return [ours, deliveryRow('Webhook node (no check)', false, DELIVERIES, plain.totals)];
+	const handBuilt = deliveryRow('Webhook (raw body) -> Crypto HMAC-SHA256 -> If (signature checked)', false, DELIVERIES, chain.totals);
+	handBuilt.note = [`answers 200 before checking; forged deliveries stop at the If (checked in the warm-up)`, handBuilt.note].filter(Boolean).join('; ');
+	return [ours, handBuilt, deliveryRow('Webhook node (no check, the limit)', false, DELIVERIES, plain.totals)];
+}
+
+/*
+ * Scenario 6 (issue 10): concurrent executions, each adding one different future holiday through
+ * WhatsApp Calling -> Holiday Schedule -> Add, fired at once as separate webhook calls. Meta keeps at most
+ * 20 holidays per number, so no layout puts more than 20 on one number: 20 executions on one number
+ * (every write contends), 200 over 10 numbers (20 each: contention per number and 10 numbers in parallel),
+ * 200 over 200 numbers (no contention: what the per-number order costs when nothing collides).
+ */
+
+interface Layout {
+	name: string;
+	executions: number;
+	numbers: number;
+	readLagMs?: number;
+	/** Execution i starts i × this after the first (0: all at once). */
+	spacingMs?: number;
+}
+
+const CONCURRENT_LAYOUTS: Layout[] = [
+	{ name: '20 executions, 1 number', executions: 20, numbers: 1 },
+	{ name: '200 executions, 10 numbers (20 each)', executions: 200, numbers: 10 },
+	{ name: '200 executions, 200 numbers (1 each)', executions: 200, numbers: 200 },
+	{ name: '20 executions, 1 number, reads lag 200 ms', executions: 20, numbers: 1, readLagMs: 200 },
+];
+
+/** Execution i adds holiday date k = i div numbers (1 Jan next year + k days) to number i mod numbers. */
+function concurrentAdds(ctx: BenchContext, layout: Layout): Array<{ phoneNumberId: string; holidayDate: string }> {
+	const ids = bulkIds(layout.numbers);
+	const year = Number(ctx.holidayDate.slice(0, 4));
+	return Array.from({ length: layout.executions }, (_, i) => ({
+		phoneNumberId: ids[i % layout.numbers],
+		holidayDate: new Date(Date.UTC(year, 0, 1 + Math.floor(i / layout.numbers))).toISOString().slice(0, 10),
+	}));
+}
+
+interface ConcurrentContender {
+	contender: string;
+	isOurs: boolean;
+	/** Execution i runs workflows[i mod length]: two workflows = two kinds of writer at once on the same numbers. */
+	workflows: BenchWorkflow[];
+}
+
+/** Fires every execution at once, waits for all answers, then counts the holidays the sandbox holds. */
+async function runConcurrentOnce(ctx: BenchContext, layout: Layout, run: ConcurrentContender): Promise<Row> {
+	await prepareSandbox(ctx, { latencyMs: LATENCY_MS, readLagMs: layout.readLagMs });
+	const adds = concurrentAdds(ctx, layout);
+	const sampler = sampleTree(ctx.stack.n8n.child.pid as number);
+	const started = process.hrtime.bigint();
+	const answers = await Promise.all(
+		adds.map(async (add, i) => {
+			const body = { baseUrl: ctx.stack.sandboxUrl, holidayDate: add.holidayDate, items: [{ phoneNumberId: add.phoneNumberId }] };
+			if (layout.spacingMs) await new Promise((resolve) => setTimeout(resolve, i * (layout.spacingMs as number)));
+			return await runWebhook(ctx.stack.n8nUrl, run.workflows[i % run.workflows.length].webhookPath, body);
+		}),
+	);
+	const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+	const usage = sampler.stop();
+	const failedAnswer = answers.find((a) => a.status !== 200 || (a.items ?? []).length !== 1 || a.items?.[0].error !== undefined);
+	const failed = answers.filter((a) => a.status !== 200 || (a.items ?? []).length !== 1 || a.items?.[0].error !== undefined).length;
+
+	const url = ctx.stack.sandboxUrl;
+	const snapshot = await sandboxControl<{ state: { phoneNumbers: Record<string, SandboxPhone> } }>(url, 'GET', 'state');
+	const requests = await sandboxControl<unknown[]>(url, 'GET', 'requests');
+	const stored = adds.map((add) =>
+		(snapshot.state.phoneNumbers[add.phoneNumberId].calling.call_hours?.holiday_schedule ?? []).some((h) => h.date === add.holidayDate),
+	);
+	const row: Row = {
+		scenario: 6,
+		group: layout.name,
+		contender: `${layout.name}: ${run.contender}`,
+		isOurs: run.isOurs,
+		items: layout.executions,
+		wallSeconds: round(wallSeconds),
+		perSecond: round(layout.executions / wallSeconds, 1),
+		failed,
+		applied: stored.filter(Boolean).length,
+		graphCalls: requests.length,
+		peakRssMb: Math.round(usage.peakRssMb),
+		cpuMsPerItem: round((usage.cpuSeconds * 1000) / layout.executions, 3),
+	};
+	const notes: string[] = [];
+	if (run.workflows.length > 1) {
+		const firsts = adds.map((_, i) => i).filter((i) => i % run.workflows.length === 0);
+		row.firstWriterStored = { stored: firsts.filter((i) => stored[i]).length, of: firsts.length };
+		notes.push(
+			run.workflows
+				.map((w, k) => `${w.name.replace(/^bench: holiday add, /, '')}: ${stored.filter((ok, i) => ok && i % run.workflows.length === k).length} of ${adds.filter((_, i) => i % run.workflows.length === k).length} stored`)
+				.join(', '),
+		);
+	}
+	if (failedAnswer) notes.push(`first failure: ${failedAnswer.status} ${describeError(failedAnswer.items?.[0]) || failedAnswer.text.slice(0, 160)}`);
+	if (notes.length > 0) row.note = notes.join('; ');
+	log(`  ${row.contender}: ${row.wallSeconds} s, ${row.perSecond}/s, stored ${row.applied} of ${row.items}, failed ${row.failed}, calls ${row.graphCalls}`);
+	return row;
+}
+
+export async function scenario6(ctx: BenchContext): Promise<Row[]> {
+	const w = ctx.workflows;
+	const contenders: ConcurrentContender[] = [
+		{ contender: 'ours (checked)', isOurs: true, workflows: [w.holidayOurs] },
+		{ contender: 'ours, check off', isOurs: false, workflows: [w.holidayOursUnchecked] },
+		{ contender: 'HTTP Request GET -> POST', isOurs: false, workflows: [w.holidayHttp] },
+	];
+	const rows: Row[] = [];
+	for (const layout of CONCURRENT_LAYOUTS) {
+		for (const contender of contenders) rows.push(await runConcurrentOnce(ctx, layout, contender));
+	}
+	// Our node against a writer it cannot queue with, as one on another worker would be: every other
+	// execution is the HTTP Request chain, on the same number. Fired all at once, the chain's writes are
+	// over before most of ours (which take turns) begin; arriving 300 ms apart, writers of both kinds overlap.
+	const mixed: Layout[] = [
+		{ name: '20 executions, 1 number, every other one HTTP Request', executions: 20, numbers: 1 },
+		{ name: '20 executions 300 ms apart, 1 number, every other one HTTP Request', executions: 20, numbers: 1, spacingMs: 300 },
+		{ name: '20 executions 300 ms apart, 1 number, every other one HTTP Request, reads lag 200 ms', executions: 20, numbers: 1, spacingMs: 300, readLagMs: 200 },
+	];
+	for (const layout of mixed) {
+		rows.push(await runConcurrentOnce(ctx, layout, { contender: 'ours (checked) + HTTP Request', isOurs: true, workflows: [w.holidayOurs, w.holidayHttp] }));
+		rows.push(await runConcurrentOnce(ctx, layout, { contender: 'ours, check off + HTTP Request', isOurs: false, workflows: [w.holidayOursUnchecked, w.holidayHttp] }));
+	}
+	return rows;
 }
 
 /** Runs each workflow once with a few items (and a few deliveries), so no measured run pays for first-use costs. */
 export async function warmUp(ctx: BenchContext): Promise<void> {
 	await prepareSandbox(ctx, { latencyMs: 0 });
 	const body = { baseUrl: ctx.stack.sandboxUrl, holidayDate: ctx.holidayDate, items: bulkIds(20).map((phoneNumberId) => ({ phoneNumberId })) };
+	const deliveryWorkflows = [ctx.workflows.trigger, ctx.workflows.plainWebhook, ctx.workflows.signatureChain];
 	for (const workflow of Object.values(ctx.workflows)) {
-		if (workflow === ctx.workflows.trigger || workflow === ctx.workflows.plainWebhook) continue;
+		if (deliveryWorkflows.includes(workflow) || workflow === ctx.workflows.signatureChainCheck) continue;
 		const run = await waitForWebhook(ctx.stack.n8nUrl, workflow.webhookPath, body);
 		const errors = (run.items ?? []).filter((item) => item.error !== undefined);
 		if (run.status !== 200 || errors.length > 0) {
@@ -303,9 +447,25 @@ export async function warmUp(ctx: BenchContext): Promise<void> {
 		await prepareSandbox(ctx, { latencyMs: 0 });
 	}
 	const deliveries = signedDeliveries(20, BULK_PHONE_NUMBERS);
-	for (const workflow of [ctx.workflows.trigger, ctx.workflows.plainWebhook]) {
+	for (const workflow of deliveryWorkflows) {
 		const run = await deliverAll(`${ctx.stack.n8nUrl}/webhook/${workflow.webhookPath}`, deliveries, 5);
 		if (run.accepted !== deliveries.length) throw new Error(`warm-up of "${workflow.name}": ${JSON.stringify(run.refused)}`);
+	}
+	await checkSignatureChain(ctx, deliveries[0]);
+}
+
+/** The hand-built chain of scenario 5 must tell a signed delivery from a forged one, or it would be no peer. */
+async function checkSignatureChain(ctx: BenchContext, delivery: SignedDelivery): Promise<void> {
+	const url = `${ctx.stack.n8nUrl}/webhook/${ctx.workflows.signatureChainCheck.webhookPath}`;
+	const forgedHeaders = { ...delivery.headers, 'X-Hub-Signature-256': `sha256=${'0'.repeat(64)}` };
+	const answers: string[] = [];
+	for (const headers of [delivery.headers, forgedHeaders]) {
+		const response = await fetch(url, { method: 'POST', headers, body: delivery.body });
+		answers.push(`${response.status} ${await response.text()}`);
+	}
+	const verified = answers.map((a) => /"verified":\s*true/.test(a));
+	if (!verified[0] || verified[1]) {
+		throw new Error(`the Webhook -> Crypto -> If chain does not tell signed from forged: signed -> ${answers[0].slice(0, 200)}; forged -> ${answers[1].slice(0, 200)}`);
 	}
 }
 
@@ -315,4 +475,5 @@ export const SCENARIOS: Record<number, { title: string; run: (ctx: BenchContext)
 	3: { title: `1,000 numbers, holiday add (read + write), ${LATENCY_MS} ms, limit ${RATE_LIMIT} requests/s`, run: scenario3 },
 	4: { title: `${DRY_RUN_ITEMS.toLocaleString('en')} items, CPU per item (ours dryRun)`, run: scenario4 },
 	5: { title: `${DELIVERIES.toLocaleString('en')} signed single-change deliveries, ${DELIVERIES_IN_FLIGHT} at a time`, run: scenario5 },
+	6: { title: `concurrent executions adding holidays (20 and 200 at once), ${LATENCY_MS} ms`, run: scenario6 },
 };

@@ -1,5 +1,5 @@
 import { execFileSync } from 'child_process';
-import { cpSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'fs';
+import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'fs';
 import { join, relative } from 'path';
 
 import { CACHE_DIR, REPO_ROOT, resolveRuntime, type N8nRuntime } from '../../test/e2e/harness/lines';
@@ -7,7 +7,7 @@ import { n8nCli, startN8n, waitForReadiness, type N8nInstanceOptions } from '../
 import { N8nRest } from '../../test/e2e/harness/n8nRest';
 import { freePort, startLogged, stopProcess, waitUntil, type LoggedProcess } from '../../test/e2e/harness/processes';
 import { installBuiltPackage, writeSandboxCredential, type PreparedWorkflow } from '../../test/e2e/harness/userFolder';
-import type { BenchWorkflow } from './workflows';
+import { CRYPTO_CREDENTIAL, type BenchWorkflow } from './workflows';
 
 /*
  * The processes a benchmark run needs, put together from the e2e harness's parts: a private build of the
@@ -116,6 +116,9 @@ export async function startBenchStack(distDir: string, workflows: BenchWorkflow[
 		process.env.META_CALLING_DIST = distDir;
 		installBuiltPackage(userFolder);
 		const credentialFile = writeSandboxCredential(importDir, started.url);
+		// The hand-built signature check of scenario 5 needs a Crypto credential; one import for both.
+		const credentials = JSON.parse(readFileSync(credentialFile, 'utf8')) as unknown[];
+		writeFileSync(credentialFile, JSON.stringify([...credentials, CRYPTO_CREDENTIAL], null, 2));
 		const prepared = writeWorkflows(importDir, workflows);
 		const options: N8nInstanceOptions = {
 			runtime,

@@ -108,13 +108,14 @@ function ourUpdate(dryRun: boolean): NodeJson {
 	});
 }
 
-function ourHolidayAdd(): NodeJson {
+/** `verifyWrites: false` switches off the check for concurrent writers (scenario 6 compares both). */
+function ourHolidayAdd(verifyWrites = true): NodeJson {
 	return ourNode('WhatsApp Calling', {
 		resource: 'holidaySchedule',
 		operation: 'add',
 		phoneNumberId: '={{ $json.phoneNumberId }}',
 		holidays: { holiday: [{ date: `={{ ${HOLIDAY_DATE} }}`, startTime: '0000', endTime: '2359' }] },
-		options: {},
+		options: verifyWrites ? {} : { verifyWrites: false },
 	});
 }
 
@@ -187,6 +188,55 @@ function plainWebhookWorkflow(): BenchWorkflow {
 	return workflow('benchS5PlainHook', 'bench 5: plain Webhook node', path, [hook]);
 }
 
+/** The Crypto node's credential for the hand-built signature check: its HMAC secret is the app secret. */
+export const CRYPTO_CREDENTIAL = { id: 'benchCryptoCred1', name: 'Bench HMAC (app secret)', type: 'crypto', data: { hmacSecret: DEMO.appSecret } };
+
+/**
+ * What a user builds to check Meta's signature without our trigger (issue 12): Webhook with the Raw Body
+ * option (n8n 2.40.7 puts the exact bytes into binary property `data`, base64, beside the parsed body) ->
+ * Crypto HMAC-SHA256 of that binary with the app secret, hex -> If the X-Hub-Signature-256 header equals
+ * "sha256=" + that digest. It answers "Immediately" like the plain Webhook row, so a forged delivery gets
+ * 200 and stops at the If (ours answers 401). `check`: a variant answering with the last node's item, and
+ * a Set node on the If's true branch, which the warm-up uses to prove that the chain tells signed from forged.
+ */
+function signatureChainWorkflow(check: boolean): BenchWorkflow {
+	const path = check ? 'bench-s5-signature-chain-check' : 'bench-s5-signature-chain';
+	const response = check ? { responseMode: 'lastNode', responseData: 'firstEntryJson' } : { responseMode: 'onReceived' };
+	const hook = node('Webhook', 'n8n-nodes-base.webhook', 2, { httpMethod: 'POST', path, ...response, options: { rawBody: true } }, { webhookId: webhookIdFor(path) });
+	const hmac = node(
+		'Crypto',
+		'n8n-nodes-base.crypto',
+		2,
+		{ action: 'hmac', type: 'SHA256', binaryData: true, binaryPropertyName: 'data', dataPropertyName: 'signature', encoding: 'hex' },
+		{ credentials: { crypto: { id: CRYPTO_CREDENTIAL.id, name: CRYPTO_CREDENTIAL.name } } },
+	);
+	const compare = node('If', 'n8n-nodes-base.if', 2.2, {
+		conditions: {
+			options: { caseSensitive: true, leftValue: '', typeValidation: 'strict', version: 2 },
+			conditions: [
+				{
+					id: 'b3c4d5e6-5555-4000-8000-00000000c0de',
+					leftValue: "={{ $json.headers['x-hub-signature-256'] }}",
+					rightValue: '=sha256={{ $json.signature }}',
+					operator: { type: 'string', operation: 'equals' },
+				},
+			],
+			combinator: 'and',
+		},
+		options: {},
+	});
+	const nodes = [hook, hmac, compare];
+	if (check) {
+		nodes.push(
+			node('Verified', 'n8n-nodes-base.set', 3.4, {
+				assignments: { assignments: [{ id: 'b3c4d5e6-5555-4000-8000-0000000000ff', name: 'verified', value: true, type: 'boolean' }] },
+				options: {},
+			}),
+		);
+	}
+	return workflow(check ? 'benchS5ChainChk1' : 'benchS5Chain0001', `bench 5: Webhook -> Crypto -> If${check ? ' (check)' : ''}`, path, nodes);
+}
+
 /** Throttle that keeps the HTTP Request node at 100 requests/s: 10 items every 100 ms (the issue's setting). */
 export const THROTTLED: Batching = { batchSize: 10, batchIntervalMs: 100 };
 
@@ -200,11 +250,14 @@ export function benchWorkflows(): Record<string, BenchWorkflow> {
 			httpUpdate(THROTTLED),
 		]),
 		holidayOurs: w('benchHolidayOurs', 'bench: holiday add, ours', 'bench-holiday-ours', [ourHolidayAdd()]),
+		holidayOursUnchecked: w('benchHolidayOurN', 'bench: holiday add, ours without the check', 'bench-holiday-ours-unchecked', [ourHolidayAdd(false)]),
 		holidayHttp: w('benchHolidayHttp', 'bench: holiday add, HTTP Request', 'bench-holiday-http', httpHolidayAdd()),
 		holidayHttpThrottled: w('benchHolidayHttT', 'bench: holiday add, HTTP Request throttled', 'bench-holiday-http-throttled', httpHolidayAdd(THROTTLED)),
 		dryRunOurs: w('benchDryRunOurs1', 'bench: update dry run, ours', 'bench-dryrun-ours', [ourUpdate(true)]),
 		frontOnly: w('benchFrontOnly01', 'bench: Webhook + Split Out only', 'bench-front-only', []),
 		trigger: triggerWorkflow(),
 		plainWebhook: plainWebhookWorkflow(),
+		signatureChain: signatureChainWorkflow(false),
+		signatureChainCheck: signatureChainWorkflow(true),
 	};
 }
