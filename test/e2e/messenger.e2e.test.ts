@@ -68,10 +68,12 @@ describe(`n8n ${process.env.N8N_LINE ?? '2'}.x: Messenger Calling day journey`, 
 			`GET /${PAGE}/messenger_call_settings`,
 			`POST /${PAGE}/messenger_call_settings icon_enabled`,
 			`POST /${PAGE}/messenger_call_settings call_hours`,
+			`GET /${PAGE}/messenger_call_settings`, // the check that no concurrent writer dropped the close
 			`GET /${PAGE}/messenger_call_settings`,
 			`GET /${PAGE}/messenger_call_settings`,
 			`POST /${PAGE}/messenger_call_settings call_hours`,
 			`POST /${PAGE}/messenger_call_settings icon_enabled`,
+			`GET /${PAGE}/messenger_call_settings`, // the same check after the restore
 			`GET /${PAGE}/messenger_call_settings`,
 			`POST /${PAGE}/messages recipient,message`,
 		]);

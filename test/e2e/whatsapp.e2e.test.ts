@@ -58,12 +58,13 @@ describe(`n8n ${process.env.N8N_LINE ?? '2'}.x: WhatsApp Calling holiday journey
 			holiday_schedule: [{ date: holidayDate, start_time: '0000', end_time: '2359' }],
 		});
 
-		// The requests n8n made: read+write (hours, keep mode), read+write (add), read (get), read (check).
+		// The requests n8n made: read (hours, keep mode: the same hours as stored, so nothing to write),
+		// read+write (add) and the check read after it, read (get), read (check).
 		expect((await settingsRequests()).map((r) => `${r.method} ${r.path}`)).toEqual([
 			`GET /${PHONE}/settings`,
-			`POST /${PHONE}/settings`,
 			`GET /${PHONE}/settings`,
 			`POST /${PHONE}/settings`,
+			`GET /${PHONE}/settings`,
 			`GET /${PHONE}/settings`,
 			`GET /${PHONE}/settings`,
 		]);
@@ -79,8 +80,8 @@ describe(`n8n ${process.env.N8N_LINE ?? '2'}.x: WhatsApp Calling holiday journey
 	it('a bad date stops the run with an error naming the field, and nothing is written', async () => {
 		const answer = await e2e.callWebhook('e2e-whatsapp-holiday-journey', { phoneNumberId: PHONE, holidayDate: '2026-02-30' });
 		expect(answer.status).toBeGreaterThanOrEqual(500);
-		// Set Call Hours ran (read + write of the same hours); Add Holiday sent nothing.
-		expect((await settingsRequests()).map((r) => r.method)).toEqual(['GET', 'POST']);
+		// Set Call Hours ran (a read: the hours are already stored, nothing to write); Add Holiday sent nothing.
+		expect((await settingsRequests()).map((r) => r.method)).toEqual(['GET']);
 		const failed = await e2e.waitForExecution({ workflowId: WORKFLOW_ID, includeData: true }, (e) => e.status === 'error');
 		expect(JSON.stringify(failed.data.resultData.error)).toContain('holidays[0].date');
 	});
