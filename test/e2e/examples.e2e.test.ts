@@ -82,6 +82,17 @@ function setField(workflow: WorkflowFile, nodeName: string, field: string, value
 	assignment.value = value;
 }
 
+/**
+ * n8n 1.x's Data table node (version 1 only) has no "By Name" mode: a user there picks the table from
+ * the list, which stores its id. The test does the same where the line needs it.
+ */
+function pickDataTable(workflow: WorkflowFile, table: { id: string }, line: string): void {
+	if (line !== '1') return;
+	for (const node of workflow.nodes.filter((n) => n.type === 'n8n-nodes-base.dataTable')) {
+		node.parameters.dataTableId = { __rl: true, mode: 'id', value: table.id };
+	}
+}
+
 function fieldOf(workflow: WorkflowFile, nodeName: string, field: string): string {
 	const node = workflow.nodes.find((n) => n.name === nodeName);
 	const assignment = node?.parameters.assignments?.assignments?.find((a: { name: string }) => a.name === field);
@@ -182,6 +193,7 @@ describe(`n8n ${process.env.N8N_LINE ?? '2'}.x: the example workflows against th
 			// Yesterday and today are both eves: tonight closes, and "this morning" follows yesterday's eve.
 			const zone = String(file.settings?.timezone);
 			setField(workflow, 'Holiday eves', 'holidayEves', JSON.stringify([dateIn(zone, -1), dateIn(zone)]));
+			pickDataTable(workflow, table, e2e.line);
 			await activeCopy(workflow);
 			const before = await pageState();
 			expect(before.icon_enabled).toBe(true);
