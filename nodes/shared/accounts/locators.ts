@@ -46,7 +46,7 @@ export function phoneNumberIdLocator(extra: Partial<INodeProperties> = {}): INod
 				validation: [
 					{
 						type: 'regex',
-						properties: { regex: DIGITS_ONLY, errorMessage: 'Digits only: the ID of the business phone number, not the phone number itself' },
+						properties: { regex: DIGITS_ONLY, errorMessage: 'Phone Number ID: digits only, the ID of the business phone number, not the phone number itself' },
 					},
 				],
 			},
@@ -77,7 +77,7 @@ export function pageIdLocator(extra: Partial<INodeProperties> = {}): INodeProper
 				type: 'string',
 				placeholder: '4000000000000001',
 				validation: [
-					{ type: 'regex', properties: { regex: DIGITS_ONLY, errorMessage: 'Digits only: the numeric ID of the Facebook Page' } },
+					{ type: 'regex', properties: { regex: DIGITS_ONLY, errorMessage: 'Page ID: digits only, the numeric ID of the Facebook Page' } },
 				],
 			},
 			{
@@ -90,7 +90,7 @@ export function pageIdLocator(extra: Partial<INodeProperties> = {}): INodeProper
 						type: 'regex',
 						properties: {
 							regex: PAGE_URL_REGEX,
-							errorMessage: 'Not a Page address with its ID, e.g. https://www.facebook.com/profile.php?id=4000000000000001',
+							errorMessage: 'Page ID: not a Page address that holds its ID, e.g. https://www.facebook.com/profile.php?id=4000000000000001',
 						},
 					},
 				],
@@ -123,7 +123,7 @@ export function wabaIdLocator(extra: Partial<INodeProperties> = {}): INodeProper
 				type: 'string',
 				placeholder: '2000000000000001',
 				validation: [
-					{ type: 'regex', properties: { regex: DIGITS_ONLY, errorMessage: 'Digits only: the ID of the WhatsApp Business Account' } },
+					{ type: 'regex', properties: { regex: DIGITS_ONLY, errorMessage: 'WhatsApp Business Account ID: digits only, the ID of the WhatsApp Business Account' } },
 				],
 			},
 		],
