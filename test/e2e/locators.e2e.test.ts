@@ -28,7 +28,7 @@ it('From List shows the sandbox’s phone numbers, WABAs and Pages, and a search
 		'3000000000000002',
 	]);
 	expect(await listSearch('whatsAppCalling', 'searchPhoneNumbers', 'support')).toEqual([
-		expect.objectContaining({ name: '+1 555-010-0002 · Sandbox Support', value: '3000000000000002' }),
+		expect.objectContaining({ name: '+1 555-010-0002 · Sandbox Support · quality YELLOW', value: '3000000000000002' }),
 	]);
 	expect((await listSearch('whatsAppCallingTrigger', 'searchWabas')).map((r) => r.value)).toEqual(['2000000000000001']);
 	expect((await listSearch('messengerCalling', 'searchPages')).map((r) => r.value).sort()).toEqual(['4000000000000001', '4000000000000002']);

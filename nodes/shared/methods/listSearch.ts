@@ -56,10 +56,11 @@ export async function searchPhoneNumbers(this: ILoadOptionsFunctions, filter?: s
 		.filter(({ number, waba }) =>
 			matchesSearch(filter, [number.displayPhoneNumber, number.verifiedName, number.phoneNumberId, waba.name]),
 		)
+		// n8n's list shows only the name, so the quality rating is part of it.
 		.map(({ number, waba }) => ({
-			name: `${number.displayPhoneNumber} · ${number.verifiedName}`,
+			name: `${number.displayPhoneNumber} · ${number.verifiedName} · quality ${number.qualityRating || 'unknown'}`,
 			value: number.phoneNumberId,
-			description: `ID ${number.phoneNumberId} · quality ${number.qualityRating || 'unknown'} · ${waba.name}`,
+			description: `ID ${number.phoneNumberId} · ${waba.name}`,
 		}));
 	return { results: results.sort(byName) };
 }

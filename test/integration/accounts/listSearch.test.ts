@@ -41,9 +41,8 @@ describe('From List: phone numbers', () => {
 		expect(pages[0].query.after).toBeUndefined();
 		expect(pages[1].query.after).toEqual(expect.any(String));
 		const demo = results.find((r) => r.value === DEMO.disabledPhoneNumberId);
-		expect(demo).toMatchObject({ name: '+1 555-010-0002 · Sandbox Support' });
-		expect(demo?.description).toContain('quality YELLOW');
-		expect(demo?.description).toContain('Sandbox WABA');
+		expect(demo).toMatchObject({ name: '+1 555-010-0002 · Sandbox Support · quality YELLOW' });
+		expect(demo?.description).toBe(`ID ${DEMO.disabledPhoneNumberId} · Sandbox WABA`);
 	});
 
 	it('narrows by number (with or without spaces and dashes), by verified name and by ID', async () => {
