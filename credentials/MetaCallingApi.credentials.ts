@@ -68,6 +68,15 @@ export class MetaCallingApi implements ICredentialType {
 				'Required for the triggers: they verify the signature of every delivery with it and cannot be activated without it. Recommended for the action nodes: every Graph call then carries appsecret_proof. App Dashboard → App settings → Basic → App secret.',
 		},
 		{
+			displayName: 'WhatsApp Business Account ID',
+			name: 'businessAccountId',
+			type: 'string',
+			default: '',
+			placeholder: '2000000000000001',
+			description:
+				'Optional. The nodes list the WhatsApp Business Accounts the token was granted (and their phone numbers) by themselves; set this only when the lists stay empty, e.g. for a token without granular scopes. WhatsApp Manager → Account tools → Business account ID.',
+		},
+		{
 			displayName: 'Graph API Version',
 			name: 'graphApiVersion',
 			type: 'string',

@@ -2,7 +2,8 @@
  * `npm run docs:screenshots`: the README's pictures of the nodes as a user sees them in the n8n editor,
  * taken in headless Debian chromium (driven by playwright-core) against the instance `npm start` runs
  * (started here, and stopped again, when none is running). Writes docs/screenshots/*.png at 1280x800:
- * each example workflow's canvas, each node's parameter panel, and the credential dialog.
+ * each example workflow's canvas, each node's parameter panel, the "From List" account lists (opened and
+ * narrowed by a search), and the credential dialog.
  */
 import { mkdirSync } from 'fs';
 import { join } from 'path';
@@ -14,7 +15,7 @@ import { SANDBOX_CREDENTIAL_ID } from '../test/e2e/harness/userFolder';
 import { readExamples } from './start/examples';
 import { DEMO_OWNER } from './start/owner';
 import { ensureChromium, launchChromium } from './screenshots/chromium';
-import { closeNode, logIn, openCredential, openNode, openWorkflow } from './screenshots/editor';
+import { closeNode, logIn, openCredential, openNode, openResourceList, openWorkflow } from './screenshots/editor';
 import { stopInstance, useOrStartInstance } from './screenshots/instance';
 
 const OUT_DIR = join(REPO_ROOT, 'docs', 'screenshots');
@@ -51,6 +52,54 @@ const MESSENGER_TRIGGER_WORKFLOW = {
 	connections: {},
 	settings: { executionOrder: 'v1' },
 };
+
+const SANDBOX_CREDENTIAL = { metaCallingApi: { id: SANDBOX_CREDENTIAL_ID, name: 'Meta Calling API (sandbox)' } };
+const FROM_LIST = { __rl: true, mode: 'list', value: '' };
+
+/**
+ * New nodes as a user drops them in: every ID field on "From List". The pictures show each list with the
+ * sandbox's accounts, then narrowed by a search.
+ */
+const ACCOUNT_LISTS_WORKFLOW = {
+	name: 'Screenshot: account lists',
+	nodes: [
+		{
+			id: '0b5e6a8e-9c1f-4b44-a3c2-5c0000000011',
+			name: 'WhatsApp Calling',
+			type: 'n8n-nodes-meta-calling.whatsAppCalling',
+			typeVersion: 1,
+			position: [0, 0],
+			credentials: SANDBOX_CREDENTIAL,
+			parameters: { resource: 'callingSettings', operation: 'get', phoneNumberId: FROM_LIST },
+		},
+		{
+			id: '0b5e6a8e-9c1f-4b44-a3c2-5c0000000012',
+			name: 'Messenger Calling',
+			type: 'n8n-nodes-meta-calling.messengerCalling',
+			typeVersion: 1,
+			position: [300, 0],
+			credentials: SANDBOX_CREDENTIAL,
+			parameters: { resource: 'callSettings', operation: 'setCallHours', pageId: FROM_LIST, timezoneId: FROM_LIST },
+		},
+	],
+	connections: {},
+	settings: { executionOrder: 'v1' },
+};
+
+interface ListShot {
+	file: string;
+	node: string;
+	parameter: string;
+	search?: string;
+}
+
+const LIST_SHOTS: ListShot[] = [
+	{ file: 'list-phone-numbers.png', node: 'WhatsApp Calling', parameter: 'phoneNumberId' },
+	{ file: 'list-phone-numbers-search.png', node: 'WhatsApp Calling', parameter: 'phoneNumberId', search: 'support' },
+	{ file: 'list-pages.png', node: 'Messenger Calling', parameter: 'pageId' },
+	{ file: 'list-pages-search.png', node: 'Messenger Calling', parameter: 'pageId', search: 'two' },
+	{ file: 'list-timezones-search.png', node: 'Messenger Calling', parameter: 'timezoneId', search: 'kolkata' },
+];
 
 function log(text: string): void {
 	process.stdout.write(`[screenshots] ${text}\n`);
@@ -102,6 +151,19 @@ async function main(): Promise<void> {
 			await closeNode(page);
 		} finally {
 			await deleteWorkflow(page, instance.url, temporary);
+		}
+
+		const lists = await createWorkflow(page, instance.url, ACCOUNT_LISTS_WORKFLOW);
+		try {
+			for (const shot of LIST_SHOTS) {
+				await openWorkflow(page, instance.url, lists);
+				await openNode(page, shot.node);
+				await openResourceList(page, shot.parameter, shot.search);
+				await shoot(page, shot.file);
+				await closeNode(page);
+			}
+		} finally {
+			await deleteWorkflow(page, instance.url, lists);
 		}
 
 		await openCredential(page, instance.url, SANDBOX_CREDENTIAL_ID);

@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { resourceOperationSubtitle } from '../shared/descriptions/subtitle';
+import { listSearch } from '../shared/methods/listSearch';
 import { properties } from './actions/properties';
 import { router } from './actions/router';
 
@@ -29,6 +30,9 @@ export class MessengerCalling implements INodeType {
 		credentials: [{ name: 'metaCallingApi', required: true }],
 		properties,
 	};
+
+	// The account lists of the ID fields ("From List") and the timezone list.
+	methods = { listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -1,6 +1,8 @@
 import { NodeConnectionTypes, type INodeProperties, type INodeType, type INodeTypeDescription } from 'n8n-workflow';
 
+import { wabaIdLocator } from '../shared/accounts/locators';
 import { chosenOptionsSubtitle } from '../shared/descriptions/subtitle';
+import { listSearch } from '../shared/methods/listSearch';
 import { TRIGGER_DEFAULT_VERSION, TRIGGER_VERSIONS, triggerProperties, triggerWebhooks } from '../shared/webhook/description';
 import { webhookLifecycle } from '../shared/webhook/lifecycle';
 import { webhookHandler } from '../shared/webhook/webhook';
@@ -53,16 +55,11 @@ export class WhatsAppCallingTrigger implements INodeType {
 				'In the App Dashboard open WhatsApp → Configuration → Webhook, and subscribe to the fields account_settings_update and account_update.',
 			leadingProperties: [eventsProperty],
 			subscriptionProperties: [
-				{
-					displayName: 'WhatsApp Business Account ID',
-					name: 'wabaId',
-					type: 'string',
-					required: true,
-					default: '',
-					placeholder: '2000000000000001',
-					description: 'The WABA whose numbers to watch; it is subscribed to the app on activation (WhatsApp Manager → Account tools → Business account ID)',
+				wabaIdLocator({
+					description:
+						'The WABA whose numbers to watch; it is subscribed to the app on activation. Pick it from the accounts the token was granted, or give its ID (WhatsApp Manager → Account tools → Business account ID).',
 					displayOptions: { show: { subscription: ['automatic'] } },
-				},
+				}),
 			],
 			idFilter: {
 				displayName: 'Phone Number IDs',
@@ -75,6 +72,9 @@ export class WhatsAppCallingTrigger implements INodeType {
 			},
 		}),
 	};
+
+	// "From List" of the WABA field.
+	methods = { listSearch };
 
 	webhookMethods = webhookLifecycle(whatsAppPlatform);
 

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { locatorValue } from '../shared/accounts/locators';
 import { parseCommaList } from '../shared/validation';
 import { eventsForChoices, fieldsForChoices } from '../shared/webhook/filters';
 import type { TriggerContext, TriggerPlatform } from '../shared/webhook/platform';
@@ -27,7 +28,7 @@ export const whatsAppPlatform: TriggerPlatform = {
 	},
 
 	async subscribeAccounts(ctx, graph) {
-		const wabaId = String(ctx.getNodeParameter('wabaId', '')).trim();
+		const wabaId = String(locatorValue(ctx.getNodeParameter('wabaId', '')) ?? '').trim();
 		if (!/^\d+$/.test(wabaId)) {
 			throw new NodeOperationError(ctx.getNode(), 'wabaId: required for automatic subscription, digits only (WhatsApp Manager → Account tools → Business account ID)');
 		}

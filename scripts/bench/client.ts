@@ -70,7 +70,7 @@ export interface SignedDelivery {
  * the sandbox's own payload and signing code, so the bytes are what the sandbox (standing in for Meta) sends.
  */
 export function signedDeliveries(count: number, bulkNumbers: number): SignedDelivery[] {
-	const state = demoState(bulkNumbers);
+	const state = demoState({ bulkPhoneNumbers: bulkNumbers });
 	const phones = Object.values(state.phoneNumbers).filter((p) => p.id.startsWith('31'));
 	const now = Math.floor(Date.now() / 1000);
 	return Array.from({ length: count }, (_, i) => {

@@ -50,3 +50,21 @@ export async function openCredential(page: Page, url: string, credentialId: stri
 	await page.locator('[data-test-id="editCredential-modal"]').first().waitFor({ timeout: 60000 });
 	await page.waitForTimeout(1500);
 }
+
+/**
+ * Opens the "From List" dropdown of a resource locator parameter and, with `search`, types it into the
+ * dropdown's search box; waits until the (narrowed) list is drawn.
+ */
+export async function openResourceList(page: Page, parameterName: string, search?: string): Promise<void> {
+	const locator = page.locator(`[data-test-id="resource-locator-${parameterName}"]`).first();
+	await locator.locator('[data-test-id="rlc-input"]').first().click();
+	const item = page.locator('[data-test-id="rlc-item"]').first();
+	await item.waitFor({ timeout: 30000 });
+	if (search !== undefined) {
+		await page.locator('[data-test-id="rlc-search"] input, input[data-test-id="rlc-search"]').first().fill(search);
+		// The editor waits a moment after typing before it asks the node again.
+		await page.waitForTimeout(1500);
+		await item.waitFor({ timeout: 30000 });
+	}
+	await page.waitForTimeout(800);
+}

@@ -22,6 +22,8 @@ export interface SandboxOptions {
 	seed?: SeedName;
 	/** Extra copies of phone 3000000000000001 with ids 3100000000000000.. (seed demo only). */
 	bulkPhoneNumbers?: number;
+	/** Extra Pages with ids 4100000000000000.. that /me/accounts lists (seed demo only). */
+	bulkPages?: number;
 	/** GET the callback with hub.challenge on POST /<APP_ID>/subscriptions, like Meta. Default true. */
 	verifyCallbacks?: boolean;
 	/** The clock rules, timestamps and the rate-limit window use (past holidays, restriction expiry, webhook times). */
@@ -102,7 +104,10 @@ export class Sandbox {
 
 	constructor(private readonly options: SandboxOptions = {}) {
 		this.now = options.now ?? (() => new Date());
-		this.state = seedState(options.seed ?? 'demo', options.bulkPhoneNumbers ?? 0);
+		this.state = seedState(options.seed ?? 'demo', {
+			bulkPhoneNumbers: options.bulkPhoneNumbers ?? 0,
+			bulkPages: options.bulkPages ?? 0,
+		});
 		this.config = this.initialConfig();
 		this.applyRateLimit(this.config.rateLimit);
 		this.setReadLag(this.config.readLagMs);
@@ -285,8 +290,11 @@ export class Sandbox {
 	}
 
 	/** Back to the start: seeded state, empty logs, no faults, the config given to startSandbox. */
-	reset(options: { seed?: SeedName; bulkPhoneNumbers?: number } = {}): void {
-		this.state = seedState(options.seed ?? this.options.seed ?? 'demo', options.bulkPhoneNumbers ?? this.options.bulkPhoneNumbers ?? 0);
+	reset(options: { seed?: SeedName; bulkPhoneNumbers?: number; bulkPages?: number } = {}): void {
+		this.state = seedState(options.seed ?? this.options.seed ?? 'demo', {
+			bulkPhoneNumbers: options.bulkPhoneNumbers ?? this.options.bulkPhoneNumbers ?? 0,
+			bulkPages: options.bulkPages ?? this.options.bulkPages ?? 0,
+		});
 		this.requests.length = 0;
 		this.sentMessages.length = 0;
 		this.internalErrors.length = 0;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'crypto';
-import type { PhoneNumber, SandboxState, WeeklyHours } from './types';
+import type { Page, PhoneNumber, SandboxState, WeeklyHours } from './types';
 
 /** The fixed demo data every engineer, test and demo uses (see the team brief). */
 export const DEMO = {
@@ -15,7 +15,17 @@ export const DEMO = {
 	psid: '5000000000000001',
 	/** Bulk phone numbers are BULK_PHONE_BASE, +1, +2, ... (as decimal strings). */
 	bulkPhoneNumberBase: '3100000000000000',
+	/** Bulk Pages are BULK_PAGE_BASE, +1, +2, ... */
+	bulkPageBase: '4100000000000000',
 } as const;
+
+/** How much extra data a seed carries, for paging and load tests. */
+export interface BulkSizes {
+	/** Extra phone numbers in the demo WABA. */
+	bulkPhoneNumbers?: number;
+	/** Extra Pages the sandbox token manages (GET /me/accounts). */
+	bulkPages?: number;
+}
 
 export type SeedName = 'demo' | 'empty';
 
@@ -35,6 +45,7 @@ function enabledPhone(id: string, wabaId: string, display: string): PhoneNumber 
 		wabaId,
 		display_phone_number: display,
 		verified_name: 'Sandbox Business',
+		quality_rating: 'GREEN',
 		calling: {
 			status: 'ENABLED',
 			call_icon_visibility: 'DEFAULT',
@@ -70,7 +81,22 @@ export function emptyState(): SandboxState {
 	};
 }
 
-export function demoState(bulkPhoneNumbers = 0): SandboxState {
+function pageWithoutHours(id: string, name: string): Page {
+	return {
+		id,
+		name,
+		icon_enabled: true,
+		audio_enabled: true,
+		video_enabled: false,
+		call_routing: { ring_target: 'META' },
+		callingEnabled: true,
+		canSendMessages: true,
+		partnersEligible: true,
+		subscribedApps: {},
+	};
+}
+
+export function demoState({ bulkPhoneNumbers = 0, bulkPages = 0 }: BulkSizes = {}): SandboxState {
 	const state = emptyState();
 	state.wabas[DEMO.wabaId] = { id: DEMO.wabaId, name: 'Sandbox WABA', subscribedApps: [] };
 	state.phoneNumbers[DEMO.phoneNumberId] = enabledPhone(DEMO.phoneNumberId, DEMO.wabaId, '+1 555-010-0001');
@@ -78,7 +104,8 @@ export function demoState(bulkPhoneNumbers = 0): SandboxState {
 		id: DEMO.disabledPhoneNumberId,
 		wabaId: DEMO.wabaId,
 		display_phone_number: '+1 555-010-0002',
-		verified_name: 'Sandbox Business',
+		verified_name: 'Sandbox Support',
+		quality_rating: 'YELLOW',
 		calling: { status: 'DISABLED', call_icon_visibility: 'DEFAULT' },
 		restrictions: [],
 		messagingLimit: 10000,
@@ -101,18 +128,11 @@ export function demoState(bulkPhoneNumbers = 0): SandboxState {
 		partnersEligible: true,
 		subscribedApps: {},
 	};
-	state.pages[DEMO.pageWithoutHoursId] = {
-		id: DEMO.pageWithoutHoursId,
-		name: 'Sandbox Page Two',
-		icon_enabled: true,
-		audio_enabled: true,
-		video_enabled: false,
-		call_routing: { ring_target: 'META' },
-		callingEnabled: true,
-		canSendMessages: true,
-		partnersEligible: true,
-		subscribedApps: {},
-	};
+	state.pages[DEMO.pageWithoutHoursId] = pageWithoutHours(DEMO.pageWithoutHoursId, 'Sandbox Page Two');
+	for (let i = 0; i < bulkPages; i++) {
+		const id = addToId(DEMO.bulkPageBase, i);
+		state.pages[id] = pageWithoutHours(id, `Sandbox Bulk Page ${String(i).padStart(4, '0')}`);
+	}
 	state.recipients[DEMO.psid] = {
 		id: DEMO.psid,
 		pageIds: [DEMO.pageId, DEMO.pageWithoutHoursId],
@@ -122,6 +142,6 @@ export function demoState(bulkPhoneNumbers = 0): SandboxState {
 	return state;
 }
 
-export function seedState(seed: SeedName, bulkPhoneNumbers = 0): SandboxState {
-	return seed === 'empty' ? emptyState() : demoState(bulkPhoneNumbers);
+export function seedState(seed: SeedName, bulk: BulkSizes = {}): SandboxState {
+	return seed === 'empty' ? emptyState() : demoState(bulk);
 }

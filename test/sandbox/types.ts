@@ -58,6 +58,8 @@ export interface PhoneNumber {
 	wabaId: string;
 	display_phone_number: string;
 	verified_name: string;
+	/** Meta's messaging quality of the number: GREEN, YELLOW, RED or UNKNOWN. */
+	quality_rating: 'GREEN' | 'YELLOW' | 'RED' | 'UNKNOWN';
 	calling: WhatsAppCalling;
 	restrictions: Restriction[];
 	/** Business-initiated conversations per 24 h; below 2000 calling cannot be enabled (138015). */

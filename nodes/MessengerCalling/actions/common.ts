@@ -1,5 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
+import { locatorValue } from '../../shared/accounts/locators';
 import { accountKey, updateAccount, type AccountUpdateResult } from '../../shared/execution/accountUpdate';
 import { readDryRun, readVerifyWrites, sendOrPreview } from '../../shared/execution/request';
 import type { GraphClient, GraphRequest } from '../../shared/transport/graph';
@@ -16,7 +17,7 @@ import { missingChanges, type SettingsChanges } from '../helpers/snapshot';
 /** What every Messenger operation reads the same way: the Page, dry run, the settings endpoint. */
 
 export function readPageId(ctx: IExecuteFunctions, itemIndex: number): string {
-	return validatePageId(ctx.getNodeParameter('pageId', itemIndex, ''));
+	return validatePageId(locatorValue(ctx.getNodeParameter('pageId', itemIndex, '')));
 }
 
 export { readDryRun };

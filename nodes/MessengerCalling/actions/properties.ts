@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { pageIdLocator } from '../../shared/accounts/locators';
 import * as availability from './availability/Availability.resource';
 import * as callSettings from './callSettings/CallSettings.resource';
 import * as message from './message/Message.resource';
@@ -21,16 +22,7 @@ export const properties: INodeProperties[] = [
 	callSettings.operationField,
 	message.operationField,
 	availability.operationField,
-	{
-		displayName: 'Page ID',
-		name: 'pageId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '4000000000000001',
-		description:
-			'The numeric ID of the Facebook Page (Page → About → Page transparency, or Meta Business Suite → Settings → Business assets). The credential must hold a token of this Page.',
-	},
+	pageIdLocator(),
 	...callSettings.description,
 	...message.description,
 	...availability.description,

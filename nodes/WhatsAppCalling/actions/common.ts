@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { locatorValue } from '../../shared/accounts/locators';
 import { accountKey, updateAccount, type AccountUpdateResult } from '../../shared/execution/accountUpdate';
 import { readDryRun, readVerifyWrites, sendOrPreview, type DryRunResult } from '../../shared/execution/request';
 import {
@@ -23,7 +24,7 @@ import { readCallingSettings, storedCallHours, type CallingSettings } from '../h
 
 export function readPhoneNumberId(ctx: IExecuteFunctions, itemIndex: number): string {
 	return parseObjectId(
-		ctx.getNodeParameter('phoneNumberId', itemIndex, ''),
+		locatorValue(ctx.getNodeParameter('phoneNumberId', itemIndex, '')),
 		'phoneNumberId',
 		'must be the numeric ID of the business phone number (WhatsApp Manager → Phone numbers), not the phone number itself',
 	);

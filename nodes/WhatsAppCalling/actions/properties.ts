@@ -1,8 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { phoneNumberIdLocator } from '../../shared/accounts/locators';
 import * as availability from './availability/Availability.resource';
 import * as callingSettings from './callingSettings/CallingSettings.resource';
 import * as holidaySchedule from './holidaySchedule/HolidaySchedule.resource';
+import * as phoneNumber from './phoneNumber/PhoneNumber.resource';
 
 /** Every parameter the node shows: the resource choice, the account ID, then each resource's operations. */
 export const properties: INodeProperties[] = [
@@ -27,20 +29,18 @@ export const properties: INodeProperties[] = [
 				value: 'holidaySchedule',
 				description: 'The dates on which calls are closed, kept inside the call hours',
 			},
+			{
+				name: 'Phone Number',
+				value: 'phoneNumber',
+				description: 'The business phone numbers of a WhatsApp Business Account',
+			},
 		],
 		default: 'callingSettings',
 	},
-	{
-		displayName: 'Phone Number ID',
-		name: 'phoneNumberId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '106540352242922',
-		description:
-			'The ID of the business phone number (not the number itself): WhatsApp Manager → Account tools → Phone numbers, or the phone_number_id of a WhatsApp webhook',
-	},
+	// Every resource is about one number, except Phone Number → Get Many, which lists the numbers of a WABA.
+	phoneNumberIdLocator({ displayOptions: { hide: { resource: ['phoneNumber'] } } }),
 	...callingSettings.description,
 	...holidaySchedule.description,
 	...availability.description,
+	...phoneNumber.description,
 ];

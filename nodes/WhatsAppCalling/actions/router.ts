@@ -4,6 +4,7 @@ import { routeToOperation, type OperationTable } from '../../shared/execution/ro
 import * as availability from './availability/Availability.resource';
 import * as callingSettings from './callingSettings/CallingSettings.resource';
 import * as holidaySchedule from './holidaySchedule/HolidaySchedule.resource';
+import * as phoneNumber from './phoneNumber/PhoneNumber.resource';
 
 /** Every resource/operation pair the node offers; a unit test checks it against the description. */
 export const operations: OperationTable = {
@@ -19,6 +20,7 @@ export const operations: OperationTable = {
 		replace: holidaySchedule.replace,
 	},
 	availability: { check: availability.check },
+	phoneNumber: { getAll: phoneNumber.getAll },
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -27,12 +27,27 @@ export function timezoneIdField(displayOptions: IDisplayOptions): INodePropertie
 	return {
 		displayName: 'Timezone',
 		name: 'timezoneId',
-		type: 'string',
+		// A searchable list of IANA zones with today's offset (shared/methods/listSearch.ts), or the name typed.
+		// Workflows saved when this was a text field hold a plain string; locatorValue (shared/accounts) reads both.
+		type: 'resourceLocator',
 		required: true,
-		default: '',
-		placeholder: 'Europe/Berlin',
+		default: { mode: 'list', value: '' },
 		description:
 			'IANA timezone of the business, e.g. Europe/Berlin or America/Los_Angeles. Opening times and holiday dates are read in this timezone, daylight saving time included.',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchTimezones', searchable: true },
+			},
+			{
+				displayName: 'By Name',
+				name: 'name',
+				type: 'string',
+				placeholder: 'Europe/Berlin',
+			},
+		],
 		displayOptions,
 	};
 }

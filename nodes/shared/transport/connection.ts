@@ -24,6 +24,8 @@ export interface Connection {
 	user: ICredentialsDecrypted;
 	/** The same, marked for app-level calls (APP_ID|APP_SECRET); undefined without App ID and App Secret. */
 	app?: ICredentialsDecrypted;
+	/** The credential's optional WhatsApp Business Account ID, trimmed ('' when not set). */
+	businessAccountId: string;
 }
 
 function text(value: unknown): string {
@@ -70,5 +72,6 @@ export async function readConnection(ctx: GraphContext): Promise<Connection> {
 		secrets: secrets.filter((s) => s !== ''),
 		user,
 		app: appId && appSecret ? { ...user, data: { ...data, [APP_TOKEN_MARKER]: true } } : undefined,
+		businessAccountId: text(data.businessAccountId),
 	};
 }

@@ -74,6 +74,13 @@ export interface GraphClient {
 	readonly apiRoot: string;
 	/** Sends the request (retrying what is safe to retry); throws NodeApiError on Meta errors. */
 	request<T = IDataObject>(req: GraphRequest): Promise<T>;
+	/**
+	 * GET /debug_token about the credential's own token: what it is and which accounts it was granted
+	 * (granular_scopes[].target_ids). The token leaves only here, as input_token, and errors redact it.
+	 */
+	inspectToken(): Promise<IDataObject>;
+	/** The credential's optional WhatsApp Business Account ID ('' when not set): the WABA lists fall back on it. */
+	readonly businessAccountId: string;
 	describe(req: GraphRequest): GraphRequestPreview;
 }
 
@@ -244,9 +251,16 @@ export async function createGraphClient(
 		}
 	}
 
+	async function inspectToken(): Promise<IDataObject> {
+		const token = String(connection.user.data?.accessToken ?? '').trim();
+		return await request<IDataObject>({ method: 'GET', path: '/debug_token', qs: { input_token: token } });
+	}
+
 	return {
 		apiRoot: connection.apiRoot,
+		businessAccountId: connection.businessAccountId,
 		request,
+		inspectToken,
 		describe: (req) => previewOf(connection, req),
 	};
 }

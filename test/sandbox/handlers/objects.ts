@@ -1,7 +1,7 @@
 import { unsupportedRequest } from '../metaError';
 import type { GraphAnswer, HandlerContext } from './context';
 
-/** GET on the bare objects (/me, /<id>) and the WABA's phone number list: small, for credential tests and tools. */
+/** GET on the bare objects (/me, /<id>): small, for credential tests and tools. Lists are in lists.ts. */
 
 const SYSTEM_USER = { id: '9000000000000001', name: 'Sandbox System User' };
 
@@ -36,12 +36,4 @@ export function wabaInfo(ctx: HandlerContext, id: string): GraphAnswer {
 export function appInfo(ctx: HandlerContext, id: string): GraphAnswer {
 	onlyGet(ctx, id);
 	return { body: { id, name: ctx.state.app.name } };
-}
-
-export function wabaPhoneNumbers(ctx: HandlerContext, id: string): GraphAnswer {
-	onlyGet(ctx, id);
-	const data = Object.values(ctx.state.phoneNumbers)
-		.filter((p) => p.wabaId === id)
-		.map((p) => ({ id: p.id, display_phone_number: p.display_phone_number, verified_name: p.verified_name }));
-	return { body: { data } };
 }

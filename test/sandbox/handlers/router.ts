@@ -13,7 +13,8 @@ import type { SandboxState } from '../types';
 import type { GraphAnswer, Handler, HandlerContext } from './context';
 import { sendMessage } from './messages';
 import { messengerCallSettings } from './messengerCallSettings';
-import { appInfo, me, pageInfo, phoneInfo, wabaInfo, wabaPhoneNumbers } from './objects';
+import { debugToken, meAccounts, wabaPhoneNumbers } from './lists';
+import { appInfo, me, pageInfo, phoneInfo, wabaInfo } from './objects';
 import { phoneCalls, phoneSettings } from './phoneSettings';
 import { appSubscriptions, pageSubscribedApps, wabaSubscribedApps } from './subscriptions';
 
@@ -99,6 +100,7 @@ function routeMe(ctx: HandlerContext, edge: string, principal: Principal): Graph
 		});
 	}
 	if (edge === '') return me(ctx);
+	if (edge === 'accounts') return meAccounts(ctx);
 	if (edge === 'messages' && ctx.state.mePageId) return sendMessage(ctx, ctx.state.mePageId);
 	throw unknownPath(ctx.req.path);
 }
@@ -124,6 +126,7 @@ export async function routeGraph(ctx: HandlerContext, auth: RouteAuth): Promise<
 	if (segments.length === 0 || segments.length > 2) throw unknownPath(ctx.req.path);
 	const [id, edge = ''] = segments;
 	if (id === 'me') return routeMe(ctx, edge, principal);
+	if (id === 'debug_token' && edge === '') return debugToken(ctx);
 
 	const kind = kindOf(ctx.state, id);
 	if (!kind) {

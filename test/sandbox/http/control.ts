@@ -27,7 +27,11 @@ const ROUTES: Record<string, Route> = {
 	'GET health': () => ok,
 	'GET state': (s) => s.snapshot(),
 	'POST reset': (s, b) => {
-		s.reset({ seed: b.seed as SeedName | undefined, bulkPhoneNumbers: b.bulkPhoneNumbers as number | undefined });
+		s.reset({
+			seed: b.seed as SeedName | undefined,
+			bulkPhoneNumbers: b.bulkPhoneNumbers as number | undefined,
+			bulkPages: b.bulkPages as number | undefined,
+		});
 		return ok;
 	},
 	'GET config': (s) => s.getConfig(),

@@ -60,9 +60,15 @@ export function redactHeaders(headers: IncomingHttpHeaders): Record<string, stri
 	return headers.authorization === undefined ? { ...headers } : { ...headers, authorization: REDACTED };
 }
 
-/** Copies an object of parameters with access_token hidden, for the request log. */
+/** Parameters that carry a token: access_token, and input_token of GET /debug_token. */
+const TOKEN_PARAMS = ['access_token', 'input_token'];
+
+/** Copies an object of parameters with tokens hidden, for the request log. */
 export function redactParams(params: unknown): unknown {
 	if (typeof params !== 'object' || params === null || Array.isArray(params)) return params;
 	const record = params as Record<string, unknown>;
-	return record.access_token === undefined ? record : { ...record, access_token: REDACTED };
+	if (!TOKEN_PARAMS.some((key) => record[key] !== undefined)) return record;
+	const copy = { ...record };
+	for (const key of TOKEN_PARAMS) if (copy[key] !== undefined) copy[key] = REDACTED;
+	return copy;
 }

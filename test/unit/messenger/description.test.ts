@@ -61,7 +61,8 @@ describe('Messenger Calling description (pinned public interface)', () => {
 
 	it('shows pageId for every operation, right after the operation selectors', () => {
 		const pageId = properties.find((p) => p.name === 'pageId');
-		expect(pageId?.type).toBe('string');
+		expect(pageId?.type).toBe('resourceLocator');
+		expect(pageId?.modes?.map((m) => m.name)).toEqual(['list', 'id', 'url']);
 		expect(pageId?.displayOptions).toBeUndefined();
 		expect(properties.indexOf(pageId!)).toBe(4);
 	});

@@ -49,11 +49,12 @@ describe('WhatsApp Calling description (pinned public interface)', () => {
 
 	it('offers exactly the pinned resources and operations, each routed', () => {
 		const resource = properties.find((p) => p.name === 'resource');
-		expect(optionValues(resource).sort()).toEqual(['availability', 'callingSettings', 'holidaySchedule']);
+		expect(optionValues(resource).sort()).toEqual(['availability', 'callingSettings', 'holidaySchedule', 'phoneNumber']);
 		const pinned: Record<string, string[]> = {
 			callingSettings: ['get', 'setCallHours', 'update'],
 			holidaySchedule: ['add', 'get', 'remove', 'replace'],
 			availability: ['check'],
+			phoneNumber: ['getAll'],
 		};
 		for (const [name, ops] of Object.entries(pinned)) {
 			const selector = properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(name));
@@ -62,10 +63,23 @@ describe('WhatsApp Calling description (pinned public interface)', () => {
 		}
 	});
 
-	it('asks for phoneNumberId on every operation', () => {
+	it('asks for phoneNumberId (From List or By ID) on every operation about one number', () => {
 		const phone = properties.find((p) => p.name === 'phoneNumberId');
-		expect(phone).toMatchObject({ type: 'string', required: true });
-		expect(phone?.displayOptions).toBeUndefined();
+		expect(phone).toMatchObject({ type: 'resourceLocator', required: true, default: { mode: 'list', value: '' } });
+		expect(phone?.modes?.map((m) => [m.name, m.typeOptions?.searchListMethod])).toEqual([
+			['list', 'searchPhoneNumbers'],
+			['id', undefined],
+		]);
+		expect(phone?.displayOptions).toEqual({ hide: { resource: ['phoneNumber'] } });
+	});
+
+	it('Phone Number → Get Many asks for the WABA, Return All / Limit and includeCallingSettings', () => {
+		const shown = shownFor('phoneNumber', 'getAll');
+		expect(shown.map((p) => p.name)).toEqual(['wabaId', 'returnAll', 'limit', 'options']);
+		const byName = Object.fromEntries(shown.map((p) => [p.name, p]));
+		expect(byName.wabaId.modes?.[0].typeOptions?.searchListMethod).toBe('searchWabas');
+		expect(byName.limit.displayOptions?.show?.returnAll).toEqual([false]);
+		expect(optionValues(byName.options)).toContain('includeCallingSettings');
 	});
 
 	it.each(WRITES)('%s/%s has options.dryRun', (resource, operation) => {
@@ -109,7 +123,8 @@ describe('WhatsApp Calling description (pinned public interface)', () => {
 		const shown = shownFor('callingSettings', 'setCallHours');
 		const byName = Object.fromEntries(shown.map((p) => [p.name, p]));
 		expect(optionValues(byName.callHoursStatus)).toEqual(['ENABLED', 'DISABLED']);
-		expect(byName.timezoneId.type).toBe('string');
+		expect(byName.timezoneId.type).toBe('resourceLocator');
+		expect(byName.timezoneId.modes?.map((m) => m.name)).toEqual(['list', 'name']);
 		expect(optionValues(byName.holidayMode)).toEqual(['keep', 'replace', 'clear']);
 		expect(byName.holidayMode.default).toBe('keep');
 		const hours = (byName.weeklyHours.options as Array<{ name: string; values: INodeProperties[] }>)[0];

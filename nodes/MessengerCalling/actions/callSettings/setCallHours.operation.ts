@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { locatorValue } from '../../../shared/accounts/locators';
 import { optionsCollection, showFor } from '../../../shared/descriptions/options';
 import { timezoneIdField, weeklyHoursField } from '../../../shared/descriptions/hours';
 import {
@@ -43,7 +44,7 @@ export const description: INodeProperties[] = [
 
 function readInput(ctx: IExecuteFunctions, itemIndex: number) {
 	const pageId = readPageId(ctx, itemIndex);
-	const timezoneId = validateTimezone(ctx.getNodeParameter('timezoneId', itemIndex, ''), 'timezoneId');
+	const timezoneId = validateTimezone(locatorValue(ctx.getNodeParameter('timezoneId', itemIndex, '')), 'timezoneId');
 	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const weeklyHours = validateWeeklyHours(
 		weeklyHoursFromParameter(ctx.getNodeParameter('weeklyHours', itemIndex, {}), 'weeklyHours'),

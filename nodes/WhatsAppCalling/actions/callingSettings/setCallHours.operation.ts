@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { locatorValue } from '../../../shared/accounts/locators';
 import { holidaysInputFields, timezoneIdField, weeklyHoursField, withShow } from '../../../shared/descriptions/hours';
 import {
 	callHoursToWire,
@@ -91,7 +92,7 @@ function readHolidayMode(ctx: IExecuteFunctions, itemIndex: number): HolidayMode
 function readInput(ctx: IExecuteFunctions, itemIndex: number) {
 	const phoneNumberId = readPhoneNumberId(ctx, itemIndex);
 	const status = readStatus(ctx, itemIndex);
-	const timezoneId = validateTimezone(ctx.getNodeParameter('timezoneId', itemIndex, ''), 'timezoneId');
+	const timezoneId = validateTimezone(locatorValue(ctx.getNodeParameter('timezoneId', itemIndex, '')), 'timezoneId');
 	const weeklyHours = validateWeeklyHours(
 		weeklyHoursFromParameter(ctx.getNodeParameter('weeklyHours', itemIndex, {}), 'weeklyHours'),
 		{ maxPerDay: 2, allowEmpty: false, field: 'weeklyHours' },
