@@ -6,6 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { getPublicHolidayCountries } from '../shared/calendar';
 import { resourceOperationSubtitle } from '../shared/descriptions/subtitle';
 import { properties } from './actions/properties';
 import { router } from './actions/router';
@@ -28,6 +29,11 @@ export class MessengerCalling implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'metaCallingApi', required: true }],
 		properties,
+	};
+
+	methods = {
+		// the Country list of the calendar source (Public Holidays)
+		loadOptions: { getPublicHolidayCountries },
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -17,6 +17,7 @@ export const operations: OperationTable = {
 		add: holidaySchedule.add,
 		remove: holidaySchedule.remove,
 		replace: holidaySchedule.replace,
+		sync: holidaySchedule.sync,
 	},
 	availability: { check: availability.check },
 };
