@@ -48,7 +48,7 @@ const ruleArbitrary: fc.Arbitrary<Generated> = fc
 		if (r.byMonth.length) parts.push(`BYMONTH=${r.byMonth.join(',')}`);
 		if (r.byMonthDay.length && r.freq !== 'WEEKLY') parts.push(`BYMONTHDAY=${r.byMonthDay.join(',')}`);
 		// Ordinals only where RFC 5545 allows them; rrule.js and RFC differ on ordinals mixed with BYMONTHDAY, which is not generated.
-		const ordinals = (r.freq === 'MONTHLY' || r.freq === 'YEARLY') && !(r.byMonthDay.length && r.freq !== 'WEEKLY');
+		const ordinals = (r.freq === 'MONTHLY' || r.freq === 'YEARLY') && r.byMonthDay.length === 0;
 		if (r.byDay.length) {
 			parts.push(`BYDAY=${r.byDay.map((d) => `${ordinals && d.ordinal ? d.ordinal : ''}${WEEKDAYS[d.weekday]}`).join(',')}`);
 		}
