@@ -19,3 +19,5 @@ export {
 } from './source';
 export { fetchCalendarText, FETCH_TIMEOUT_MS, MAX_CALENDAR_BYTES } from './fetch';
 export { getPublicHolidayCountries } from './countries';
+export { checkAvailabilityWithCalendar, type CalendarAvailability } from './availability';
+export { availabilityAnswer, readCheckCalendar } from './checkOption';

@@ -101,3 +101,18 @@ export function calendarOptions(): INodeProperties[] {
 		},
 	];
 }
+
+/** Availability → Check's optional calendar: off by default; on, the source fields as everywhere else. */
+export function availabilityCalendarFields(displayOptions: IDisplayOptions): INodeProperties[] {
+	return [
+		{
+			displayName: 'Check Calendar',
+			name: 'checkCalendar',
+			type: 'boolean',
+			default: false,
+			description: 'Whether closures from a calendar (public holidays, an iCalendar feed, JSON) also count as holidays',
+			displayOptions,
+		},
+		...calendarSourceFields(withShow(displayOptions, { checkCalendar: [true] })),
+	];
+}
