@@ -45,7 +45,9 @@ async function readBounded(body: unknown, maxBytes: number, field: string, what:
 	return Buffer.concat(chunks);
 }
 
-function describeFailure(error: unknown, timeoutMs: number): string {
+function describeFailure(error: unknown, timeoutMs: number, signal: AbortSignal): string {
+	// The time bound fired: axios reports it as "canceled", whatever it was doing then.
+	if (signal.aborted) return `did not answer within ${Math.round(timeoutMs / 1000)} s`;
 	const record = (error ?? {}) as { name?: string; code?: string; message?: string; cause?: { code?: string } };
 	const code = record.code ?? record.cause?.code;
 	if (record.name === 'AbortError' || record.name === 'TimeoutError' || code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /abort|timeout/i.test(record.message ?? '')) {
@@ -86,13 +88,13 @@ export async function fetchCalendarText(
 			failure = error;
 			return undefined;
 		})) as FullResponse | undefined;
-	if (!response) throw new InputError(field, `${what} ${describeFailure(failure, timeoutMs)}`);
+	if (!response) throw new InputError(field, `${what} ${describeFailure(failure, timeoutMs, signal)}`);
 	const status = response.statusCode ?? 0;
 	const body = await readBounded(response.body, maxBytes, field, what).catch((error: unknown) => {
 		failure = error;
 		return undefined;
 	});
-	if (!body) throw failure instanceof InputError ? failure : new InputError(field, `${what} ${describeFailure(failure, timeoutMs)}`);
+	if (!body) throw failure instanceof InputError ? failure : new InputError(field, `${what} ${describeFailure(failure, timeoutMs, signal)}`);
 	if (status < 200 || status >= 300) {
 		throw new InputError(field, `${what} answered HTTP ${status}${body.length ? `: ${body.toString('utf8').slice(0, 120)}` : ''}`);
 	}
