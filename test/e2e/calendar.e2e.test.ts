@@ -70,4 +70,26 @@ describe(`n8n ${process.env.N8N_LINE ?? '2'}.x: WhatsApp holiday sync from a cal
 		expect(await posts()).toHaveLength(1);
 		expect(await stored()).toEqual(before);
 	});
+	it('the Country list comes from the public-holiday service (the editor\'s load-options call)', async () => {
+		const answer = await e2e.rest.rest('POST', '/dynamic-node-parameters/options', {
+			nodeTypeAndVersion: { name: 'n8n-nodes-meta-calling.whatsAppCalling', version: 1 },
+			path: 'countryCode',
+			methodName: 'getPublicHolidayCountries',
+			currentNodeParameters: {
+				resource: 'holidaySchedule',
+				operation: 'sync',
+				phoneNumberId: PHONE,
+				calendarSource: 'publicHolidays',
+				options: { publicHolidaysBaseUrl: e2e.sandboxUrl },
+			},
+			credentials: { metaCallingApi: { id: 'metaSandboxCred1', name: 'Meta Calling API (sandbox)' } },
+		});
+		expect({ status: answer.status, text: answer.text.slice(0, 300) }).toEqual({ status: 200, text: expect.any(String) });
+		expect(answer.body.data).toEqual([
+			{ name: 'Austria (AT)', value: 'AT' },
+			{ name: 'France (FR)', value: 'FR' },
+			{ name: 'Germany (DE)', value: 'DE' },
+			{ name: 'United States (US)', value: 'US' },
+		]);
+	});
 });
