@@ -42,13 +42,3 @@ export function toWall(instant: number, zone: string): number {
 	const local = DateTime.fromMillis(instant, { zone });
 	return Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second, local.millisecond);
 }
-
-/** "YYYY-MM-DD" of a wall value. */
-export function wallDate(wall: number): string {
-	return new Date(wall).toISOString().slice(0, 10);
-}
-
-/** The wall midnight of "YYYY-MM-DD" (already checked). */
-export function dateWall(date: string): number {
-	return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
-}

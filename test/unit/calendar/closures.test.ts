@@ -71,6 +71,14 @@ describe('closures: all-day end dates, leap days, EXDATE, zones', () => {
 		]);
 	});
 
+	it('a UTC UNTIL bounds a series in another zone by the instant; quoted TZID parameters are read', () => {
+		// 08:30 Berlin is 07:30 UTC in winter: UNTIL 07:30Z on the 6th keeps the 6th, UNTIL 07:29Z would not.
+		const series = (until: string) =>
+			feed(['SUMMARY:Daily', 'DTSTART;TZID="Europe/Berlin":20270104T083000', 'DURATION:PT1H', `RRULE:FREQ=DAILY;UNTIL=${until}`]);
+		expect(closureDays(closuresOf(series('20270106T073000Z'), '2027-01-01', 10), BERLIN).map((d) => d.date)).toEqual(['2027-01-04', '2027-01-05', '2027-01-06']);
+		expect(closureDays(closuresOf(series('20270106T072900Z'), '2027-01-01', 10), BERLIN).map((d) => d.date)).toEqual(['2027-01-04', '2027-01-05']);
+	});
+
 	it('two closures on one date become one entry from the first start to the last end', () => {
 		const text = feed(['SUMMARY:A', 'DTSTART:20270105T090000', 'DTEND:20270105T100000'], ['SUMMARY:B', 'DTSTART:20270105T140000', 'DTEND:20270105T150000']);
 		expect(closureDays(closuresOf(text, '2027-01-01', 10), BERLIN)).toEqual([{ date: '2027-01-05', startTime: '0900', endTime: '1459' }]);
