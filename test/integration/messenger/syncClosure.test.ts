@@ -44,6 +44,8 @@ describe('callSettings syncClosure (snapshot kept in the workflow)', () => {
 		delete managed.video_enabled;
 		expect((closed.snapshot as IDataObject).settings).toEqual(managed);
 		expect(storedSettings(sandbox.current)).toMatchObject({ icon_enabled: false, call_hours: { timezone_id: LA, weekly_operating_hours: [] } });
+		// As Close Calling: the icon goes first.
+		expect(writes(sandbox.current).map((r) => Object.keys(r.body as object))).toEqual([['icon_enabled'], ['call_hours']]);
 		expect(syncSnapshots(closing.staticData)).toEqual({ [DEMO.pageId]: closed.snapshot });
 
 		sandbox.current.clearRequests();
@@ -51,8 +53,11 @@ describe('callSettings syncClosure (snapshot kept in the workflow)', () => {
 		expect(jsonOf(again)[0]).toMatchObject({ action: 'none', reason: 'already_closed' });
 		expect(writes(sandbox.current)).toEqual([]);
 
+		sandbox.current.clearRequests();
 		const reopening = await runMessenger(sandbox.current, syncClosure(after()), { staticData: persisted(again.staticData) });
 		expect(jsonOf(reopening)[0]).toMatchObject({ action: 'restored', reason: 'closure_ended', snapshot: null });
+		// As Restore Calling: the hours come back first, the icon shows last.
+		expect(writes(sandbox.current).map((r) => Object.keys(r.body as object))).toEqual([['call_hours'], ['icon_enabled']]);
 		expect(storedSettings(sandbox.current)).toEqual(open);
 		expect(syncSnapshots(reopening.staticData)).toEqual({});
 

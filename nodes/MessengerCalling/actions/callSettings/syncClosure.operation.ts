@@ -226,7 +226,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, graph:
 		itemIndex,
 		graph,
 		pageId,
-		'close',
+		// Closing hides the icon first, restoring shows it last, as Close and Restore Calling do.
+		() => (decision?.action === 'closed' ? 'close' : 'restore'),
 		(reading) => {
 			const current = reading.settings;
 			const zone = current.call_hours?.timezone_id ?? (open.kind === 'parameters' ? open.settings.call_hours?.timezone_id : open.timezoneId);
