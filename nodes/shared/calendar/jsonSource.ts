@@ -9,6 +9,8 @@ import type { Closure } from './types';
  * Closures handed over by an earlier node: the holidaysJson shape ("YYYY-MM-DD" or {date, startTime?,
  * endTime?}) plus {date, endDate?, startTime?, endTime?} for spans of days (endDate is the last closed day;
  * startTime applies to the first day, endTime to the last, inclusive to the minute as for holidays).
+ * Events as n8n's Google Calendar node outputs them ({summary, start: {date | dateTime}, end: {…}}, the
+ * end exclusive as in every calendar) are read too, so that node can feed a sync directly.
  */
 
 const RULE = 'must be a JSON array of "YYYY-MM-DD" strings or {date, endDate?, startTime?, endTime?} objects';
@@ -40,6 +42,25 @@ function readSpan(raw: Record<string, unknown>, path: string, zone: string): Clo
 	return { start, end, summary };
 }
 
+/** A Google Calendar event: all-day ({date}, end exclusive) or timed ({dateTime} with an offset, or in its timeZone). */
+function readGoogleEvent(raw: Record<string, unknown>, path: string, zone: string): Closure {
+	const summary = typeof raw.summary === 'string' ? raw.summary : '';
+	const edge = (value: unknown, name: 'start' | 'end'): DateTime => {
+		const record = isRecord(value) ? value : {};
+		if (typeof record.date === 'string' && isIsoDate(record.date)) return DateTime.fromISO(record.date, { zone }).startOf('day');
+		const eventZone = typeof record.timeZone === 'string' ? record.timeZone : zone;
+		const time = typeof record.dateTime === 'string' ? DateTime.fromISO(record.dateTime, { zone: eventZone }) : undefined;
+		if (!time?.isValid) throw new InputError(`${path}.${name}`, 'must be {date: "YYYY-MM-DD"} or {dateTime: "YYYY-MM-DDThh:mm:ss+01:00"}');
+		return time;
+	};
+	const start = edge(raw.start, 'start');
+	const end = edge(raw.end ?? raw.start, 'end');
+	// An all-day event without an end is its one day.
+	const endMillis = raw.end === undefined && isRecord(raw.start) && raw.start.date !== undefined ? start.plus({ days: 1 }).toMillis() : end.toMillis();
+	if (endMillis <= start.toMillis()) throw new InputError(`${path}.end`, 'must be later than start');
+	return { start: start.toMillis(), end: endMillis, summary };
+}
+
 /** The closures of a JSON source in the business timezone `zone`. */
 export function closuresFromJson(value: unknown, zone: string, field = 'calendarJson'): Closure[] {
 	if (isBlank(value)) return [];
@@ -53,6 +74,7 @@ export function closuresFromJson(value: unknown, zone: string, field = 'calendar
 	if (!Array.isArray(parsed)) throw new InputError(field, RULE);
 	return parsed.map((raw, index) => {
 		const path = `${field}[${index}]`;
+		if (isRecord(raw) && isRecord(raw.start)) return readGoogleEvent(raw, path, zone);
 		if (isRecord(raw)) return readSpan(raw, path, zone);
 		if (typeof raw === 'string') return readSpan({ date: raw }, path, zone);
 		throw new InputError(path, RULE);

@@ -75,7 +75,7 @@ export function calendarSourceFields(displayOptions: IDisplayOptions): INodeProp
 			type: 'json',
 			default: '[]',
 			description:
-				'A JSON list of "YYYY-MM-DD" dates or {date, endDate?, startTime?, endTime?} objects (endDate = last closed day; times as hhmm, endTime inclusive), e.g. an expression that hands over an earlier node’s list',
+				'A JSON list of "YYYY-MM-DD" dates or {date, endDate?, startTime?, endTime?} objects (endDate = last closed day; times as hhmm, endTime inclusive), or events of n8n’s Google Calendar node ({summary, start, end}), e.g. an expression that hands over an earlier node’s list',
 			displayOptions: withShow(displayOptions, { calendarSource: ['json'] }),
 		},
 	];

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 
-import { closureDays, closureStateAt, eventClosures, parseCalendar } from '../../../nodes/shared/calendar';
+import { closureDays, closureStateAt, closuresFromJson, eventClosures, parseCalendar } from '../../../nodes/shared/calendar';
 import { planHolidaySync } from '../../../nodes/WhatsAppCalling/helpers/holidaySync';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -144,5 +144,39 @@ describe('planHolidaySync', () => {
 		expect(() => planHolidaySync([day('2027-01-10')], [], 'mirror', clock, false)).toThrow(/^calendarSource: yields no upcoming day/);
 		expect(planHolidaySync([day('2027-01-10')], [], 'mirror', clock, true)).toMatchObject({ holidays: [], removed: ['2027-01-10'] });
 		expect(planHolidaySync([day('2027-01-10')], [], 'merge', clock, false)).toMatchObject({ holidays: [day('2027-01-10')] });
+	});
+});
+
+describe('closuresFromJson', () => {
+	const days = (value: unknown, zone = BERLIN) => closureDays(closuresFromJson(value, zone), zone);
+
+	it('reads dates, spans of days with times, and Google Calendar events (all-day end exclusive, timed in any offset)', () => {
+		expect(days(['2027-01-05', { date: '2027-01-07', endDate: '2027-01-08', startTime: '1200', endTime: '0959' }])).toEqual([
+			{ date: '2027-01-05', startTime: '0000', endTime: '2359' },
+			{ date: '2027-01-07', startTime: '1200', endTime: '2359' },
+			{ date: '2027-01-08', startTime: '0000', endTime: '0959' },
+		]);
+		const google = [
+			{ summary: 'Christmas', start: { date: '2027-12-24' }, end: { date: '2027-12-27' } },
+			{ summary: 'Call', start: { dateTime: '2027-01-10T08:00:00-05:00' }, end: { dateTime: '2027-01-10T09:30:00-05:00' } },
+			{ summary: 'Zoned', start: { dateTime: '2027-01-11T09:00:00', timeZone: 'Asia/Tokyo' }, end: { dateTime: '2027-01-11T10:00:00', timeZone: 'Asia/Tokyo' } },
+		];
+		expect(days(google)).toEqual([
+			{ date: '2027-01-10', startTime: '1400', endTime: '1529' },
+			{ date: '2027-01-11', startTime: '0100', endTime: '0159' },
+			{ date: '2027-12-24', startTime: '0000', endTime: '2359' },
+			{ date: '2027-12-25', startTime: '0000', endTime: '2359' },
+			{ date: '2027-12-26', startTime: '0000', endTime: '2359' },
+		]);
+	});
+
+	it.each([
+		[[{ date: '2027-01-05', endDate: '2027-01-04' }], 'calendarJson[0].endDate: must not be before date (2027-01-05)'],
+		[[{ date: '2027-01-05', startTime: '25:00' }], 'calendarJson[0].startTime: must be a time as hhmm, e.g. 0930'],
+		[[{ start: { dateTime: 'soon' } }], 'calendarJson[0].start: must be {date: "YYYY-MM-DD"} or {dateTime: "YYYY-MM-DDThh:mm:ss+01:00"}'],
+		['{not json', 'calendarJson: must be a JSON array of "YYYY-MM-DD" strings or {date, endDate?, startTime?, endTime?} objects (the text is not valid JSON)'],
+		[[42], 'calendarJson[0]: must be a JSON array of "YYYY-MM-DD" strings or {date, endDate?, startTime?, endTime?} objects'],
+	])('refuses %j', (value, message) => {
+		expect(() => closuresFromJson(value, BERLIN)).toThrow(message);
 	});
 });
