@@ -105,7 +105,7 @@ async function importOnce(settings: StartSettings, options: N8nInstanceOptions, 
 	const previous = existsSync(marker) && existsSync(database) ? (JSON.parse(readFileSync(marker, 'utf8')) as { sandboxUrl: string }) : undefined;
 	const credentialFile = writeSandboxCredential(settings.importDir, sandboxUrl);
 	if (!previous) {
-		const workflows = prepareWorkflows(settings.importDir, [EXAMPLES_DIR]);
+		const workflows = prepareWorkflows(settings.importDir, [EXAMPLES_DIR], sandboxUrl);
 		say(`importing the credential "${SANDBOX_CREDENTIAL_NAME}" and ${workflows.length} example workflows, activating them (n8n CLI, about a minute)`);
 		await importCredentialAndWorkflows(options, credentialFile, join(settings.importDir, 'workflows'), workflows.length);
 		await activateWithCli(options, workflows);

@@ -6,6 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { getPublicHolidayCountries } from '../shared/calendar';
 import { resourceOperationSubtitle } from '../shared/descriptions/subtitle';
 import { listSearch } from '../shared/methods/listSearch';
 import { properties } from './actions/properties';
@@ -31,8 +32,9 @@ export class MessengerCalling implements INodeType {
 		properties,
 	};
 
-	// The account lists of the ID fields ("From List") and the timezone list.
-	methods = { listSearch };
+	// The account lists of the ID fields ("From List") and the timezone list; the Country list of the
+	// calendar source (Public Holidays).
+	methods = { listSearch, loadOptions: { getPublicHolidayCountries } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -2,12 +2,16 @@ import { randomUUID } from 'crypto';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 
+import { DateTime } from 'luxon';
+
+import { publicHolidays } from '../sandbox/calendar/publicHolidays';
+import { pointCalendarsAt } from './harness/calendarUrls';
 import { clearDataTable, dataTableRows, ensureDataTable, type DataTableRef } from './harness/dataTables';
 import { e2eContext } from './harness/context';
 import { REPO_ROOT } from './harness/lines';
 
 /**
- * The four workflows of examples/, run in real n8n against the sandbox. The harness imports and activates
+ * The workflows of examples/, run in real n8n against the sandbox (calendar sources pointed at it). The harness imports and activates
  * every file of examples/ as it is: the trigger and webhook examples are called exactly as shipped. A
  * schedule cannot be called, so the schedule examples run as a copy whose Schedule Triggers are swapped
  * for Webhook triggers of the same name (done here, from the example file, so every other node is the
@@ -53,6 +57,18 @@ function dateIn(timeZone: string, shiftDays = 0): string {
 	return date.toISOString().slice(0, 10);
 }
 
+/** The sandbox's public holidays of the next 366 days (from today in `zone`), nation-wide plus the subdivision's. */
+function upcomingPublicHolidays(countryCode: string, subdivision: string, zone: string): string[] {
+	const today = dateIn(zone);
+	const last = dateIn(zone, 365);
+	const year = Number(today.slice(0, 4));
+	return [year, year + 1]
+		.flatMap((y) => publicHolidays(y, countryCode) ?? [])
+		.filter((h) => h.types.includes('Public') && (h.global || (h.counties ?? []).includes(subdivision)))
+		.map((h) => h.date)
+		.filter((date) => date >= today && date <= last);
+}
+
 /** The copy: each Schedule Trigger becomes a Webhook trigger of the same name at `<prefix>-<n>`; returns the paths by trigger name. */
 function withWebhookTriggers(workflow: WorkflowFile, prefix: string): { workflow: WorkflowFile; paths: Record<string, string> } {
 	const paths: Record<string, string> = {};
@@ -91,13 +107,6 @@ function pickDataTable(workflow: WorkflowFile, table: { id: string }, line: stri
 	for (const node of workflow.nodes.filter((n) => n.type === 'n8n-nodes-base.dataTable')) {
 		node.parameters.dataTableId = { __rl: true, mode: 'id', value: table.id };
 	}
-}
-
-function fieldOf(workflow: WorkflowFile, nodeName: string, field: string): string {
-	const node = workflow.nodes.find((n) => n.name === nodeName);
-	const assignment = node?.parameters.assignments?.assignments?.find((a: { name: string }) => a.name === field);
-	if (!assignment) throw new Error(`example has no field ${field} in node ${nodeName}`);
-	return assignment.value as string;
 }
 
 describe(`n8n ${process.env.N8N_LINE ?? '2'}.x: the example workflows against the sandbox`, () => {
@@ -139,38 +148,35 @@ describe(`n8n ${process.env.N8N_LINE ?? '2'}.x: the example workflows against th
 		for (const id of created) await e2e.rest.publicApi('DELETE', `/workflows/${id}`);
 	});
 
-	describe('1. close WhatsApp calling on public holidays', () => {
+	describe('1. sync WhatsApp holidays from public holidays', () => {
 		const file = example('1-whatsapp-close-calling-on-public-holidays.json');
 
-		it('adds the upcoming dates of the list to the holiday schedule and keeps the weekly hours', async () => {
-			const listed = JSON.parse(fieldOf(file, 'Public holidays', 'holidays')) as string[];
-			const upcoming = listed.filter((date) => date >= dateIn('Europe/Berlin')).sort();
-			expect(upcoming.length).toBeGreaterThan(0);
+		it('makes the holiday schedule the upcoming public holidays of Germany and Berlin; a second run writes nothing', async () => {
+			const expected = upcomingPublicHolidays('DE', 'DE-BE', 'Europe/Berlin').slice(0, 20);
+			expect(expected.length).toBeGreaterThan(5);
 			const before = (await e2e.sandbox('GET', 'state')).state.phoneNumbers[PHONE].calling.call_hours;
 
-			const { workflow, paths } = withWebhookTriggers(file, `e2e-example-holidays-${randomUUID().slice(0, 8)}`);
+			const { workflow, paths } = withWebhookTriggers(pointCalendarsAt(file, e2e.sandboxUrl), `e2e-example-holidays-${randomUUID().slice(0, 8)}`);
 			await activeCopy(workflow);
 			const answer = await e2e.callWebhook(paths['Every Monday at 06:00'], {});
 			expect(answer.status).toBe(200);
-			expect(answer.body).toEqual([expect.objectContaining({ phoneNumberId: PHONE, success: true, added: upcoming })]);
-
+			expect(answer.body).toEqual([
+				expect.objectContaining({ phoneNumberId: PHONE, syncMode: 'mirror', added: expected, removed: [], deferred: [], unchanged: false, writes: 1 }),
+			]);
 			const after = (await e2e.sandbox('GET', 'state')).state.phoneNumbers[PHONE].calling.call_hours;
-			expect(after).toEqual({
-				...before,
-				holiday_schedule: upcoming.map((date) => ({ date, start_time: '0000', end_time: '2359' })),
-			});
-			// read, write, and the check a few seconds later that no concurrent writer dropped the change
+			expect(after).toEqual({ ...before, holiday_schedule: expected.map((date) => ({ date, start_time: '0000', end_time: '2359' })) });
+			// read, write, and the check for concurrent writers
 			expect((await sandboxRequests()).map((r) => `${r.method} ${r.path}`)).toEqual([
 				`GET /${PHONE}/settings`,
 				`POST /${PHONE}/settings`,
 				`GET /${PHONE}/settings`,
 			]);
 
-			// Run again next week: the same dates are updated in place, none doubled.
+			// Next Monday: nothing new, nothing written.
+			await e2e.sandbox('DELETE', 'requests');
 			const again = await e2e.callWebhook(paths['Every Monday at 06:00'], {});
-			expect(again.body).toEqual([expect.objectContaining({ added: [], updated: upcoming })]);
-			const stored = (await e2e.sandbox('GET', 'state')).state.phoneNumbers[PHONE].calling.call_hours;
-			expect(stored.holiday_schedule).toHaveLength(upcoming.length);
+			expect(again.body).toEqual([expect.objectContaining({ unchanged: true, added: [], removed: [], writes: 0 })]);
+			expect((await sandboxRequests()).map((r) => r.method)).toEqual(['GET']);
 		});
 	});
 
@@ -321,6 +327,43 @@ describe(`n8n ${process.env.N8N_LINE ?? '2'}.x: the example workflows against th
 			expect(answer.body).toEqual({ sent: false, reason: 'icon_hidden', nextOpenAt: null });
 			expect(await e2e.sandbox('GET', 'messages')).toEqual([]);
 			expect((await sandboxRequests()).map((r) => r.method)).toEqual(['POST', 'GET']);
+		});
+	});
+	describe('5. Messenger: close on public holidays and company closures', () => {
+		const file = example('5-messenger-close-on-public-holidays-and-company-closures.json');
+		const pageState = async () => (await e2e.sandbox('GET', 'state')).state.pages[PAGE];
+
+		it('closes the Page while a closure of the feed is in force and restores exactly its settings after; no write when nothing changes', async () => {
+			const { workflow, paths } = withWebhookTriggers(pointCalendarsAt(file, e2e.sandboxUrl), `e2e-example-closures-${randomUUID().slice(0, 8)}`);
+			// The copy checks the moment the test names, so that before, during and after can be run now.
+			const sync = workflow.nodes.find((n) => n.name === 'Sync closure from calendar') as WorkflowNode;
+			sync.parameters.at = '={{ $json.body.at }}';
+			await activeCopy(workflow);
+			const zone = String(file.settings?.timezone);
+			// The sandbox's closures feed has an all-day "Company offsite" 10 days ahead (Berlin dates).
+			const offsite = dateIn('Europe/Berlin', 10);
+			const noon = (days: number) => DateTime.fromISO(`${offsite}T12:00`, { zone }).plus({ days }).toISO();
+			const before = await pageState();
+
+			const quiet = await e2e.callWebhook(paths['Every 15 minutes'], { at: noon(-1) });
+			expect(quiet.body).toEqual([expect.objectContaining({ pageId: PAGE, action: 'none', reason: 'open' })]);
+			expect((await sandboxRequests()).filter((r) => r.method === 'POST')).toEqual([]);
+
+			const closing = await e2e.callWebhook(paths['Every 15 minutes'], { at: noon(0) });
+			expect(closing.body).toEqual([
+				expect.objectContaining({ action: 'closed', closure: expect.objectContaining({ summary: 'Company offsite' }), changed: ['icon_enabled', 'call_hours'] }),
+			]);
+			expect(await pageState()).toMatchObject({ icon_enabled: false, call_hours: { timezone_id: zone, weekly_operating_hours: [] } });
+
+			await e2e.sandbox('DELETE', 'requests');
+			const still = await e2e.callWebhook(paths['Every 15 minutes'], { at: noon(0) });
+			expect(still.body).toEqual([expect.objectContaining({ action: 'none', reason: 'already_closed' })]);
+			expect((await sandboxRequests()).filter((r) => r.method === 'POST')).toEqual([]);
+
+			const reopening = await e2e.callWebhook(paths['Every 15 minutes'], { at: noon(1) });
+			// The snapshot was kept in the workflow between the executions (one n8n process).
+			expect(reopening.body).toEqual([expect.objectContaining({ action: 'restored', reason: 'closure_ended' })]);
+			expect(await pageState()).toEqual(before);
 		});
 	});
 });

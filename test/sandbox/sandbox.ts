@@ -2,6 +2,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'http';
 import type { AddressInfo } from 'net';
 import type { GraphAnswer, HandlerContext, SentMessage, WebhookEvent } from './handlers/context';
 import { kindOf, routeGraph } from './handlers/router';
+import { handleCalendar, isCalendarPath } from './calendar/handler';
 import { handleControl, CONTROL_PREFIX } from './http/control';
 import { paramsOf, parseBody, redactHeaders, redactParams, stripVersion, tokenOf } from './http/parse';
 import { MetaError, toEnvelope } from './metaError';
@@ -101,6 +102,10 @@ export class Sandbox {
 	private readonly deliverer: WebhookDeliverer;
 	private readonly server: http.Server;
 	private readonly now: () => Date;
+	/** Feeds set by a test (`setCalendar`), served at /calendars/<name>.ics before the built-in ones. */
+	readonly calendars = new Map<string, string>();
+	/** Public-holiday and feed requests (not Graph, so not in `requests`). */
+	readonly calendarRequests: Array<{ path: string; at: number }> = [];
 
 	constructor(private readonly options: SandboxOptions = {}) {
 		this.now = options.now ?? (() => new Date());
@@ -285,6 +290,12 @@ export class Sandbox {
 		return this.deliverer.idle();
 	}
 
+	/** Serves `text` at /calendars/<name>.ics (null: back to the built-in feed of that name, if any). */
+	setCalendar(name: string, text: string | null): void {
+		if (text === null) this.calendars.delete(name);
+		else this.calendars.set(name, text);
+	}
+
 	clearRequests(): void {
 		this.requests.length = 0;
 	}
@@ -300,6 +311,8 @@ export class Sandbox {
 		this.internalErrors.length = 0;
 		this.deliverer.clear();
 		this.faults.clear();
+		this.calendars.clear();
+		this.calendarRequests.length = 0;
 		this.config = this.initialConfig();
 		this.applyRateLimit(this.config.rateLimit);
 		this.setReadLag(this.config.readLagMs);
@@ -350,6 +363,11 @@ export class Sandbox {
 			// A test's own change of the state is seen by every read at once, lag or not.
 			if (method !== 'GET' && this.config.readLagMs > 0) this.versions = [{ at: 0, state: structuredClone(this.state) }];
 			writeJson(res, answer.status, answer.body, {});
+			return;
+		}
+		if (isCalendarPath(url.pathname)) {
+			this.calendarRequests.push({ path: url.pathname, at: Date.now() });
+			handleCalendar(res, (req.method ?? 'GET').toUpperCase(), url.pathname, this.now(), this.calendars);
 			return;
 		}
 		await this.handleGraph(req, res, url, raw);

@@ -71,6 +71,8 @@ export function writeResult(outcome: WritesOutcome): IDataObject {
 	return { success: true };
 }
 
+export type WritePurpose = 'close' | 'restore';
+
 export interface CallSettingsUpdate {
 	/** The settings the change was decided on. */
 	before: CallSettingsReading;
@@ -91,7 +93,8 @@ export async function updateCallSettings(
 	itemIndex: number,
 	graph: GraphClient,
 	pageId: string,
-	purpose: 'close' | 'restore',
+	/** the order of the writes; a function when only the decision tells (Sync Closure From Calendar) */
+	purpose: WritePurpose | (() => WritePurpose),
 	decide: (reading: CallSettingsReading) => SettingsChanges,
 	fields: readonly CallSettingsField[],
 ): Promise<CallSettingsUpdate> {
@@ -106,7 +109,8 @@ export async function updateCallSettings(
 			write: async (g, current, changes) => {
 				const missing = dryRun ? changes : missingChanges(current.settings, changes);
 				if (!dryRun && Object.keys(missing).length === 0) return undefined;
-				const outcome = await sendWrites(ctx, g, settingsWriteRequests(pageId, missing, purpose), dryRun);
+				const order = typeof purpose === 'function' ? purpose() : purpose;
+				const outcome = await sendWrites(ctx, g, settingsWriteRequests(pageId, missing, order), dryRun);
 				previews = outcome.previews;
 				return { answers: outcome.answers };
 			},

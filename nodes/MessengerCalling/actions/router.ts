@@ -14,6 +14,7 @@ export const operations: OperationTable = {
 		setCallRouting: callSettings.setCallRouting,
 		closeCalling: callSettings.closeCalling,
 		restoreCalling: callSettings.restoreCalling,
+		syncClosure: callSettings.syncClosure,
 	},
 	message: { sendCallPrompt: message.sendCallPrompt },
 	availability: { check: availability.check },

@@ -106,31 +106,32 @@ function parseJson(text: string): unknown {
 	}
 }
 
-function store(staticData: IDataObject): IDataObject {
-	if (!isRecord(staticData[SNAPSHOT_STORE_KEY])) staticData[SNAPSHOT_STORE_KEY] = {};
-	return staticData[SNAPSHOT_STORE_KEY] as IDataObject;
+/** Sync Closure From Calendar keeps its own snapshots: a hand-made Close is never undone by a calendar sync. */
+export const SYNC_SNAPSHOT_STORE_KEY = 'messengerCallingSyncSnapshots';
+
+function store(staticData: IDataObject, key: string): IDataObject {
+	if (!isRecord(staticData[key])) staticData[key] = {};
+	return staticData[key] as IDataObject;
 }
 
-export function storedSnapshot(staticData: IDataObject, pageId: string): CallSettingsSnapshot | undefined {
-	const saved = isRecord(staticData[SNAPSHOT_STORE_KEY])
-		? (staticData[SNAPSHOT_STORE_KEY] as IDataObject)[pageId]
-		: undefined;
+export function storedSnapshot(staticData: IDataObject, pageId: string, key = SNAPSHOT_STORE_KEY): CallSettingsSnapshot | undefined {
+	const saved = isRecord(staticData[key]) ? (staticData[key] as IDataObject)[pageId] : undefined;
 	return saved === undefined ? undefined : snapshotFromObject(saved, pageId, `stored snapshot of Page ${pageId}`);
 }
 
 /** For code that replaces the stored snapshot anyway: a broken one (edited by hand) counts as none. */
-export function storedSnapshotIfReadable(staticData: IDataObject, pageId: string): CallSettingsSnapshot | undefined {
+export function storedSnapshotIfReadable(staticData: IDataObject, pageId: string, key = SNAPSHOT_STORE_KEY): CallSettingsSnapshot | undefined {
 	try {
-		return storedSnapshot(staticData, pageId);
+		return storedSnapshot(staticData, pageId, key);
 	} catch {
 		return undefined;
 	}
 }
 
-export function storeSnapshot(staticData: IDataObject, snapshot: CallSettingsSnapshot): void {
-	store(staticData)[snapshot.pageId] = structuredClone(snapshot) as unknown as IDataObject;
+export function storeSnapshot(staticData: IDataObject, snapshot: CallSettingsSnapshot, key = SNAPSHOT_STORE_KEY): void {
+	store(staticData, key)[snapshot.pageId] = structuredClone(snapshot) as unknown as IDataObject;
 }
 
-export function forgetSnapshot(staticData: IDataObject, pageId: string): void {
-	if (isRecord(staticData[SNAPSHOT_STORE_KEY])) delete (staticData[SNAPSHOT_STORE_KEY] as IDataObject)[pageId];
+export function forgetSnapshot(staticData: IDataObject, pageId: string, key = SNAPSHOT_STORE_KEY): void {
+	if (isRecord(staticData[key])) delete (staticData[key] as IDataObject)[pageId];
 }

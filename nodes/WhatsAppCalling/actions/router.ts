@@ -18,6 +18,7 @@ export const operations: OperationTable = {
 		add: holidaySchedule.add,
 		remove: holidaySchedule.remove,
 		replace: holidaySchedule.replace,
+		sync: holidaySchedule.sync,
 	},
 	availability: { check: availability.check },
 	phoneNumber: { getAll: phoneNumber.getAll },

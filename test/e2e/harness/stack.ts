@@ -102,7 +102,7 @@ export async function startStack(line = process.env.N8N_LINE ?? '2'): Promise<Ru
 
 		const packageDir = installBuiltPackage(userFolder);
 		const credentialFile = writeSandboxCredential(importDir, sandboxUrl);
-		const workflows = prepareWorkflows(importDir);
+		const workflows = prepareWorkflows(importDir, undefined, sandboxUrl);
 
 		const options: N8nInstanceOptions = {
 			runtime,

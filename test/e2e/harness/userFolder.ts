@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync
 import { basename, join } from 'path';
 
 import { REPO_ROOT } from './lines';
+import { pointCalendarsAt } from './calendarUrls';
 
 /** Fixed id of the sandbox credential: workflow JSON files reference it by this id and name. */
 export const SANDBOX_CREDENTIAL_ID = 'metaSandboxCred1';
@@ -59,7 +60,8 @@ export interface PreparedWorkflow {
  * A workflow without an id gets a stable one derived from its file name, so tests and publish calls can
  * name it; `active` is cleared because the harness activates each workflow once n8n runs (stack.ts).
  */
-export function prepareWorkflows(importDir: string, folders: readonly string[] = WORKFLOW_FOLDERS): PreparedWorkflow[] {
+/** With `sandboxUrl`, the calendar examples read their calendars from that sandbox (calendarUrls.ts). */
+export function prepareWorkflows(importDir: string, folders: readonly string[] = WORKFLOW_FOLDERS, sandboxUrl?: string): PreparedWorkflow[] {
 	const outDir = join(importDir, 'workflows');
 	mkdirSync(outDir, { recursive: true });
 	const prepared: PreparedWorkflow[] = [];
@@ -67,7 +69,8 @@ export function prepareWorkflows(importDir: string, folders: readonly string[] =
 		if (!existsSync(folder)) continue;
 		for (const entry of readdirSync(folder).filter((f) => f.endsWith('.json')).sort()) {
 			const source = join(folder, entry);
-			const workflow = JSON.parse(readFileSync(source, 'utf8')) as Record<string, unknown>;
+			const shipped = JSON.parse(readFileSync(source, 'utf8')) as Record<string, unknown>;
+			const workflow = sandboxUrl ? pointCalendarsAt(shipped, sandboxUrl) : shipped;
 			const id = typeof workflow.id === 'string' && workflow.id ? workflow.id : stableWorkflowId(source);
 			if (prepared.some((p) => p.id === id)) {
 				throw new Error(`workflow id ${id} of ${source} is used twice`);

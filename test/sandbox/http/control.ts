@@ -60,6 +60,11 @@ const ROUTES: Record<string, Route> = {
 		if (typeof b.id !== 'string') throw new Error('recipients needs {id, pageIds?, withinWindow?}');
 		return s.addRecipient(b as { id: string; pageIds?: string[]; withinWindow?: boolean });
 	},
+	'POST calendars/:id': (s, b, _url, id) => {
+		if (typeof b.text !== 'string' && b.text !== null) throw new Error('calendars needs {text} (null = the built-in feed)');
+		s.setCalendar(id as string, b.text as string | null);
+		return ok;
+	},
 	'POST objects/:id': (s, b, _url, id) => {
 		s.updateObject(id as string, b as ObjectPatch);
 		return ok;
@@ -67,8 +72,8 @@ const ROUTES: Record<string, Route> = {
 };
 
 function routeKey(method: string, route: string): { key: string; id?: string } {
-	const objectMatch = /^objects\/([^/]+)$/.exec(route);
-	if (objectMatch) return { key: `${method} objects/:id`, id: objectMatch[1] };
+	const objectMatch = /^(objects|calendars)\/([^/]+)$/.exec(route);
+	if (objectMatch) return { key: `${method} ${objectMatch[1]}/:id`, id: objectMatch[2] };
 	return { key: `${method} ${route}` };
 }
 

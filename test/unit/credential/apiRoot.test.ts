@@ -65,9 +65,10 @@ describe('credential test wiring', () => {
 		'%p declares the credential without a testedBy function',
 		(node) => {
 			expect(node.description.credentials).toEqual([{ name: 'metaCallingApi', required: true }]);
-			// methods hold only the "From List" searches; no credentialTest function (testedBy).
+			// methods hold the "From List" searches and the calendar's country list; no credentialTest (testedBy).
 			const methods = (node as { methods?: Record<string, unknown> }).methods ?? {};
-			expect(Object.keys(methods).filter((key) => key !== 'listSearch')).toEqual([]);
+			expect(Object.keys(methods).filter((key) => key !== 'listSearch' && key !== 'loadOptions')).toEqual([]);
+			expect(node.description.credentials?.[0]).not.toHaveProperty('testedBy');
 		},
 	);
 });

@@ -27,6 +27,7 @@ const WRITES: Array<[string, string]> = [
 	['callSettings', 'setCallRouting'],
 	['callSettings', 'closeCalling'],
 	['callSettings', 'restoreCalling'],
+	['callSettings', 'syncClosure'],
 	['message', 'sendCallPrompt'],
 ];
 
@@ -48,7 +49,7 @@ describe('Messenger Calling description (pinned public interface)', () => {
 	it('offers exactly the pinned resources and operations, each routed', () => {
 		expect(values(properties.find((p) => p.name === 'resource')).sort()).toEqual(['availability', 'callSettings', 'message']);
 		const pinned: Record<string, string[]> = {
-			callSettings: ['closeCalling', 'get', 'restoreCalling', 'setCallHours', 'setCallRouting', 'setIconVisibility'],
+			callSettings: ['closeCalling', 'get', 'restoreCalling', 'setCallHours', 'setCallRouting', 'setIconVisibility', 'syncClosure'],
 			message: ['sendCallPrompt'],
 			availability: ['check'],
 		};

@@ -24,6 +24,7 @@ const WRITES: Array<[string, string]> = [
 	['holidaySchedule', 'add'],
 	['holidaySchedule', 'remove'],
 	['holidaySchedule', 'replace'],
+	['holidaySchedule', 'sync'],
 ];
 const READS: Array<[string, string]> = [
 	['callingSettings', 'get'],
@@ -52,7 +53,7 @@ describe('WhatsApp Calling description (pinned public interface)', () => {
 		expect(optionValues(resource).sort()).toEqual(['availability', 'callingSettings', 'holidaySchedule', 'phoneNumber']);
 		const pinned: Record<string, string[]> = {
 			callingSettings: ['get', 'setCallHours', 'update'],
-			holidaySchedule: ['add', 'get', 'remove', 'replace'],
+			holidaySchedule: ['add', 'get', 'remove', 'replace', 'sync'],
 			availability: ['check'],
 			phoneNumber: ['getAll'],
 		};

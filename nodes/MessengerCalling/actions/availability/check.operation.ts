@@ -2,8 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { optionsCollection, showFor } from '../../../shared/descriptions/options';
 import { checkTimeParameter, readCheckTime } from '../../../shared/descriptions/availability';
-import { checkAvailability } from '../../../shared/hours';
 import type { GraphClient } from '../../../shared/transport/graph';
+import { availabilityAnswer, readCheckCalendar } from '../../../shared/calendar';
+import { availabilityCalendarFields, calendarOptions } from '../../../shared/descriptions/calendar';
 import { callHoursOf } from '../../helpers/callSettings';
 import { fetchCallSettings, readPageId } from '../common';
 
@@ -11,11 +12,12 @@ const displayOptions = showFor('availability', 'check');
 
 export const description: INodeProperties[] = [
 	checkTimeParameter(displayOptions, 'The weekly hours are applied in the Page’s call hours timezone.'),
-	optionsCollection(displayOptions, { write: false }),
+	...availabilityCalendarFields(displayOptions),
+	optionsCollection(displayOptions, { write: false, extra: calendarOptions() }),
 ];
 
 function readInput(ctx: IExecuteFunctions, itemIndex: number) {
-	return { pageId: readPageId(ctx, itemIndex), at: readCheckTime(ctx, itemIndex) };
+	return { pageId: readPageId(ctx, itemIndex), at: readCheckTime(ctx, itemIndex), calendar: readCheckCalendar(ctx, itemIndex) };
 }
 
 export function validate(this: IExecuteFunctions, itemIndex: number): void {
@@ -23,15 +25,15 @@ export function validate(this: IExecuteFunctions, itemIndex: number): void {
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<IDataObject> {
-	const { pageId, at } = readInput(this, itemIndex);
+	const { pageId, at, calendar } = readInput(this, itemIndex);
 	const { settings } = await fetchCallSettings(graph, pageId, ['call_hours', 'icon_enabled']);
-	const availability = checkAvailability({
+	const availability = await availabilityAnswer(this, {
 		at,
 		// A Page has no calling on/off switch of its own; the icon and the hours decide.
 		callingEnabled: true,
 		callHours: callHoursOf(settings),
 		// Meta shows the icon unless told otherwise.
 		iconEnabled: settings.icon_enabled ?? true,
-	});
+	}, calendar);
 	return { pageId, at: at.toISOString(), ...availability };
 }

@@ -6,8 +6,9 @@ import * as restoreCalling from './restoreCalling.operation';
 import * as setCallHours from './setCallHours.operation';
 import * as setCallRouting from './setCallRouting.operation';
 import * as setIconVisibility from './setIconVisibility.operation';
+import * as syncClosure from './syncClosure.operation';
 
-export { closeCalling, get, restoreCalling, setCallHours, setCallRouting, setIconVisibility };
+export { closeCalling, get, restoreCalling, setCallHours, setCallRouting, setIconVisibility, syncClosure };
 
 /** The operation selector; the node lists it above the Page ID, the parameters below. */
 export const operationField: INodeProperties = {
@@ -53,6 +54,12 @@ export const operationField: INodeProperties = {
 			description: 'Show or hide the call icon in Messenger threads',
 			action: 'Set icon visibility',
 		},
+		{
+			name: 'Sync Closure From Calendar',
+			value: 'syncClosure',
+			description: 'Run on a schedule: close the Page while a calendar closure is in force, reopen it afterwards',
+			action: 'Sync closure from a calendar',
+		},
 	],
 	default: 'get',
 };
@@ -64,4 +71,5 @@ export const description: INodeProperties[] = [
 	...setCallRouting.description,
 	...closeCalling.description,
 	...restoreCalling.description,
+	...syncClosure.description,
 ];

@@ -3,18 +3,11 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { optionsCollection, showFor } from '../../../shared/descriptions/options';
 import { Settling } from '../../../shared/execution/settling';
 import type { GraphClient } from '../../../shared/transport/graph';
-import { InputError } from '../../../shared/validation';
 import { CALL_SETTINGS_FIELDS } from '../../helpers/callSettings';
-import {
-	CLOSE_MODES,
-	closeChanges,
-	snapshotToKeep,
-	takeSnapshot,
-	type CallSettingsSnapshot,
-	type CloseMode,
-} from '../../helpers/snapshot';
+import { closeChanges, snapshotToKeep, takeSnapshot, type CallSettingsSnapshot } from '../../helpers/snapshot';
 import { snapshotFromParameter, storeSnapshot, storedSnapshotIfReadable } from '../../helpers/snapshotInput';
 import { readDryRun, readPageId, updateCallSettings } from '../common';
+import { closeModeField, readCloseMode } from './closeMode';
 
 const displayOptions = showFor('callSettings', 'closeCalling');
 
@@ -27,31 +20,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		displayOptions,
 	},
-	{
-		displayName: 'Close Mode',
-		name: 'closeMode',
-		type: 'options',
-		options: [
-			{
-				name: 'Both',
-				value: 'both',
-				description:
-					'Hide the icon and close every day. A Page without call hours gets no hours (Meta could not remove them again): only its icon is hidden.',
-			},
-			{
-				name: 'Close Hours',
-				value: 'closeHours',
-				description: 'Keep the timezone but close every day; refused for a Page without call hours',
-			},
-			{
-				name: 'Hide Icon',
-				value: 'hideIcon',
-				description: 'Hide the call icon in Messenger threads; the hours stay as they are',
-			},
-		],
-		default: 'both',
-		displayOptions,
-	},
+	closeModeField(displayOptions),
 	{
 		displayName: 'Kept Snapshot',
 		name: 'keptSnapshot',
@@ -63,14 +32,6 @@ export const description: INodeProperties[] = [
 	},
 	optionsCollection(displayOptions, { write: true, readModifyWrite: true }),
 ];
-
-function readCloseMode(ctx: IExecuteFunctions, itemIndex: number): CloseMode {
-	const raw = String(ctx.getNodeParameter('closeMode', itemIndex, 'both'));
-	if (!(CLOSE_MODES as readonly string[]).includes(raw)) {
-		throw new InputError('closeMode', `must be one of ${CLOSE_MODES.join(', ')}`);
-	}
-	return raw as CloseMode;
-}
 
 export function validate(this: IExecuteFunctions, itemIndex: number): void {
 	const pageId = readPageId(this, itemIndex);

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { checkTimeParameter, readCheckTime } from '../../../shared/descriptions/availability';
-import { checkAvailability } from '../../../shared/hours';
 import type { GraphClient } from '../../../shared/transport/graph';
+import { availabilityAnswer, readCheckCalendar } from '../../../shared/calendar';
+import { availabilityCalendarFields, calendarOptions } from '../../../shared/descriptions/calendar';
 import { isCallingEnabled, storedCallHours } from '../../helpers/settingsAnswer';
 import { optionsCollection, showFor } from '../../../shared/descriptions/options';
 import { fetchSettings, readPhoneNumberId } from '../common';
@@ -11,11 +12,12 @@ const displayOptions = showFor('availability', 'check');
 
 export const description: INodeProperties[] = [
 	checkTimeParameter(displayOptions, 'Weekly hours and holidays are applied in the business timezone.'),
-	optionsCollection(displayOptions, { write: false }),
+	...availabilityCalendarFields(displayOptions),
+	optionsCollection(displayOptions, { write: false, extra: calendarOptions() }),
 ];
 
 function readInput(ctx: IExecuteFunctions, itemIndex: number) {
-	return { phoneNumberId: readPhoneNumberId(ctx, itemIndex), at: readCheckTime(ctx, itemIndex) };
+	return { phoneNumberId: readPhoneNumberId(ctx, itemIndex), at: readCheckTime(ctx, itemIndex), calendar: readCheckCalendar(ctx, itemIndex) };
 }
 
 export function validate(this: IExecuteFunctions, itemIndex: number): void {
@@ -23,12 +25,12 @@ export function validate(this: IExecuteFunctions, itemIndex: number): void {
 }
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<IDataObject> {
-	const { phoneNumberId, at } = readInput(this, itemIndex);
+	const { phoneNumberId, at, calendar } = readInput(this, itemIndex);
 	const { calling } = await fetchSettings(graph, phoneNumberId);
-	const availability = checkAvailability({
-		at,
-		callingEnabled: isCallingEnabled(calling),
-		callHours: storedCallHours(calling),
-	});
+	const availability = await availabilityAnswer(
+		this,
+		{ at, callingEnabled: isCallingEnabled(calling), callHours: storedCallHours(calling) },
+		calendar,
+	);
 	return { phoneNumberId, at: at.toISOString(), ...availability };
 }

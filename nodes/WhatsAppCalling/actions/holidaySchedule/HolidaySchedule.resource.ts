@@ -4,8 +4,9 @@ import * as add from './add.operation';
 import * as get from './get.operation';
 import * as remove from './remove.operation';
 import * as replace from './replace.operation';
+import * as sync from './sync.operation';
 
-export { add, get, remove, replace };
+export { add, get, remove, replace, sync };
 
 export const description: INodeProperties[] = [
 	{
@@ -39,6 +40,12 @@ export const description: INodeProperties[] = [
 				description: 'Make the given holidays the whole schedule',
 				action: 'Replace holidays',
 			},
+			{
+				name: 'Sync From Calendar',
+				value: 'sync',
+				description: 'Keep the holidays in step with public holidays or an iCalendar feed: the soonest 20 upcoming days',
+				action: 'Sync holidays from a calendar',
+			},
 		],
 		// reading is the safe default, e.g. for an AI agent that picks the resource only
 		default: 'get',
@@ -47,4 +54,5 @@ export const description: INodeProperties[] = [
 	...get.description,
 	...remove.description,
 	...replace.description,
+	...sync.description,
 ];

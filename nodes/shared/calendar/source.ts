@@ -1,0 +1,153 @@
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { InputError, isBlank, parseCountryCodes, tryParseJson } from '../validation';
+import { eventClosures, type Window } from './closures';
+import { wholeDays } from './days';
+import { fetchCalendarText } from './fetch';
+import { parseCalendar } from './ical';
+import { closuresFromJson } from './jsonSource';
+import { parseHolidayTypes, parseSubdivisionCode, publicHolidaysFromAnswer, type PublicHoliday } from './publicHolidays';
+import { DAY_MS } from './wall';
+import type { Closure, SourceSummary } from './types';
+
+/*
+ * A calendar source as the node parameters describe it, and the closures it yields for a window of time
+ * in the business timezone. Reading the parameters is pure (it runs in every operation's validate); only
+ * loadClosures goes out to the network.
+ */
+
+export const CALENDAR_SOURCES = ['publicHolidays', 'ical', 'json'] as const;
+export type CalendarSourceKind = (typeof CALENDAR_SOURCES)[number];
+
+export const DEFAULT_PUBLIC_HOLIDAYS_BASE_URL = 'https://date.nager.at';
+
+export type CalendarSource =
+	| { kind: 'publicHolidays'; countryCode: string; subdivisionCode: string; types: string[]; baseUrl: string }
+	| { kind: 'ical'; url: string }
+	| { kind: 'json'; value: unknown };
+
+function readUrl(value: unknown, field: string, schemes: string[]): string {
+	const text = typeof value === 'string' ? value.trim() : '';
+	if (text === '') throw new InputError(field, `is required: the address of the calendar (${schemes.join(', ')})`);
+	const url = URL.canParse(text) ? new URL(text) : undefined;
+	if (!url) throw new InputError(field, `must be a URL starting with ${schemes.join(', ')} (got "${text}")`);
+	if (!schemes.includes(url.protocol.replace(':', '://'))) {
+		throw new InputError(field, `must start with ${schemes.join(', ')} (got "${url.protocol}")`);
+	}
+	// webcal:// is the same feed over HTTPS (how calendar apps hand out subscription links).
+	if (url.protocol === 'webcal:') return `https://${text.slice('webcal://'.length)}`;
+	return text;
+}
+
+/** The source of item `itemIndex`; its options sit in the operation's options collection. */
+export function readCalendarSource(ctx: IExecuteFunctions, itemIndex: number): CalendarSource {
+	const kind = String(ctx.getNodeParameter('calendarSource', itemIndex, 'publicHolidays'));
+	if (kind === 'publicHolidays') {
+		const rawCountry = ctx.getNodeParameter('countryCode', itemIndex, '');
+		if (isBlank(rawCountry)) throw new InputError('countryCode', 'is required: the ISO 3166-1 alpha-2 code of the country, e.g. DE');
+		const [countryCode] = parseCountryCodes(String(rawCountry), 'countryCode');
+		const subdivisionCode = parseSubdivisionCode(ctx.getNodeParameter('subdivisionCode', itemIndex, ''), countryCode);
+		const types = parseHolidayTypes(ctx.getNodeParameter('options.holidayTypes', itemIndex, []));
+		const rawBase = ctx.getNodeParameter('options.publicHolidaysBaseUrl', itemIndex, DEFAULT_PUBLIC_HOLIDAYS_BASE_URL);
+		const baseUrl = readUrl(isBlank(rawBase) ? DEFAULT_PUBLIC_HOLIDAYS_BASE_URL : rawBase, 'options.publicHolidaysBaseUrl', ['https://', 'http://']).replace(/\/+$/, '');
+		return { kind, countryCode, subdivisionCode, types, baseUrl };
+	}
+	if (kind === 'ical') {
+		return { kind, url: readUrl(ctx.getNodeParameter('calendarUrl', itemIndex, ''), 'calendarUrl', ['https://', 'http://', 'webcal://']) };
+	}
+	if (kind === 'json') {
+		const value = ctx.getNodeParameter('calendarJson', itemIndex, '[]');
+		// Checked now, before any request of the run; the timezone only matters once it is read for real.
+		closuresFromJson(value, 'UTC');
+		return { kind, value };
+	}
+	throw new InputError('calendarSource', `must be one of ${CALENDAR_SOURCES.join(', ')} (got "${kind}")`);
+}
+
+// One fetch per address and execution: several items (numbers, Pages) usually share one calendar.
+const fetchesOfRun = new WeakMap<object, Map<string, Promise<string>>>();
+
+function fetchOnce(ctx: IExecuteFunctions, url: string, field: string, what: string): Promise<string> {
+	// The context object is one per node execution, shared by its items.
+	let fetches = fetchesOfRun.get(ctx);
+	if (!fetches) fetchesOfRun.set(ctx, (fetches = new Map()));
+	let pending = fetches.get(url);
+	if (!pending) {
+		pending = fetchCalendarText(ctx, url, field, what);
+		fetches.set(url, pending);
+	}
+	return pending;
+}
+
+export interface LoadedClosures {
+	closures: Closure[];
+	summary: SourceSummary;
+}
+
+/** A source fetched and read: its closures for any window and business timezone, computed without I/O. */
+export interface PreparedSource {
+	closuresFor(window: Window, zone: string): LoadedClosures;
+}
+
+/** The calendar years a window may touch in any timezone (a day of margin each side). */
+function yearsAround(window: Window): number[] {
+	const first = new Date(window.from - DAY_MS).getUTCFullYear();
+	const last = new Date(window.to + DAY_MS).getUTCFullYear();
+	return Array.from({ length: last - first + 1 }, (_, i) => first + i);
+}
+
+const inWindow = (closures: Closure[], window: Window) => closures.filter((c) => c.end > window.from && c.start < window.to);
+
+/**
+ * Fetches and reads the source (every failure is an InputError naming the source, before anything is
+ * written), so that the closures can then be computed in whatever timezone the account turns out to have.
+ */
+export async function prepareSource(ctx: IExecuteFunctions, source: CalendarSource, window: Window): Promise<PreparedSource> {
+	if (source.kind === 'publicHolidays') {
+		const holidays: PublicHoliday[] = [];
+		for (const year of yearsAround(window)) {
+			const url = `${source.baseUrl}/api/v3/PublicHolidays/${year}/${source.countryCode}`;
+			const what = `the public-holiday service (${url})`;
+			const text = await fetchOnce(ctx, url, 'countryCode', what);
+			const answer = tryParseJson(text);
+			if (!answer) throw new InputError('countryCode', `${what} did not answer with JSON`);
+			holidays.push(...publicHolidaysFromAnswer(answer.value, source, 'countryCode'));
+		}
+		return {
+			closuresFor(range, zone) {
+				const closures = inWindow(holidays.map((holiday) => wholeDays(holiday.date, holiday.date, zone, holiday.name)), range);
+				const summary: SourceSummary = {
+					source: 'publicHolidays',
+					countryCode: source.countryCode,
+					subdivisionCode: source.subdivisionCode,
+					holidayTypes: source.types,
+					events: holidays.length,
+					closures: closures.length,
+				};
+				return { closures, summary };
+			},
+		};
+	}
+	if (source.kind === 'ical') {
+		const text = await fetchOnce(ctx, source.url, 'calendarUrl', `the calendar feed ${source.url}`);
+		const events = parseCalendar(text, 'calendarUrl');
+		return {
+			closuresFor(range, zone) {
+				const closures = eventClosures(events, range, zone);
+				return { closures, summary: { source: 'ical', calendarUrl: source.url, events: events.length, closures: closures.length } };
+			},
+		};
+	}
+	return {
+		closuresFor(range, zone) {
+			const all = closuresFromJson(source.value, zone);
+			const closures = inWindow(all, range);
+			return { closures, summary: { source: 'json', events: all.length, closures: closures.length } };
+		},
+	};
+}
+
+/** The closures the source yields that overlap `window`, in the business timezone `zone`. */
+export async function loadClosures(ctx: IExecuteFunctions, source: CalendarSource, window: Window, zone: string): Promise<LoadedClosures> {
+	return (await prepareSource(ctx, source, window)).closuresFor(window, zone);
+}

@@ -1,0 +1,118 @@
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+
+import { withShow } from './hours';
+import { DEFAULT_PUBLIC_HOLIDAYS_BASE_URL, HOLIDAY_TYPES } from '../calendar';
+
+/*
+ * The calendar parameters both action nodes show (Sync From Calendar, Sync Closure From Calendar and the
+ * optional calendar of Availability → Check): where closures come from. Their options
+ * (holidayTypes, publicHolidaysBaseUrl) go into the operation's options collection.
+ */
+
+export const LOAD_COUNTRIES_METHOD = 'getPublicHolidayCountries';
+
+export function calendarSourceFields(displayOptions: IDisplayOptions): INodeProperties[] {
+	return [
+		{
+			displayName: 'Calendar Source',
+			name: 'calendarSource',
+			type: 'options',
+			options: [
+				{
+					name: 'Public Holidays',
+					value: 'publicHolidays',
+					description: 'Public holidays of a country (and optionally one region), from the Nager.Date service; no account needed',
+				},
+				{
+					name: 'iCalendar Feed',
+					value: 'ical',
+					description: 'Any .ics address: a Google or Outlook calendar, a public holiday calendar, a company closures calendar',
+				},
+				{
+					name: 'JSON',
+					value: 'json',
+					description: 'Dates from an earlier node, e.g. a Google Calendar node or a Data table',
+				},
+			],
+			default: 'publicHolidays',
+			displayOptions,
+		},
+		{
+			displayName: 'Country Name or ID',
+			name: 'countryCode',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: LOAD_COUNTRIES_METHOD, loadOptionsDependsOn: ['options.publicHolidaysBaseUrl'] },
+			default: '',
+			required: true,
+			description:
+				'The country whose public holidays close calls (ISO 3166-1 alpha-2, e.g. DE). Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			displayOptions: withShow(displayOptions, { calendarSource: ['publicHolidays'] }),
+		},
+		{
+			displayName: 'Subdivision Code',
+			name: 'subdivisionCode',
+			type: 'string',
+			default: '',
+			placeholder: 'DE-BY',
+			description:
+				'ISO 3166-2 code of a state or region whose own holidays close calls too, e.g. DE-BY for Bavaria. Empty = nation-wide holidays only.',
+			displayOptions: withShow(displayOptions, { calendarSource: ['publicHolidays'] }),
+		},
+		{
+			displayName: 'Calendar URL',
+			name: 'calendarUrl',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'https://calendar.google.com/calendar/ical/.../public/basic.ics',
+			description:
+				'Address of the iCalendar (.ics) feed: https://, http:// or webcal://. All-day events close whole days, timed events their time; recurring events repeat.',
+			displayOptions: withShow(displayOptions, { calendarSource: ['ical'] }),
+		},
+		{
+			displayName: 'Calendar JSON',
+			name: 'calendarJson',
+			type: 'json',
+			default: '[]',
+			description:
+				'A JSON list of "YYYY-MM-DD" dates or {date, endDate?, startTime?, endTime?} objects (endDate = last closed day; times as hhmm, endTime inclusive), or events of n8n’s Google Calendar node ({summary, start, end}), e.g. an expression that hands over an earlier node’s list',
+			displayOptions: withShow(displayOptions, { calendarSource: ['json'] }),
+		},
+	];
+}
+
+/** Options for the operation's options collection (alphabetical order is sorted there). */
+export function calendarOptions(): INodeProperties[] {
+	return [
+		{
+			displayName: 'Holiday Types',
+			name: 'holidayTypes',
+			type: 'multiOptions',
+			options: HOLIDAY_TYPES.map((type) => ({ name: type, value: type })),
+			default: ['Public'],
+			description: 'Which kinds of public holiday close calls (Public Holidays source). Public = days off by law.',
+		},
+		{
+			displayName: 'Public Holidays Base URL',
+			name: 'publicHolidaysBaseUrl',
+			type: 'string',
+			default: DEFAULT_PUBLIC_HOLIDAYS_BASE_URL,
+			description: 'Where the Nager.Date API is served: change it for a proxy or a self-hosted copy',
+		},
+	];
+}
+
+/** Availability → Check's optional calendar: off by default; on, the source fields as everywhere else. */
+export function availabilityCalendarFields(displayOptions: IDisplayOptions): INodeProperties[] {
+	return [
+		{
+			displayName: 'Check Calendar',
+			name: 'checkCalendar',
+			type: 'boolean',
+			default: false,
+			description: 'Whether closures from a calendar (public holidays, an iCalendar feed, JSON) also count as holidays',
+			displayOptions,
+		},
+		...calendarSourceFields(withShow(displayOptions, { checkCalendar: [true] })),
+	];
+}

@@ -1,0 +1,37 @@
+import type { ServerResponse } from 'http';
+
+import { feedText } from './feeds';
+import { AVAILABLE_COUNTRIES, publicHolidays } from './publicHolidays';
+
+/**
+ * The non-Graph services the calendar operations read, served by the sandbox on its own port:
+ * Nager.Date's `GET /api/v3/PublicHolidays/{year}/{countryCode}` and `GET /api/v3/AvailableCountries`, and
+ * iCalendar feeds at `GET /calendars/<name>.ics`. No token, no Graph rules.
+ */
+
+export function isCalendarPath(pathname: string): boolean {
+	return pathname.startsWith('/api/v3/') || pathname.startsWith('/calendars/');
+}
+
+function send(res: ServerResponse, status: number, body: string, contentType: string): void {
+	res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) });
+	res.end(body);
+}
+
+export function handleCalendar(res: ServerResponse, method: string, pathname: string, now: Date, custom: ReadonlyMap<string, string>): void {
+	if (method !== 'GET') return send(res, 405, 'Method Not Allowed', 'text/plain');
+	if (pathname === '/api/v3/AvailableCountries') return send(res, 200, JSON.stringify(AVAILABLE_COUNTRIES), 'application/json; charset=utf-8');
+	const holidays = /^\/api\/v3\/PublicHolidays\/(\d+)\/([A-Za-z]+)$/.exec(pathname);
+	if (holidays) {
+		const year = Number(holidays[1]);
+		// Nager.Date answers 400 for years outside its range and 404 for countries it does not know.
+		if (year < 1975 || year > 2075) return send(res, 400, JSON.stringify({ title: 'Year out of range', status: 400 }), 'application/problem+json');
+		const list = publicHolidays(year, holidays[2].toUpperCase());
+		if (!list) return send(res, 404, '', 'text/plain');
+		return send(res, 200, JSON.stringify(list), 'application/json; charset=utf-8');
+	}
+	const feed = /^\/calendars\/([A-Za-z0-9_-]+)\.ics$/.exec(pathname);
+	const text = feed ? feedText(feed[1], now, custom) : undefined;
+	if (text === undefined) return send(res, 404, 'Not Found', 'text/plain');
+	return send(res, 200, text, 'text/calendar; charset=utf-8');
+}
