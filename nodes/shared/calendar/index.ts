@@ -1,23 +1,15 @@
 /** The calendar core: sources of closures (public holidays, iCalendar, JSON), pure apart from source.ts and fetch.ts. */
+// Everything each module exports (`export *` keeps the compiled barrel small: the tarball has a size budget).
 export * from './types';
-export { parseCalendar } from './ical';
-export { expandRule } from './rrule';
-export { eventClosures, type Window } from './closures';
-export { closureDays, wholeDays } from './days';
-export { closuresFromJson } from './jsonSource';
-export { HOLIDAY_TYPES, publicHolidaysFromAnswer, parseHolidayTypes, parseSubdivisionCode } from './publicHolidays';
-export { closureStateAt, joinClosures, type ClosureState } from './state';
-export {
-	CALENDAR_SOURCES,
-	DEFAULT_PUBLIC_HOLIDAYS_BASE_URL,
-	readCalendarSource,
-	loadClosures,
-	prepareSource,
-	type PreparedSource,
-	type CalendarSource,
-	type LoadedClosures,
-} from './source';
-export { fetchCalendarText, FETCH_TIMEOUT_MS, MAX_CALENDAR_BYTES } from './fetch';
-export { getPublicHolidayCountries } from './countries';
-export { checkAvailabilityWithCalendar, type CalendarAvailability } from './availability';
-export { availabilityAnswer, readCheckCalendar } from './checkOption';
+export * from './ical';
+export * from './rrule';
+export * from './closures';
+export * from './days';
+export * from './jsonSource';
+export * from './publicHolidays';
+export * from './state';
+export * from './source';
+export * from './fetch';
+export * from './countries';
+export * from './availability';
+export * from './checkOption';
