@@ -62,7 +62,7 @@ describe(`n8n ${process.env.N8N_LINE ?? '2'}.x: Send Call Prompt items, n8n's wa
 		const execution = await runWith(ERROR_OUTPUT_WORKFLOW, 'e2e-call-prompt-error-output', ['', PSID, OUTSIDE_WINDOW, OTHER_PERSON]);
 		expect(execution.status).toBe('success');
 		const [success, failure] = execution.data.resultData.runData['Send Call Prompt'][0].data.main;
-		expect(success.map((i: any) => [i.pairedItem, i.json.recipient_id])).toEqual([
+		expect(success.map((i: any) => [i.pairedItem, i.json.recipientId])).toEqual([
 			[{ item: 1 }, PSID],
 			[{ item: 3 }, OTHER_PERSON],
 		]);

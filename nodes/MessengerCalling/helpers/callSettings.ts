@@ -124,13 +124,6 @@ export function callSettingsFieldsFromParameter(value: unknown, field = 'fields'
 	return CALL_SETTINGS_FIELDS.filter((name) => names.includes(name));
 }
 
-/** Icon writes answer {"result": "success" | "failure"}, the others {"success": true}: a "failure" is an error. */
-export function isWriteFailure(answer: unknown): boolean {
-	if (!isRecord(answer)) return false;
-	if (answer.success === false) return true;
-	return typeof answer.result === 'string' && answer.result.toLowerCase() === 'failure';
-}
-
 /** The shared hours model of a Page's hours (Messenger has no status and no holidays); undefined = none. */
 export function callHoursOf(settings: MessengerCallSettings): CallHours | undefined {
 	const hours = settings.call_hours;

@@ -54,8 +54,8 @@ describe('many items', () => {
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3].map((item) => ({ item })));
 		const json = result.items.map((item) => item.json);
-		expect(json[0]).toMatchObject({ pageId: DEMO.pageId, call_hours: { timezone_id: 'America/Los_Angeles' } });
-		expect(json[1]).toEqual({ pageId: DEMO.pageWithoutHoursId, call_hours: null });
+		expect(json[0]).toMatchObject({ pageId: DEMO.pageId, settings: { call_hours: { timezone_id: 'America/Los_Angeles' } } });
+		expect(json[1]).toEqual({ pageId: DEMO.pageWithoutHoursId, settings: { call_hours: null } });
 		expect(json[2].error).toMatch(/^pageId: must be the numeric ID/);
 		expect(json[2]).toMatchObject({ field: 'pageId' });
 		expect(json[3].pageId).toBe(DEMO.pageId);
@@ -102,6 +102,6 @@ describe('many items', () => {
 		expect(sandbox.current.sentMessages.map((m) => m.callPromptTtlDays).sort()).toEqual([1, 2, 3]);
 		// outputs follow the input, whatever order the sends finished in
 		const idsByTtl = new Map(sandbox.current.sentMessages.map((m) => [m.callPromptTtlDays, m.messageId]));
-		expect(json.map((j) => j.message_id)).toEqual([1, 2, 3].map((days) => idsByTtl.get(days)));
+		expect(json.map((j) => j.messageId)).toEqual([1, 2, 3].map((days) => idsByTtl.get(days)));
 	});
 });

@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { DEMO, NINE_TO_FIVE, jsonOf, runMessenger, storedSettings, useSandbox, weeklyHours, writes } from './setup';
 
 const sandbox = useSandbox();
@@ -7,10 +9,12 @@ describe('callSettings get', () => {
 		const [out] = jsonOf(await runMessenger(sandbox.current, { resource: 'callSettings', operation: 'get' }));
 		expect(out).toEqual({
 			pageId: DEMO.pageId,
-			call_hours: { timezone_id: 'America/Los_Angeles', weekly_operating_hours: NINE_TO_FIVE },
-			call_routing: { ring_target: 'META' },
-			icon_enabled: true,
-			audio_enabled: true,
+			settings: {
+				call_hours: { timezone_id: 'America/Los_Angeles', weekly_operating_hours: NINE_TO_FIVE },
+				call_routing: { ring_target: 'META' },
+				icon_enabled: true,
+				audio_enabled: true,
+			},
 		});
 		const [request] = sandbox.current.requests;
 		expect(`${request.method} ${request.path}`).toBe(`GET /${DEMO.pageId}/messenger_call_settings`);
@@ -21,22 +25,22 @@ describe('callSettings get', () => {
 		const [out] = jsonOf(
 			await runMessenger(sandbox.current, { resource: 'callSettings', operation: 'get', fields: ['icon_enabled'] }),
 		);
-		expect(out).toEqual({ pageId: DEMO.pageId, icon_enabled: true });
+		expect(out).toEqual({ pageId: DEMO.pageId, settings: { icon_enabled: true } });
 		expect(sandbox.current.requests[0].query.fields).toBe('icon_enabled');
 	});
 
 	it('reads the {"data": [...]} answer and lowercase enums the same way', async () => {
 		sandbox.current.updateObject(DEMO.pageId, { answerStyle: { dataArray: true, lowercaseEnums: true } });
 		const [out] = jsonOf(await runMessenger(sandbox.current, { resource: 'callSettings', operation: 'get' }));
-		expect(out.call_routing).toEqual({ ring_target: 'META' });
-		expect(out.call_hours).toEqual({ timezone_id: 'America/Los_Angeles', weekly_operating_hours: NINE_TO_FIVE });
+		expect((out.settings as IDataObject).call_routing).toEqual({ ring_target: 'META' });
+		expect((out.settings as IDataObject).call_hours).toEqual({ timezone_id: 'America/Los_Angeles', weekly_operating_hours: NINE_TO_FIVE });
 	});
 
 	it('shows a Page without hours as call_hours null', async () => {
 		const [out] = jsonOf(
 			await runMessenger(sandbox.current, { pageId: DEMO.pageWithoutHoursId, resource: 'callSettings', operation: 'get' }),
 		);
-		expect(out.call_hours).toBeNull();
+		expect((out.settings as IDataObject).call_hours).toBeNull();
 	});
 
 	it('turns Meta’s error into a NodeApiError with Meta’s code and trace id', async () => {
@@ -72,7 +76,7 @@ describe('callSettings setCallHours', () => {
 		expect(out).toEqual({
 			pageId: DEMO.pageId,
 			success: true,
-			call_hours: stored,
+			settings: { call_hours: stored },
 			closedDays: ['TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SUNDAY'],
 		});
 		expect(writes(sandbox.current).map((r) => r.body)).toEqual([{ call_hours: stored }]);
@@ -129,7 +133,7 @@ describe('callSettings setIconVisibility and setCallRouting', () => {
 			await runMessenger(sandbox.current, { resource: 'callSettings', operation: 'setIconVisibility', iconEnabled: false }),
 		);
 		expect(sandbox.current.page(DEMO.pageId).icon_enabled).toBe(false);
-		expect(out).toEqual({ pageId: DEMO.pageId, success: true, icon_enabled: false });
+		expect(out).toEqual({ pageId: DEMO.pageId, success: true, settings: { icon_enabled: false } });
 		expect(writes(sandbox.current).map((r) => r.body)).toEqual([{ icon_enabled: false }]);
 	});
 
@@ -140,7 +144,7 @@ describe('callSettings setIconVisibility and setCallRouting', () => {
 			operation: 'setIconVisibility',
 			iconEnabled: false,
 		});
-		expect(result.error?.message).toBe('Meta answered "failure" when setting icon_enabled');
+		expect(result.error?.message).toBe('Meta did not apply the change of icon_enabled');
 	});
 
 	it('routes calls to partners when the Page is eligible', async () => {
@@ -148,7 +152,7 @@ describe('callSettings setIconVisibility and setCallRouting', () => {
 			await runMessenger(sandbox.current, { resource: 'callSettings', operation: 'setCallRouting', ringTarget: 'PARTNERS' }),
 		);
 		expect(sandbox.current.page(DEMO.pageId).call_routing).toEqual({ ring_target: 'PARTNERS' });
-		expect(out).toEqual({ pageId: DEMO.pageId, success: true, call_routing: { ring_target: 'PARTNERS' } });
+		expect(out).toEqual({ pageId: DEMO.pageId, success: true, settings: { call_routing: { ring_target: 'PARTNERS' } } });
 	});
 
 	it('passes Meta’s "Page not yet eligible" on', async () => {

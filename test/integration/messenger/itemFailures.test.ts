@@ -82,9 +82,9 @@ describe('Send Call Prompt, On Error: Continue', () => {
 		expect(result.items.map((i) => i.pairedItem)).toEqual([0, 1, 2, 3].map((item) => ({ item })));
 		const json = result.items.map((i) => i.json);
 		expect(json[0]).toMatchObject({ field: 'recipientId', error: expect.stringMatching(/^recipientId: /) });
-		expect(json[1]).toMatchObject({ recipient_id: DEMO.psid, message_id: expect.any(String) });
+		expect(json[1]).toMatchObject({ pageId: DEMO.pageId, recipientId: DEMO.psid, messageId: expect.any(String) });
 		expect(json[2]).toMatchObject({ error_subcode: 2018278 });
-		expect(json[3]).toMatchObject({ recipient_id: OTHER_PERSON });
+		expect(json[3]).toMatchObject({ recipientId: OTHER_PERSON });
 		expect(sandbox.current.sentMessages.map((m) => m.recipientId).sort()).toEqual([DEMO.psid, OTHER_PERSON].sort());
 	});
 
@@ -107,7 +107,7 @@ describe('Send Call Prompt, On Error: Continue', () => {
 		});
 		expect(result.error).toBeUndefined();
 		const [success, failure] = result.outputs;
-		expect(success.map((i) => [i.pairedItem, i.json.recipient_id])).toEqual([[{ item: 1 }, DEMO.psid]]);
+		expect(success.map((i) => [i.pairedItem, i.json.recipientId])).toEqual([[{ item: 1 }, DEMO.psid]]);
 		expect(failure.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 2 }]);
 		// the whole error is one object under `error` (in a workflow n8n also adds the input item's fields; this run has no previous node)
 		expect(failure[0].json).toEqual({ error: expect.objectContaining({ message: expect.stringMatching(/^recipientId: /), field: 'recipientId' }) });

@@ -2,12 +2,12 @@ import {
 	CALL_SETTINGS_FIELDS,
 	callHoursOf,
 	callSettingsFieldsFromParameter,
-	isWriteFailure,
 	readCallSettingsAnswer,
 	unwrapSettingsAnswer,
 	validatePageId,
 	withMetaDefaults,
 } from '../../../nodes/MessengerCalling/helpers/callSettings';
+import { isWriteFailure } from '../../../nodes/shared/execution/writeAnswer';
 import { expectInputError } from '../hours/expectInputError';
 
 const hours = {
@@ -129,6 +129,7 @@ describe('isWriteFailure', () => {
 		expect(isWriteFailure({ result: 'failure' })).toBe(true);
 		expect(isWriteFailure({ result: 'FAILURE' })).toBe(true);
 		expect(isWriteFailure({ success: false })).toBe(true);
+		expect(isWriteFailure({ success: 'false' })).toBe(true);
 		expect(isWriteFailure({ result: 'success' })).toBe(false);
 		expect(isWriteFailure({ success: true })).toBe(false);
 		expect(isWriteFailure(undefined)).toBe(false);

@@ -38,5 +38,5 @@ export function validate(this: IExecuteFunctions, itemIndex: number): void {
 export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<IDataObject> {
 	const { pageId, fields } = readInput(this, itemIndex);
 	const { settings } = await fetchCallSettings(graph, pageId, fields);
-	return { pageId, ...(settings as IDataObject) };
+	return { pageId, settings: settings as IDataObject };
 }

@@ -149,6 +149,6 @@ export function validate(this: IExecuteFunctions, itemIndex: number): void {
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<IDataObject> {
 	const { phoneNumberId, calling } = readInput(this, itemIndex);
-	const answer = await writeCalling(graph, phoneNumberId, calling, readDryRun(this, itemIndex));
+	const answer = await writeCalling(this.getNode(), graph, phoneNumberId, calling, readDryRun(this, itemIndex));
 	return { phoneNumberId, ...writeOutcome(answer), calling };
 }
