@@ -83,10 +83,10 @@ describe('callSettings setCallHours', () => {
 	});
 
 	it.each([
-		['a time that is not hhmm', 'Europe/Berlin', [['MONDAY', '9am', '1700']], /weeklyHours\[0\]\.openTime/],
-		['close before open', 'Europe/Berlin', [['MONDAY', '1700', '0900']], /weeklyHours\[0\]/],
-		['two windows on one day', 'Europe/Berlin', [['MONDAY', '0800', '1000'], ['MONDAY', '1100', '1200']], /weeklyHours/],
-		['an unknown timezone', 'Berlin', [['MONDAY', '0900', '1700']], /timezoneId: must be an IANA timezone/],
+		['a time that is not hhmm', 'Europe/Berlin', [['MONDAY', '9am', '1700']], /Weekly Hours › Opening Window 1 › Open Time: must be a time as hhmm/],
+		['close before open', 'Europe/Berlin', [['MONDAY', '1700', '0900']], /^Weekly Hours › Opening Window 1 › Close Time: must be later than the open time/],
+		['two windows on one day', 'Europe/Berlin', [['MONDAY', '0800', '1000'], ['MONDAY', '1100', '1200']], /^Weekly Hours › Opening Window 2 › Day of Week: one entry per day .*; MONDAY is also in Weekly Hours › Opening Window 1$/],
+		['an unknown timezone', 'Berlin', [['MONDAY', '0900', '1700']], /Timezone: must be an IANA timezone/],
 	] as Array<[string, string, Array<[string, string, string]>, RegExp]>)(
 		'refuses %s before any request',
 		async (_case, timezoneId, entries, message) => {
@@ -100,7 +100,7 @@ describe('callSettings setCallHours', () => {
 
 	it('closes every day only with allowAllClosed', async () => {
 		const refused = await runMessenger(sandbox.current, { ...base, weeklyHours: {} });
-		expect(refused.error?.message).toMatch(/^weeklyHours: /);
+		expect(refused.error?.message).toMatch(/^Weekly Hours: /);
 		expect(sandbox.current.requests).toEqual([]);
 
 		const [out] = jsonOf(await runMessenger(sandbox.current, { ...base, weeklyHours: {}, options: { allowAllClosed: true } }));
@@ -168,9 +168,9 @@ describe('callSettings setIconVisibility and setCallRouting', () => {
 
 	it('refuses an unknown ring target and a Page ID that is not a number, before any request', async () => {
 		const bad = await runMessenger(sandbox.current, { resource: 'callSettings', operation: 'setCallRouting', ringTarget: 'BOTH' });
-		expect(bad.error?.message).toMatch(/^ringTarget: must be META or PARTNERS/);
+		expect(bad.error?.message).toMatch(/^Ring Target: must be META or PARTNERS/);
 		const page = await runMessenger(sandbox.current, { pageId: 'my-page', resource: 'callSettings', operation: 'get' });
-		expect(page.error?.message).toMatch(/^pageId: must be the numeric ID/);
+		expect(page.error?.message).toMatch(/^Page ID: must be the numeric ID/);
 		expect(sandbox.current.requests).toEqual([]);
 	});
 });
