@@ -136,6 +136,11 @@ describe('Messenger Calling output shape', () => {
 		expectShape(out, 'pageId', ['pageId', 'success', 'settings']);
 	});
 
+	it('Call Setting → Set Calling On/Off', async () => {
+		const out = await messenger({ resource: 'callSettings', operation: 'setCallingEnabled', audioEnabled: 'on', videoEnabled: 'off' });
+		expectShape(out, 'pageId', ['pageId', 'success', 'settings']);
+	});
+
 	it('Call Setting → Close Calling and Restore Calling', async () => {
 		const closed = await messenger({ resource: 'callSettings', operation: 'closeCalling', closeMode: 'both' });
 		expectShape(closed, 'pageId', ['pageId', 'closeMode', 'changed', 'alreadyClosed', 'snapshot', 'writes', 'verified']);

@@ -12,6 +12,7 @@ export const operations: OperationTable = {
 		get: callSettings.get,
 		setCallHours: callSettings.setCallHours,
 		setIconVisibility: callSettings.setIconVisibility,
+		setCallingEnabled: callSettings.setCallingEnabled,
 		setCallRouting: callSettings.setCallRouting,
 		closeCalling: callSettings.closeCalling,
 		restoreCalling: callSettings.restoreCalling,

@@ -14,11 +14,12 @@ describe('callSettings get', () => {
 				call_routing: { ring_target: 'META' },
 				icon_enabled: true,
 				audio_enabled: true,
+				video_enabled: false,
 			},
 		});
 		const [request] = sandbox.current.requests;
 		expect(`${request.method} ${request.path}`).toBe(`GET /${DEMO.pageId}/messenger_call_settings`);
-		expect(request.query.fields).toBe('call_hours,call_routing,icon_enabled,audio_enabled');
+		expect(request.query.fields).toBe('call_hours,call_routing,icon_enabled,audio_enabled,video_enabled');
 	});
 
 	it('asks only for the chosen fields', async () => {

@@ -30,7 +30,7 @@ describe('closeCalling', () => {
 		const result = await runMessenger(sandbox.current, close('both'));
 		const [out] = jsonOf(result);
 
-		expect(sandbox.current.requests[0]).toMatchObject({ method: 'GET', query: { fields: 'call_hours,call_routing,icon_enabled,audio_enabled' } });
+		expect(sandbox.current.requests[0]).toMatchObject({ method: 'GET', query: { fields: 'call_hours,call_routing,icon_enabled,audio_enabled,video_enabled' } });
 		expect(writes(sandbox.current).map((r) => r.body)).toEqual([
 			{ icon_enabled: false },
 			{ call_hours: { timezone_id: 'America/Los_Angeles', weekly_operating_hours: [] } },
@@ -46,6 +46,7 @@ describe('closeCalling', () => {
 			call_routing: { ring_target: 'META' },
 			icon_enabled: true,
 			audio_enabled: true,
+			video_enabled: false,
 		});
 		// kept in the workflow for a later restore, keyed by Page
 		expect(keptSnapshots(result.staticData)).toEqual({ [DEMO.pageId]: out.snapshot });

@@ -113,6 +113,21 @@ describe('callingSettings update', () => {
 		expect(stored.call_hours?.weekly_operating_hours).toEqual(NINE_TO_FIVE);
 	});
 
+	it('sets audio.additional_codecs, uppercased and deduplicated, and clears them with an empty value', async () => {
+		const [out] = jsonOf(
+			await runWhatsApp(sandbox.current, {
+				resource: 'callingSettings',
+				operation: 'update',
+				updateFields: { audioAdditionalCodecs: 'pcma, PCMU, PCMA' },
+			}),
+		);
+		expect(writes(sandbox.current).map((r) => r.body)).toEqual([{ calling: { audio: { additional_codecs: ['PCMA', 'PCMU'] } } }]);
+		expect(sandbox.current.phoneNumber(DEMO.phoneNumberId).calling.audio).toEqual({ additional_codecs: ['PCMA', 'PCMU'] });
+		expect(out).toEqual({ phoneNumberId: DEMO.phoneNumberId, success: true, calling: { audio: { additional_codecs: ['PCMA', 'PCMU'] } } });
+		await runWhatsApp(sandbox.current, { resource: 'callingSettings', operation: 'update', updateFields: { audioAdditionalCodecs: '' } });
+		expect(sandbox.current.phoneNumber(DEMO.phoneNumberId).calling.audio).toEqual({ additional_codecs: [] });
+	});
+
 	it('dry run outputs the exact request and sends nothing', async () => {
 		const [out] = jsonOf(
 			await runWhatsApp(sandbox.current, {
@@ -140,6 +155,7 @@ describe('callingSettings update', () => {
 		[{ restrictToUserCountries: 'USA' }, 'Update Fields › Restrict To User Countries › entry 1: must be an ISO 3166-1'],
 		[{ sipServers: { server: { hostname: 'sip://x.example', port: 5061 } } }, 'Update Fields › SIP Servers › Server 1 › Hostname: must be a host name'],
 		[{ sipServers: { server: { hostname: 'x.example', port: 70000 } } }, 'Update Fields › SIP Servers › Server 1 › Port: must be a whole number from 1 to 65535'],
+		[{ audioAdditionalCodecs: 'PCMA, G.711' }, 'Update Fields › Audio Additional Codecs › entry 2: must be a codec name such as PCMA or PCMU (got "G.711")'],
 	])('rejects %j before any request', async (updateFields, message) => {
 		const result = await runWhatsApp(sandbox.current, { resource: 'callingSettings', operation: 'update', updateFields });
 		expect(result.error?.message).toContain(message);

@@ -120,7 +120,8 @@ describe('parameters', () => {
 		expect(callSettingsFieldsFromParameter([])).toEqual([...CALL_SETTINGS_FIELDS]);
 		expect(callSettingsFieldsFromParameter(undefined)).toEqual([...CALL_SETTINGS_FIELDS]);
 		expect(callSettingsFieldsFromParameter('call_routing, audio_enabled')).toEqual(['call_routing', 'audio_enabled']);
-		expectInputError(() => callSettingsFieldsFromParameter(['video_enabled']), 'fields', 'video_enabled');
+		expect(callSettingsFieldsFromParameter(['video_enabled'])).toEqual(['video_enabled']);
+		expectInputError(() => callSettingsFieldsFromParameter(['screen_share']), 'fields', 'screen_share');
 	});
 });
 
