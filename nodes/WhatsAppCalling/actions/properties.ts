@@ -4,7 +4,7 @@ import * as availability from './availability/Availability.resource';
 import * as callingSettings from './callingSettings/CallingSettings.resource';
 import * as holidaySchedule from './holidaySchedule/HolidaySchedule.resource';
 
-/** Every parameter the node shows: the resource choice, the account ID, then each resource's operations. */
+/** Every parameter the node shows, in the same order as Messenger Calling: resource, operation, the account ID, then each operation's parameters. */
 export const properties: INodeProperties[] = [
 	{
 		displayName: 'Resource',
@@ -30,6 +30,9 @@ export const properties: INodeProperties[] = [
 		],
 		default: 'callingSettings',
 	},
+	callingSettings.operationField,
+	holidaySchedule.operationField,
+	availability.operationField,
 	{
 		displayName: 'Phone Number ID',
 		name: 'phoneNumberId',
