@@ -108,6 +108,6 @@ describe(`n8n ${process.env.N8N_LINE ?? '2'}.x: Messenger Calling day journey`, 
 		const messages = await e2e.sandbox<unknown[]>('GET', 'messages');
 		expect(messages).toEqual([]);
 		const failed = await e2e.waitForExecution({ workflowId: WORKFLOW_ID, includeData: true }, (e) => e.status === 'error');
-		expect(JSON.stringify(failed.data.resultData.error)).toContain('closeMode: cannot close by hours');
+		expect(JSON.stringify(failed.data.resultData.error)).toContain('Close Mode: cannot close by hours');
 	});
 });
