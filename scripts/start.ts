@@ -31,6 +31,7 @@ import { activateWithCli } from './start/activate';
 import { EXAMPLES_DIR, readExamples, tryItCommand, triggerNames, whatsAppTriggerOf } from './start/examples';
 import { ensureExampleDataTables } from './start/dataTables';
 import { DEMO_OWNER, ensureOwnerByRest, ownerEnvironment } from './start/owner';
+import { runtimeInstalled } from './start/runtimeCache';
 import { readSettings, type StartSettings } from './start/settings';
 import { subscribeExampleTrigger } from './start/subscribe';
 
@@ -168,7 +169,11 @@ async function main(): Promise<void> {
 		runStep('npm run build', 'npm', ['run', 'build'], join(settings.homeDir, 'build.log'));
 	}
 
-	say(`Node 24 and n8n ${settings.version} (.cache/; the first time this downloads and compiles for several minutes)`);
+	say(
+		runtimeInstalled(REPO_ROOT, settings.version)
+			? `Node 24 and n8n ${settings.version}: installed in .cache/`
+			: `Node 24 and n8n ${settings.version}: not in .cache/ yet, downloading and compiling (several minutes, once)`,
+	);
 	runStep('scripts/n8n-env.sh', 'bash', [join(REPO_ROOT, 'scripts', 'n8n-env.sh'), 'n8n', settings.version]);
 	const runtime = resolveRuntime(settings.line);
 	await checkPorts(settings);

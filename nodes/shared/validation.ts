@@ -2,18 +2,22 @@ import { DATE_RULE, isIsoDate } from './hours/time';
 
 /**
  * The one error type for input that breaks a rule. Pure functions throw it; the item loop turns it into a
- * NodeOperationError for that item before any request leaves. The message is "<field>: <rule>" so the user
- * sees at once which parameter to fix and why.
+ * NodeOperationError for that item before any request leaves. `field` is the parameter path the code read
+ * (`weeklyHours[2].openTime`); the item loop shows it in the labels on screen ("Weekly Hours › Opening
+ * Window 3 › Open Time", descriptions/fieldLabel.ts). `hint` says how to fix it when the parameter's own
+ * description does not.
  */
 export class InputError extends Error {
 	readonly field: string;
 	readonly rule: string;
+	readonly hint?: string;
 
-	constructor(field: string, rule: string) {
+	constructor(field: string, rule: string, hint?: string) {
 		super(`${field}: ${rule}`);
 		this.name = 'InputError';
 		this.field = field;
 		this.rule = rule;
+		this.hint = hint;
 	}
 }
 

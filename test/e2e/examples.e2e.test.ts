@@ -320,6 +320,26 @@ describe(`n8n ${process.env.N8N_LINE ?? '2'}.x: the example workflows against th
 			expect(messages[0].message.attachment.payload).toEqual({ template_type: 'call_prompt', ttl_days: 1 });
 		});
 
+		it('answers a missing recipient with HTTP 400 and a clear JSON error, sending nothing', async () => {
+			const allWeek = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'].map((day) => ({
+				day_of_week: day,
+				open_time: '0000',
+				close_time: '2359',
+			}));
+			await graph('POST', `/${PAGE}/messenger_call_settings`, {
+				call_hours: { timezone_id: 'America/Los_Angeles', weekly_operating_hours: allWeek },
+			});
+			const answer = await e2e.callWebhook(path, {});
+			expect(answer.status).toBe(400);
+			expect(answer.body).toEqual({
+				sent: false,
+				error: expect.stringMatching(/^Recipient ID: must be the person’s page-scoped ID/),
+				howToFix: expect.any(String),
+				code: null,
+			});
+			expect(await e2e.sandbox('GET', 'messages')).toEqual([]);
+		});
+
 		it('sends nothing while the call icon is hidden, and says why', async () => {
 			await graph('POST', `/${PAGE}/messenger_call_settings`, { icon_enabled: false });
 			const answer = await e2e.callWebhook(path, { recipientId: PSID });

@@ -44,7 +44,7 @@ describe(`n8n ${process.env.N8N_LINE ?? '2'}.x: Send Call Prompt items, n8n's wa
 		expect((await e2e.sandbox<SentMessage[]>('GET', 'messages')).map((m) => m.recipientId)).toEqual([]);
 		expect(await e2e.sandbox<unknown[]>('GET', 'requests')).toEqual([]);
 		const error = execution.data.resultData.error;
-		expect(error.message).toMatch(/^recipientId: must be the person’s page-scoped ID/);
+		expect(error.message).toMatch(/^Recipient ID: must be the person’s page-scoped ID/);
 		expect(error.description).toMatch(/Item 0 breaks this rule, so nothing was sent for any item/);
 	});
 
@@ -62,12 +62,12 @@ describe(`n8n ${process.env.N8N_LINE ?? '2'}.x: Send Call Prompt items, n8n's wa
 		const execution = await runWith(ERROR_OUTPUT_WORKFLOW, 'e2e-call-prompt-error-output', ['', PSID, OUTSIDE_WINDOW, OTHER_PERSON]);
 		expect(execution.status).toBe('success');
 		const [success, failure] = execution.data.resultData.runData['Send Call Prompt'][0].data.main;
-		expect(success.map((i: any) => [i.pairedItem, i.json.recipient_id])).toEqual([
+		expect(success.map((i: any) => [i.pairedItem, i.json.recipientId])).toEqual([
 			[{ item: 1 }, PSID],
 			[{ item: 3 }, OTHER_PERSON],
 		]);
 		expect(failure.map((i: any) => i.pairedItem)).toEqual([{ item: 0 }, { item: 2 }]);
-		expect(failure[0].json).toMatchObject({ to: '', error: { message: expect.stringMatching(/^recipientId: /), field: 'recipientId' } });
+		expect(failure[0].json).toMatchObject({ to: '', error: { message: expect.stringMatching(/^Recipient ID: /), field: 'recipientId' } });
 		expect(failure[1].json).toMatchObject({ to: OUTSIDE_WINDOW, error: { code: 10, error_subcode: 2018278, fbtrace_id: expect.any(String) } });
 		expect((await e2e.sandbox<SentMessage[]>('GET', 'messages')).map((m) => m.recipientId).sort()).toEqual([PSID, OTHER_PERSON].sort());
 	});

@@ -137,7 +137,7 @@ describe(`n8n ${process.env.N8N_LINE ?? '2'}.x: the nodes as tools of an MCP Ser
 		})) as ToolResult;
 		expect(result.isError).toBe(true);
 		expect(result.content).toEqual([
-			{ type: 'text', text: expect.stringContaining('holidays[0].date: must be a date as YYYY-MM-DD') },
+			{ type: 'text', text: expect.stringContaining('Holidays › Holiday 1 › Date: must be a date as YYYY-MM-DD') },
 		]);
 		const requestsAfter = await e2e.sandbox<Array<{ path: string }>>('GET', 'requests');
 		expect(requestsAfter.slice(requestsBefore).filter((r) => r.path === `/${PHONE}/settings`)).toEqual([]);

@@ -53,7 +53,7 @@ describe(`n8n ${process.env.N8N_LINE ?? '2'}.x: Messenger Calling day journey`, 
 		);
 		expect(messages).toHaveLength(1);
 		expect(messages[0]).toMatchObject({ recipientId: PSID, callPromptTtlDays: 3 });
-		expect(answer.body).toEqual([{ recipient_id: PSID, message_id: messages[0].messageId }]);
+		expect(answer.body).toEqual([{ pageId: PAGE, recipientId: PSID, messageId: messages[0].messageId }]);
 
 		// Meta (the sandbox) holds exactly the settings of before.
 		const { state: after } = await e2e.sandbox('GET', 'state');
@@ -110,6 +110,6 @@ describe(`n8n ${process.env.N8N_LINE ?? '2'}.x: Messenger Calling day journey`, 
 		const messages = await e2e.sandbox<unknown[]>('GET', 'messages');
 		expect(messages).toEqual([]);
 		const failed = await e2e.waitForExecution({ workflowId: WORKFLOW_ID, includeData: true }, (e) => e.status === 'error');
-		expect(JSON.stringify(failed.data.resultData.error)).toContain('closeMode: cannot close by hours');
+		expect(JSON.stringify(failed.data.resultData.error)).toContain('Close Mode: cannot close by hours');
 	});
 });

@@ -1,19 +1,26 @@
 /**
  * `npm run sandbox`: the Meta Graph API sandbox on 127.0.0.1 with the demo data, for n8n, e2e tests,
- * benchmarks and demos. Flags:
- *   --port 8787              listen port (0 = any free port)
- *   --latency 50             fixed latency in ms for every Graph answer
- *   --read-lag 300           reads see the state as it was this many ms ago (eventual consistency)
- *   --rate-limit 100         requests per second (sliding 1 s window)
- *   --rate-limit-code 4      4 or 80007
- *   --rate-limit-status 400  400 or 429
- *   --bulk 1000              extra phone numbers 3100000000000000.. in the demo WABA
- *   --seed demo|empty
- *   --no-verify-callbacks    accept POST /<app>/subscriptions without calling the callback URL
+ * benchmarks and demos. The flags are listed in USAGE (`npm run sandbox -- --help`).
  */
 import { startSandbox, type SandboxOptions } from './sandbox';
 import { DEMO, type SeedName } from './seed';
 import { CONTROL_PREFIX } from './http/control';
+
+export const USAGE = `Usage: npm run sandbox -- [flags]
+
+A stand-in for Meta's Graph API on 127.0.0.1 with demo data (token, app, WABA, phone numbers, Pages).
+
+  --port 8787              listen port (0 = any free port)
+  --latency 50             fixed latency in ms for every Graph answer
+  --read-lag 300           reads see the state as it was this many ms ago (eventual consistency)
+  --rate-limit 100         requests per second (sliding 1 s window)
+  --rate-limit-code 4      4 or 80007
+  --rate-limit-status 400  400 or 429
+  --bulk 1000              extra phone numbers 3100000000000000.. in the demo WABA
+  --seed demo|empty
+  --no-verify-callbacks    accept POST /<app>/subscriptions without calling the callback URL
+  --help, -h               this text
+`;
 
 function flagValue(args: string[], name: string): string | undefined {
 	const index = args.indexOf(name);
@@ -51,7 +58,12 @@ export function optionsFromArgs(args: string[]): SandboxOptions {
 }
 
 async function main(): Promise<void> {
-	const options = optionsFromArgs(process.argv.slice(2));
+	const args = process.argv.slice(2);
+	if (args.includes('--help') || args.includes('-h')) {
+		process.stdout.write(USAGE);
+		return;
+	}
+	const options = optionsFromArgs(args);
 	const sandbox = await startSandbox(options);
 	const lines = [
 		`Meta Graph API sandbox listening on ${sandbox.url}`,

@@ -117,9 +117,10 @@ export function missingParameter(name: string): MetaError {
 }
 
 /** The calling error codes of Meta's Calling API troubleshooting page. */
-export function callingError(code: 138000 | 138015 | 138018 | 131055, details: string): MetaError {
+export function callingError(code: 138000 | 138014 | 138015 | 138018 | 131055, details: string): MetaError {
 	const titles: Record<typeof code, string> = {
 		138000: 'Calling not enabled',
+		138014: 'Calling restricted',
 		138015: 'Calling cannot be enabled',
 		138018: 'Calling prerequisites not met',
 		131055: 'Method not allowed',

@@ -1,11 +1,11 @@
-import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { locatorValue } from '../../shared/accounts/locators';
 import { accountKey, updateAccount, type AccountUpdateResult } from '../../shared/execution/accountUpdate';
 import { readDryRun, readVerifyWrites, sendOrPreview } from '../../shared/execution/request';
+import { isWriteFailure, writeNotAppliedError } from '../../shared/execution/writeAnswer';
 import type { GraphClient, GraphRequest } from '../../shared/transport/graph';
 import {
-	isWriteFailure,
 	readCallSettingsAnswer,
 	validatePageId,
 	type CallSettingsField,
@@ -38,7 +38,7 @@ export interface WritesOutcome {
 
 /**
  * Sends the writes one after another (each depends on the last having worked) or, with dryRun, only
- * describes them. Meta's {"result": "failure"} arrives with HTTP 200, so it is turned into an error here.
+ * describes them. Meta's {"result": "failure"} or {"success": false} arrives with HTTP 200, so it is turned into an error here.
  */
 export async function sendWrites(
 	ctx: IExecuteFunctions,
@@ -54,11 +54,7 @@ export async function sendWrites(
 			continue;
 		}
 		if (isWriteFailure(answer)) {
-			throw new NodeOperationError(
-				ctx.getNode(),
-				`Meta answered "failure" when setting ${Object.keys(request.body ?? {}).join(', ')}`,
-				{ description: `Answer: ${JSON.stringify(answer)}. Earlier writes of this item, if any, were applied.` },
-			);
+			throw writeNotAppliedError(ctx.getNode(), Object.keys(request.body ?? {}).join(', '), answer);
 		}
 		outcome.answers.push(answer as IDataObject);
 	}

@@ -5,7 +5,7 @@ import * as availability from './availability/Availability.resource';
 import * as callSettings from './callSettings/CallSettings.resource';
 import * as message from './message/Message.resource';
 
-/** Every parameter the node shows: the resource choice, the account ID, then each resource's operations. */
+/** Every parameter the node shows, in the same order as WhatsApp Calling: resource, operation, the account ID, then each operation's parameters. */
 export const properties: INodeProperties[] = [
 	{
 		displayName: 'Resource',

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { routeToOperation, type OperationTable } from '../../shared/execution/router';
+import { properties } from './properties';
 import * as availability from './availability/Availability.resource';
 import * as callSettings from './callSettings/CallSettings.resource';
 import * as message from './message/Message.resource';
@@ -11,6 +12,7 @@ export const operations: OperationTable = {
 		get: callSettings.get,
 		setCallHours: callSettings.setCallHours,
 		setIconVisibility: callSettings.setIconVisibility,
+		setCallingEnabled: callSettings.setCallingEnabled,
 		setCallRouting: callSettings.setCallRouting,
 		closeCalling: callSettings.closeCalling,
 		restoreCalling: callSettings.restoreCalling,
@@ -21,5 +23,5 @@ export const operations: OperationTable = {
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeToOperation(this, operations);
+	return await routeToOperation(this, operations, properties);
 }

@@ -6,7 +6,7 @@ import { InputError, isRecord, parseObjectId } from '../../shared/validation';
  * Meta's docs show) but read defensively and normalized, so two readings of the same settings compare equal.
  */
 
-export const CALL_SETTINGS_FIELDS = ['call_hours', 'call_routing', 'icon_enabled', 'audio_enabled'] as const;
+export const CALL_SETTINGS_FIELDS = ['call_hours', 'call_routing', 'icon_enabled', 'audio_enabled', 'video_enabled'] as const;
 
 export type CallSettingsField = (typeof CALL_SETTINGS_FIELDS)[number];
 
@@ -20,6 +20,7 @@ export interface MessengerCallSettings {
 	call_routing?: { ring_target: string };
 	icon_enabled?: boolean;
 	audio_enabled?: boolean;
+	video_enabled?: boolean;
 }
 
 export interface CallSettingsReading {
@@ -103,7 +104,7 @@ export function readCallSettingsAnswer(
 		const routing = readRouting(flat.call_routing);
 		if (routing) settings.call_routing = routing;
 	}
-	for (const flag of ['icon_enabled', 'audio_enabled'] as const) {
+	for (const flag of ['icon_enabled', 'audio_enabled', 'video_enabled'] as const) {
 		if (!fields.includes(flag)) continue;
 		const value = readBoolean(flat[flag]);
 		if (value !== undefined) settings[flag] = value;
@@ -111,7 +112,7 @@ export function readCallSettingsAnswer(
 	return { settings, unreadableHourEntries };
 }
 
-/** The `fields` parameter: any subset of the four, in Meta's order; nothing chosen means all. */
+/** The `fields` parameter: any subset of the five, in Meta's order; nothing chosen means all. */
 export function callSettingsFieldsFromParameter(value: unknown, field = 'fields'): CallSettingsField[] {
 	const chosen = Array.isArray(value) ? value : typeof value === 'string' && value.trim() ? value.split(',') : [];
 	const names = chosen.map((name) => String(name).trim());
@@ -122,13 +123,6 @@ export function callSettingsFieldsFromParameter(value: unknown, field = 'fields'
 	}
 	if (names.length === 0) return [...CALL_SETTINGS_FIELDS];
 	return CALL_SETTINGS_FIELDS.filter((name) => names.includes(name));
-}
-
-/** Icon writes answer {"result": "success" | "failure"}, the others {"success": true}: a "failure" is an error. */
-export function isWriteFailure(answer: unknown): boolean {
-	if (!isRecord(answer)) return false;
-	if (answer.success === false) return true;
-	return typeof answer.result === 'string' && answer.result.toLowerCase() === 'failure';
 }
 
 /** The shared hours model of a Page's hours (Messenger has no status and no holidays); undefined = none. */

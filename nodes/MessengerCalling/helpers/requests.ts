@@ -8,8 +8,8 @@ import type { SettingsChanges } from './snapshot';
  * flight: a close hides the icon first (no new calls at once), a restore shows it last (only once the
  * hours and routing are back).
  */
-const CLOSE_ORDER: Array<keyof SettingsChanges> = ['icon_enabled', 'call_hours', 'call_routing', 'audio_enabled'];
-const RESTORE_ORDER: Array<keyof SettingsChanges> = ['call_hours', 'call_routing', 'audio_enabled', 'icon_enabled'];
+const CLOSE_ORDER: Array<keyof SettingsChanges> = ['icon_enabled', 'call_hours', 'call_routing', 'audio_enabled', 'video_enabled'];
+const RESTORE_ORDER: Array<keyof SettingsChanges> = ['call_hours', 'call_routing', 'audio_enabled', 'video_enabled', 'icon_enabled'];
 
 export function settingsWriteRequests(
 	pageId: string,

@@ -31,6 +31,7 @@ export interface SettingsChanges {
 	call_routing?: { ring_target: string };
 	icon_enabled?: boolean;
 	audio_enabled?: boolean;
+	video_enabled?: boolean;
 }
 
 export const NO_HOURS_TO_CLOSE =
@@ -84,7 +85,7 @@ export function restoreChanges(target: MessengerCallSettings, reading: Messenger
 	if (target.call_routing && target.call_routing.ring_target !== current.call_routing?.ring_target) {
 		changes.call_routing = target.call_routing;
 	}
-	for (const flag of ['audio_enabled', 'icon_enabled'] as const) {
+	for (const flag of ['audio_enabled', 'video_enabled', 'icon_enabled'] as const) {
 		const wanted = target[flag];
 		if (wanted !== undefined && wanted !== current[flag]) changes[flag] = wanted;
 	}
@@ -104,7 +105,7 @@ export function missingChanges(current: MessengerCallSettings, changes: Settings
 	if (changes.call_routing !== undefined && changes.call_routing.ring_target !== now.call_routing?.ring_target) {
 		missing.call_routing = changes.call_routing;
 	}
-	for (const flag of ['audio_enabled', 'icon_enabled'] as const) {
+	for (const flag of ['audio_enabled', 'video_enabled', 'icon_enabled'] as const) {
 		if (changes[flag] !== undefined && changes[flag] !== now[flag]) missing[flag] = changes[flag];
 	}
 	return missing;
@@ -136,7 +137,8 @@ export function settingsEqual(a: MessengerCallSettings, b: MessengerCallSettings
 		hoursEqual(a.call_hours ?? null, b.call_hours ?? null) &&
 		a.call_routing?.ring_target === b.call_routing?.ring_target &&
 		a.icon_enabled === b.icon_enabled &&
-		a.audio_enabled === b.audio_enabled
+		a.audio_enabled === b.audio_enabled &&
+		a.video_enabled === b.video_enabled
 	);
 }
 

@@ -62,6 +62,8 @@ function readSettings(value: unknown, field: string): MessengerCallSettings {
 	if (icon !== undefined) settings.icon_enabled = icon;
 	const audio = readFlag(value.audio_enabled, `${field}.audio_enabled`);
 	if (audio !== undefined) settings.audio_enabled = audio;
+	const video = readFlag(value.video_enabled, `${field}.video_enabled`);
+	if (video !== undefined) settings.video_enabled = video;
 	if (Object.keys(settings).length === 0) throw new InputError(field, 'holds no setting to restore');
 	return settings;
 }

@@ -1,8 +1,9 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 
 import { locatorValue } from '../../shared/accounts/locators';
 import { accountKey, updateAccount, type AccountUpdateResult } from '../../shared/execution/accountUpdate';
 import { readDryRun, readVerifyWrites, sendOrPreview, type DryRunResult } from '../../shared/execution/request';
+import { isWriteFailure, writeNotAppliedError } from '../../shared/execution/writeAnswer';
 import {
 	applyCallHoursChange,
 	callHoursChange,
@@ -45,35 +46,41 @@ export async function fetchSettings(
 	return readCallingSettings(answer);
 }
 
-/** POSTs `{calling}`; with dryRun only describes the request. */
+/** POSTs `{calling}`; with dryRun only describes the request. An answer of `success: false` is an error. */
 export async function writeCalling(
+	node: INode,
 	graph: GraphClient,
 	phoneNumberId: string,
 	calling: IDataObject,
 	dryRun: boolean,
 ): Promise<IDataObject | DryRunResult> {
-	return await sendOrPreview<IDataObject>(
+	const answer = await sendOrPreview<IDataObject>(
 		graph,
 		{ method: 'POST', path: settingsPath(phoneNumberId), body: { calling } },
 		dryRun,
 	);
+	if (answer.dryRun !== true && isWriteFailure(answer)) {
+		throw writeNotAppliedError(node, `calling.${Object.keys(calling).join(', calling.')}`, answer);
+	}
+	return answer;
 }
 
 /** Writes the WHOLE call_hours: Meta replaces the stored value, so every part of it must be sent. */
 export async function writeCallHours(
+	node: INode,
 	graph: GraphClient,
 	phoneNumberId: string,
 	callHours: CallHours,
 	dryRun: boolean,
 ): Promise<IDataObject | DryRunResult> {
 	const callHoursWire = callHoursToWire(callHours) as unknown as IDataObject;
-	return await writeCalling(graph, phoneNumberId, { call_hours: callHoursWire }, dryRun);
+	return await writeCalling(node, graph, phoneNumberId, { call_hours: callHoursWire }, dryRun);
 }
 
-/** Meta's answer or the dry-run preview, flattened into an output item. */
+/** The output fields of a write: `success: true` (a refused write already threw), or the dry-run preview. */
 export function writeOutcome(answer: IDataObject | DryRunResult): IDataObject {
 	if (answer.dryRun === true) return { dryRun: true, request: answer.request };
-	return { ...answer, success: answer.success === true || answer.success === 'true' };
+	return { success: true };
 }
 
 /** The new call hours an operation decided on the stored ones, and what it reports about them. */
@@ -124,7 +131,7 @@ export async function updateCallHours(
 			},
 			write: async (g, current, change) => {
 				if (!dryRun && holdsCallHoursChange(current, change)) return undefined;
-				return await writeCallHours(g, phoneNumberId, applyCallHoursChange(current, change, new Date()), dryRun);
+				return await writeCallHours(ctx.getNode(), g, phoneNumberId, applyCallHoursChange(current, change, new Date()), dryRun);
 			},
 			holds: holdsCallHoursChange,
 		},

@@ -6,7 +6,7 @@ import * as callingSettings from './callingSettings/CallingSettings.resource';
 import * as holidaySchedule from './holidaySchedule/HolidaySchedule.resource';
 import * as phoneNumber from './phoneNumber/PhoneNumber.resource';
 
-/** Every parameter the node shows: the resource choice, the account ID, then each resource's operations. */
+/** Every parameter the node shows, in the same order as Messenger Calling: resource, operation, the account ID, then each operation's parameters. */
 export const properties: INodeProperties[] = [
 	{
 		displayName: 'Resource',
@@ -37,6 +37,10 @@ export const properties: INodeProperties[] = [
 		],
 		default: 'callingSettings',
 	},
+	callingSettings.operationField,
+	holidaySchedule.operationField,
+	availability.operationField,
+	phoneNumber.operationField,
 	// Every resource is about one number, except Phone Number → Get Many, which lists the numbers of a WABA.
 	phoneNumberIdLocator({ displayOptions: { hide: { resource: ['phoneNumber'] } } }),
 	...callingSettings.description,

@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { routeToOperation, type OperationTable } from '../../shared/execution/router';
+import { properties } from './properties';
 import * as availability from './availability/Availability.resource';
 import * as callingSettings from './callingSettings/CallingSettings.resource';
 import * as holidaySchedule from './holidaySchedule/HolidaySchedule.resource';
@@ -25,5 +26,5 @@ export const operations: OperationTable = {
 };
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	return await routeToOperation(this, operations);
+	return await routeToOperation(this, operations, properties);
 }

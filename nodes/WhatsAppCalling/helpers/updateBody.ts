@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { InputError, isRecord, parseCountryCodes } from '../../shared/validation';
+import { InputError, isRecord, parseCommaList, parseCountryCodes } from '../../shared/validation';
 
 /**
  * Turns the node's `updateFields` collection into Meta's `calling` object. Only the fields the user added
@@ -95,6 +95,22 @@ function sipFrom(updateFields: Record<string, unknown>): IDataObject | undefined
 	return sip;
 }
 
+/**
+ * `audio.additional_codecs`: codecs offered besides Meta's default (e.g. PCMA, PCMU for SIP trunks that need
+ * G.711). Names as Meta spells them, uppercased, deduplicated; an empty value sends [] (no extra codecs).
+ */
+export function audioCodecsFromParameter(value: unknown, field: string): string[] {
+	const codecs: string[] = [];
+	parseCommaList(value, field).forEach((part, index) => {
+		const codec = part.toUpperCase();
+		if (!/^[A-Z0-9]+$/.test(codec)) {
+			throw new InputError(`${field}[${index}]`, `must be a codec name such as PCMA or PCMU (got "${part}")`);
+		}
+		if (!codecs.includes(codec)) codecs.push(codec);
+	});
+	return codecs;
+}
+
 /** Builds the `calling` body from the fields given; throws InputError for a bad value or when none is given. */
 export function callingUpdateFromFields(updateFields: unknown): IDataObject {
 	const fields = isRecord(updateFields) ? updateFields : {};
@@ -112,6 +128,11 @@ export function callingUpdateFromFields(updateFields: unknown): IDataObject {
 	}
 	const sip = sipFrom(fields);
 	if (sip) calling.sip = sip;
+	if (fields.audioAdditionalCodecs !== undefined) {
+		calling.audio = {
+			additional_codecs: audioCodecsFromParameter(fields.audioAdditionalCodecs, 'updateFields.audioAdditionalCodecs'),
+		};
+	}
 	if (Object.keys(calling).length === 0) {
 		throw new InputError('updateFields', 'add at least one field to update');
 	}

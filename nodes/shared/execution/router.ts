@@ -1,4 +1,4 @@
-import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 
 import type { GraphClient } from '../transport/graph';
 import { runItems } from './runItems';
@@ -23,6 +23,7 @@ export type OperationTable = Record<string, Record<string, Operation>>;
 export async function routeToOperation(
 	ctx: IExecuteFunctions,
 	operations: OperationTable,
+	properties: readonly INodeProperties[],
 ): Promise<INodeExecutionData[][]> {
 	const resource = ctx.getNodeParameter('resource', 0) as string;
 	const operation = ctx.getNodeParameter('operation', 0) as string;
@@ -34,5 +35,6 @@ export async function routeToOperation(
 	return await runItems(ctx, async (itemIndex, graph) => await chosen.execute.call(ctx, itemIndex, graph), {
 		validate: validate ? (itemIndex) => validate.call(ctx, itemIndex) : undefined,
 		sequentialOnStop: chosen.sequentialOnStop === true,
+		properties,
 	});
 }

@@ -1,6 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { inputErrorInWords, type Shown } from '../descriptions/fieldLabel';
 import { DEFAULT_MAX_WAIT_SECONDS } from '../descriptions/options';
 import { MAX_WINDOW, parseConcurrency, type ConcurrencySetting } from '../transport/congestion';
 import { createGraphClient, type GraphClient, type GraphClientOptions } from '../transport/graph';
@@ -26,33 +27,60 @@ function readOption(ctx: IExecuteFunctions, name: string, fallback: unknown): un
 	}
 }
 
-function readConcurrency(ctx: IExecuteFunctions): ConcurrencySetting {
+/** The node's parameters (to name fields by their labels) and the resource/operation chosen. */
+interface NodeScreen {
+	properties: readonly INodeProperties[];
+	shown: Shown;
+}
+
+function readShown(ctx: IExecuteFunctions): Shown {
+	const shown: Shown = {};
+	for (const key of ['resource', 'operation'] as const) {
+		try {
+			shown[key] = String(ctx.getNodeParameter(key, 0));
+		} catch {
+			// a node without it
+		}
+	}
+	return shown;
+}
+
+/** An InputError as n8n shows it: the field in the labels on screen, how to fix it, the item. */
+function inputErrorOf(ctx: IExecuteFunctions, error: InputError, screen: NodeScreen, itemIndex?: number): NodeOperationError {
+	const words = inputErrorInWords(screen.properties, error, screen.shown);
+	const converted = new NodeOperationError(ctx.getNode(), words.message, { itemIndex, description: words.description });
+	Object.assign(converted, { field: error.field, fieldLabel: words.label, rule: error.rule });
+	return converted;
+}
+
+function readConcurrency(ctx: IExecuteFunctions, screen: NodeScreen): ConcurrencySetting {
 	const setting = parseConcurrency(readOption(ctx, 'concurrency', 'auto'));
 	if (setting === undefined) {
-		throw new NodeOperationError(ctx.getNode(), 'options.concurrency: must be auto or a whole number from 1 to 50');
+		throw inputErrorOf(ctx, new InputError('options.concurrency', 'must be auto or a whole number from 1 to 50'), screen);
 	}
 	return setting;
 }
 
-function readMaxWaitMs(ctx: IExecuteFunctions): number {
+function readMaxWaitMs(ctx: IExecuteFunctions, screen: NodeScreen): number {
 	const seconds = Number(readOption(ctx, 'maxWaitSeconds', DEFAULT_MAX_WAIT_SECONDS));
 	if (!Number.isFinite(seconds) || seconds < 0) {
-		throw new NodeOperationError(ctx.getNode(), 'options.maxWaitSeconds: must be a number of seconds, 0 or more');
+		throw inputErrorOf(ctx, new InputError('options.maxWaitSeconds', 'must be a number of seconds, 0 or more'), screen);
 	}
 	return seconds * 1000;
 }
 
 /** Every failure of an item becomes an n8n error that names the item. */
-function asItemError(ctx: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+function asItemError(
+	ctx: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+	screen: NodeScreen,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		error.context.itemIndex = itemIndex;
 		return error;
 	}
-	if (error instanceof InputError) {
-		const converted = new NodeOperationError(ctx.getNode(), error.message, { itemIndex });
-		Object.assign(converted, { field: error.field, rule: error.rule });
-		return converted;
-	}
+	if (error instanceof InputError) return inputErrorOf(ctx, error, screen, itemIndex);
 	return new NodeOperationError(ctx.getNode(), error instanceof Error ? error : String(error), { itemIndex });
 }
 
@@ -67,7 +95,7 @@ function errorItem(ctx: IExecuteFunctions, error: NodeApiError | NodeOperationEr
 	const details: IDataObject = {};
 	if (error.description) details.description = error.description;
 	const fields = error as unknown as IDataObject;
-	for (const key of [...META_ERROR_FIELDS, 'error_details', 'field', 'rule']) {
+	for (const key of [...META_ERROR_FIELDS, 'error_details', 'field', 'fieldLabel', 'rule']) {
 		if (fields[key] !== undefined) details[key] = fields[key];
 	}
 	const toErrorOutput = ctx.getNode().onError === 'continueErrorOutput';
@@ -98,6 +126,8 @@ export interface ItemRules {
 	validate?: (itemIndex: number) => void;
 	/** With On Error: Stop, items run one at a time in input order, so nothing after a failed item is sent. */
 	sequentialOnStop?: boolean;
+	/** The node's parameters: input errors then name fields by their labels on screen (descriptions/fieldLabel.ts). */
+	properties?: readonly INodeProperties[];
 }
 
 export type ItemLoopOptions = ItemRules & ClientTuning;
@@ -116,10 +146,11 @@ export async function runItems(
 	handler: ItemHandler,
 	options: ItemLoopOptions = {},
 ): Promise<INodeExecutionData[][]> {
-	const { validate, sequentialOnStop = false, ...tuning } = options;
+	const { validate, sequentialOnStop = false, properties = [], ...tuning } = options;
+	const screen: NodeScreen = { properties, shown: readShown(ctx) };
 	const items = ctx.getInputData();
-	const concurrency = readConcurrency(ctx);
-	const maxTotalWaitMs = readMaxWaitMs(ctx);
+	const concurrency = readConcurrency(ctx, screen);
+	const maxTotalWaitMs = readMaxWaitMs(ctx, screen);
 	const continueOnFail = ctx.continueOnFail();
 	const outputs: INodeExecutionData[][] = new Array<INodeExecutionData[]>(items.length);
 
@@ -130,7 +161,7 @@ export async function runItems(
 			validate?.(itemIndex);
 			toRun.push(itemIndex);
 		} catch (error) {
-			const itemError = asItemError(ctx, error, itemIndex);
+			const itemError = asItemError(ctx, error, itemIndex, screen);
 			if (continueOnFail) {
 				outputs[itemIndex] = [errorItem(ctx, itemError, itemIndex)];
 				continue;
@@ -149,7 +180,7 @@ export async function runItems(
 	const settling: Array<Promise<void>> = [];
 
 	function fail(itemIndex: number, error: unknown): void {
-		const itemError = asItemError(ctx, error, itemIndex);
+		const itemError = asItemError(ctx, error, itemIndex, screen);
 		if (!continueOnFail) failures.set(itemIndex, itemError);
 		else outputs[itemIndex] = [errorItem(ctx, itemError, itemIndex)];
 	}

@@ -107,7 +107,7 @@ function checkEntries(holidays: unknown, rules: HolidayRules, field: string): Ho
 		if (minuteOfDay(holiday.startTime) >= minuteOfDay(holiday.endTime)) {
 			throw new InputError(
 				`${path}.endTime`,
-				`must be later than startTime (${holiday.startTime}-${holiday.endTime})`,
+				`must be later than the start time (${holiday.startTime}-${holiday.endTime})`,
 			);
 		}
 		if (holiday.date < today) {

@@ -109,7 +109,7 @@ export function validateWeeklyHours(
 		if (minuteOfDay(entry.openTime) >= minuteOfDay(entry.closeTime)) {
 			throw new InputError(
 				`${field}[${index}].closeTime`,
-				`must be later than openTime (${entry.openTime}-${entry.closeTime})`,
+				`must be later than the open time (${entry.openTime}-${entry.closeTime})`,
 			);
 		}
 	});

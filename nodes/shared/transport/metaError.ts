@@ -85,6 +85,32 @@ function isOutsideMessagingWindow(envelope: MetaErrorEnvelope): boolean {
 	return envelope.error_subcode === 2018278 || /outside (of )?(the )?allowed window/i.test(envelope.message ?? '');
 }
 
+// Meta's calling pages: enabling calling needs SIP, or an app subscribed to the WABA's `calls` webhook field.
+const CALLING_PREREQUISITES_HINT =
+	'Calling needs a way to receive calls: either SIP (Calling Setting → Update with SIP Status Enabled and a SIP server), or an app subscribed to the WhatsApp Business Account’s "calls" webhook field. To subscribe: in the App Dashboard → WhatsApp → Configuration subscribe the webhook field "calls", and subscribe the app to the account (POST /<WABA_ID>/subscribed_apps with a token of that account). Then enable calling again. Also check in WhatsApp Manager that the business is verified and the number fully registered.';
+
+const RESTRICTION_LOCK_HINT =
+	'The number is under a calling restriction (Meta pauses calling for 7 days after low call quality), and while it lasts its calling settings cannot be changed. Calling Setting → Get lists it in "restrictions" with "expiresAt": run this change again after that moment.';
+
+const PARTNERS_ROUTING_HINT =
+	'Routing calls to PARTNERS needs the app subscribed to the Page’s "calls" webhook field first: subscribe the field "calls" for the Page object in the App Dashboard (Messenger → Webhooks), and subscribe the app to the Page (POST /<PAGE_ID>/subscribed_apps?subscribed_fields=calls with the Page token). Until then, keep the ring target META.';
+
+function textOf(envelope: MetaErrorEnvelope): string {
+	return [envelope.message, envelope.error_user_msg, errorDetails(envelope)].filter(Boolean).join(' ');
+}
+
+/** A settings write refused because of a calling restriction (code 138014, or Meta's wording). */
+function isRestrictionLock(envelope: MetaErrorEnvelope): boolean {
+	if (envelope.code === 138014) return true;
+	return envelope.code === 100 && /under (a|the) (calling )?restriction|restricted/i.test(textOf(envelope));
+}
+
+/** The Page refused ring_target PARTNERS: Meta's "Page not yet eligible" for partner routing. */
+function isPartnersRoutingRefused(envelope: MetaErrorEnvelope): boolean {
+	const text = textOf(envelope);
+	return envelope.code === 100 && (/not (yet )?eligible/i.test(text) || /PARTNERS/.test(text));
+}
+
 /** A plain-language next step for the codes users meet most; undefined when there is nothing to add. */
 export function hintFor(envelope: MetaErrorEnvelope): string | undefined {
 	const code = envelope.code;
@@ -95,6 +121,8 @@ export function hintFor(envelope: MetaErrorEnvelope): string | undefined {
 		return 'The access token is invalid or has expired (or the user changed their password or logged out). Generate a new token — a Page token for Messenger, a system user token for WhatsApp — and update the Meta Calling API credential.';
 	}
 	if (code === 10 || (code !== undefined && code >= 200 && code <= 299)) return PERMISSION_HINT;
+	if (isPartnersRoutingRefused(envelope)) return PARTNERS_ROUTING_HINT;
+	if (isRestrictionLock(envelope)) return RESTRICTION_LOCK_HINT;
 	if (code === 100) {
 		const details = errorDetails(envelope);
 		const base = 'Meta rejected a parameter of the request: check the IDs and the values of the fields.';
@@ -106,9 +134,7 @@ export function hintFor(envelope: MetaErrorEnvelope): string | undefined {
 	if (code === 138015) {
 		return 'Calling cannot be enabled yet: the business phone number needs a messaging limit of at least 2,000 business-initiated conversations per 24 hours.';
 	}
-	if (code === 138018) {
-		return 'The prerequisites for calling on this number are not met (for example the business is not verified, or the number is not fully registered). Check the phone number in WhatsApp Manager.';
-	}
+	if (code === 138018) return CALLING_PREREQUISITES_HINT;
 	if (code === 131055) {
 		return 'SIP calling is switched on for this number; while it is on, Meta refuses the calling Graph endpoints. Set SIP status to Disabled to manage calling through the Graph API.';
 	}

@@ -80,7 +80,8 @@ export function changesToItems(changes: DeliveryChange[], rules: TriggerRules): 
 			field: change.field,
 			object: change.object,
 			entryId: change.entryId,
-			time: change.time,
+			// A delivery without entry.time gets no `time` key rather than `time: null`.
+			...(change.time === null ? {} : { time: change.time }),
 			...readable,
 			// Always true now (unsigned deliveries never start a run); kept so workflows that check it go on working.
 			signatureVerified: true,

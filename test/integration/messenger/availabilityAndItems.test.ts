@@ -35,7 +35,7 @@ describe('availability check', () => {
 
 	it('refuses a moment that is not a date-time', async () => {
 		const result = await runMessenger(sandbox.current, check('next tuesday'));
-		expect(result.error?.message).toMatch(/^at: must be a date and time/);
+		expect(result.error?.message).toMatch(/^At: must be a date and time/);
 		expect(sandbox.current.requests).toEqual([]);
 	});
 });
@@ -54,9 +54,9 @@ describe('many items', () => {
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((item) => item.pairedItem)).toEqual([0, 1, 2, 3].map((item) => ({ item })));
 		const json = result.items.map((item) => item.json);
-		expect(json[0]).toMatchObject({ pageId: DEMO.pageId, call_hours: { timezone_id: 'America/Los_Angeles' } });
-		expect(json[1]).toEqual({ pageId: DEMO.pageWithoutHoursId, call_hours: null });
-		expect(json[2].error).toMatch(/^pageId: must be the numeric ID/);
+		expect(json[0]).toMatchObject({ pageId: DEMO.pageId, settings: { call_hours: { timezone_id: 'America/Los_Angeles' } } });
+		expect(json[1]).toEqual({ pageId: DEMO.pageWithoutHoursId, settings: { call_hours: null } });
+		expect(json[2].error).toMatch(/^Page ID: must be the numeric ID/);
 		expect(json[2]).toMatchObject({ field: 'pageId' });
 		expect(json[3].pageId).toBe(DEMO.pageId);
 		expect(sandbox.current.requests).toHaveLength(3);
@@ -68,7 +68,7 @@ describe('many items', () => {
 			{ pageId: '={{ $json.pageId }}', resource: 'callSettings', operation: 'get' },
 			{ items },
 		);
-		expect(result.error?.message).toMatch(/^pageId: /);
+		expect(result.error?.message).toMatch(/^Page ID: /);
 		expect(result.items).toEqual([]);
 	});
 
@@ -102,6 +102,6 @@ describe('many items', () => {
 		expect(sandbox.current.sentMessages.map((m) => m.callPromptTtlDays).sort()).toEqual([1, 2, 3]);
 		// outputs follow the input, whatever order the sends finished in
 		const idsByTtl = new Map(sandbox.current.sentMessages.map((m) => [m.callPromptTtlDays, m.messageId]));
-		expect(json.map((j) => j.message_id)).toEqual([1, 2, 3].map((days) => idsByTtl.get(days)));
+		expect(json.map((j) => j.messageId)).toEqual([1, 2, 3].map((days) => idsByTtl.get(days)));
 	});
 });

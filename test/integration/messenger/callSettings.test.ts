@@ -1,3 +1,5 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { DEMO, NINE_TO_FIVE, jsonOf, runMessenger, storedSettings, useSandbox, weeklyHours, writes } from './setup';
 
 const sandbox = useSandbox();
@@ -7,36 +9,39 @@ describe('callSettings get', () => {
 		const [out] = jsonOf(await runMessenger(sandbox.current, { resource: 'callSettings', operation: 'get' }));
 		expect(out).toEqual({
 			pageId: DEMO.pageId,
-			call_hours: { timezone_id: 'America/Los_Angeles', weekly_operating_hours: NINE_TO_FIVE },
-			call_routing: { ring_target: 'META' },
-			icon_enabled: true,
-			audio_enabled: true,
+			settings: {
+				call_hours: { timezone_id: 'America/Los_Angeles', weekly_operating_hours: NINE_TO_FIVE },
+				call_routing: { ring_target: 'META' },
+				icon_enabled: true,
+				audio_enabled: true,
+				video_enabled: false,
+			},
 		});
 		const [request] = sandbox.current.requests;
 		expect(`${request.method} ${request.path}`).toBe(`GET /${DEMO.pageId}/messenger_call_settings`);
-		expect(request.query.fields).toBe('call_hours,call_routing,icon_enabled,audio_enabled');
+		expect(request.query.fields).toBe('call_hours,call_routing,icon_enabled,audio_enabled,video_enabled');
 	});
 
 	it('asks only for the chosen fields', async () => {
 		const [out] = jsonOf(
 			await runMessenger(sandbox.current, { resource: 'callSettings', operation: 'get', fields: ['icon_enabled'] }),
 		);
-		expect(out).toEqual({ pageId: DEMO.pageId, icon_enabled: true });
+		expect(out).toEqual({ pageId: DEMO.pageId, settings: { icon_enabled: true } });
 		expect(sandbox.current.requests[0].query.fields).toBe('icon_enabled');
 	});
 
 	it('reads the {"data": [...]} answer and lowercase enums the same way', async () => {
 		sandbox.current.updateObject(DEMO.pageId, { answerStyle: { dataArray: true, lowercaseEnums: true } });
 		const [out] = jsonOf(await runMessenger(sandbox.current, { resource: 'callSettings', operation: 'get' }));
-		expect(out.call_routing).toEqual({ ring_target: 'META' });
-		expect(out.call_hours).toEqual({ timezone_id: 'America/Los_Angeles', weekly_operating_hours: NINE_TO_FIVE });
+		expect((out.settings as IDataObject).call_routing).toEqual({ ring_target: 'META' });
+		expect((out.settings as IDataObject).call_hours).toEqual({ timezone_id: 'America/Los_Angeles', weekly_operating_hours: NINE_TO_FIVE });
 	});
 
 	it('shows a Page without hours as call_hours null', async () => {
 		const [out] = jsonOf(
 			await runMessenger(sandbox.current, { pageId: DEMO.pageWithoutHoursId, resource: 'callSettings', operation: 'get' }),
 		);
-		expect(out.call_hours).toBeNull();
+		expect((out.settings as IDataObject).call_hours).toBeNull();
 	});
 
 	it('turns Meta’s error into a NodeApiError with Meta’s code and trace id', async () => {
@@ -72,17 +77,17 @@ describe('callSettings setCallHours', () => {
 		expect(out).toEqual({
 			pageId: DEMO.pageId,
 			success: true,
-			call_hours: stored,
+			settings: { call_hours: stored },
 			closedDays: ['TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SUNDAY'],
 		});
 		expect(writes(sandbox.current).map((r) => r.body)).toEqual([{ call_hours: stored }]);
 	});
 
 	it.each([
-		['a time that is not hhmm', 'Europe/Berlin', [['MONDAY', '9am', '1700']], /weeklyHours\[0\]\.openTime/],
-		['close before open', 'Europe/Berlin', [['MONDAY', '1700', '0900']], /weeklyHours\[0\]/],
-		['two windows on one day', 'Europe/Berlin', [['MONDAY', '0800', '1000'], ['MONDAY', '1100', '1200']], /weeklyHours/],
-		['an unknown timezone', 'Berlin', [['MONDAY', '0900', '1700']], /timezoneId: must be an IANA timezone/],
+		['a time that is not hhmm', 'Europe/Berlin', [['MONDAY', '9am', '1700']], /Weekly Hours › Opening Window 1 › Open Time: must be a time as hhmm/],
+		['close before open', 'Europe/Berlin', [['MONDAY', '1700', '0900']], /^Weekly Hours › Opening Window 1 › Close Time: must be later than the open time/],
+		['two windows on one day', 'Europe/Berlin', [['MONDAY', '0800', '1000'], ['MONDAY', '1100', '1200']], /^Weekly Hours › Opening Window 2 › Day of Week: one entry per day .*; MONDAY is also in Weekly Hours › Opening Window 1$/],
+		['an unknown timezone', 'Berlin', [['MONDAY', '0900', '1700']], /Timezone: must be an IANA timezone/],
 	] as Array<[string, string, Array<[string, string, string]>, RegExp]>)(
 		'refuses %s before any request',
 		async (_case, timezoneId, entries, message) => {
@@ -96,7 +101,7 @@ describe('callSettings setCallHours', () => {
 
 	it('closes every day only with allowAllClosed', async () => {
 		const refused = await runMessenger(sandbox.current, { ...base, weeklyHours: {} });
-		expect(refused.error?.message).toMatch(/^weeklyHours: /);
+		expect(refused.error?.message).toMatch(/^Weekly Hours: /);
 		expect(sandbox.current.requests).toEqual([]);
 
 		const [out] = jsonOf(await runMessenger(sandbox.current, { ...base, weeklyHours: {}, options: { allowAllClosed: true } }));
@@ -129,7 +134,7 @@ describe('callSettings setIconVisibility and setCallRouting', () => {
 			await runMessenger(sandbox.current, { resource: 'callSettings', operation: 'setIconVisibility', iconEnabled: false }),
 		);
 		expect(sandbox.current.page(DEMO.pageId).icon_enabled).toBe(false);
-		expect(out).toEqual({ pageId: DEMO.pageId, success: true, icon_enabled: false });
+		expect(out).toEqual({ pageId: DEMO.pageId, success: true, settings: { icon_enabled: false } });
 		expect(writes(sandbox.current).map((r) => r.body)).toEqual([{ icon_enabled: false }]);
 	});
 
@@ -140,7 +145,7 @@ describe('callSettings setIconVisibility and setCallRouting', () => {
 			operation: 'setIconVisibility',
 			iconEnabled: false,
 		});
-		expect(result.error?.message).toBe('Meta answered "failure" when setting icon_enabled');
+		expect(result.error?.message).toBe('Meta did not apply the change of icon_enabled');
 	});
 
 	it('routes calls to partners when the Page is eligible', async () => {
@@ -148,7 +153,7 @@ describe('callSettings setIconVisibility and setCallRouting', () => {
 			await runMessenger(sandbox.current, { resource: 'callSettings', operation: 'setCallRouting', ringTarget: 'PARTNERS' }),
 		);
 		expect(sandbox.current.page(DEMO.pageId).call_routing).toEqual({ ring_target: 'PARTNERS' });
-		expect(out).toEqual({ pageId: DEMO.pageId, success: true, call_routing: { ring_target: 'PARTNERS' } });
+		expect(out).toEqual({ pageId: DEMO.pageId, success: true, settings: { call_routing: { ring_target: 'PARTNERS' } } });
 	});
 
 	it('passes Meta’s "Page not yet eligible" on', async () => {
@@ -164,9 +169,9 @@ describe('callSettings setIconVisibility and setCallRouting', () => {
 
 	it('refuses an unknown ring target and a Page ID that is not a number, before any request', async () => {
 		const bad = await runMessenger(sandbox.current, { resource: 'callSettings', operation: 'setCallRouting', ringTarget: 'BOTH' });
-		expect(bad.error?.message).toMatch(/^ringTarget: must be META or PARTNERS/);
+		expect(bad.error?.message).toMatch(/^Ring Target: must be META or PARTNERS/);
 		const page = await runMessenger(sandbox.current, { pageId: 'my-page', resource: 'callSettings', operation: 'get' });
-		expect(page.error?.message).toMatch(/^pageId: must be the numeric ID/);
+		expect(page.error?.message).toMatch(/^Page ID: must be the numeric ID/);
 		expect(sandbox.current.requests).toEqual([]);
 	});
 });

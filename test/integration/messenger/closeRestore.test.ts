@@ -30,7 +30,7 @@ describe('closeCalling', () => {
 		const result = await runMessenger(sandbox.current, close('both'));
 		const [out] = jsonOf(result);
 
-		expect(sandbox.current.requests[0]).toMatchObject({ method: 'GET', query: { fields: 'call_hours,call_routing,icon_enabled,audio_enabled' } });
+		expect(sandbox.current.requests[0]).toMatchObject({ method: 'GET', query: { fields: 'call_hours,call_routing,icon_enabled,audio_enabled,video_enabled' } });
 		expect(writes(sandbox.current).map((r) => r.body)).toEqual([
 			{ icon_enabled: false },
 			{ call_hours: { timezone_id: 'America/Los_Angeles', weekly_operating_hours: [] } },
@@ -46,6 +46,7 @@ describe('closeCalling', () => {
 			call_routing: { ring_target: 'META' },
 			icon_enabled: true,
 			audio_enabled: true,
+			video_enabled: false,
 		});
 		// kept in the workflow for a later restore, keyed by Page
 		expect(keptSnapshots(result.staticData)).toEqual({ [DEMO.pageId]: out.snapshot });
@@ -70,7 +71,7 @@ describe('closeCalling', () => {
 
 		sandbox.current.reset();
 		const refused = await runMessenger(sandbox.current, close('closeHours', { pageId: DEMO.pageWithoutHoursId }));
-		expect(refused.error?.message).toMatch(/^closeMode: cannot close by hours: this Page has no call hours/);
+		expect(refused.error?.message).toMatch(/^Close Mode: cannot close by hours: this Page has no call hours/);
 		expect(writes(sandbox.current)).toEqual([]);
 		expect(keptSnapshots(refused.staticData)).toBeUndefined();
 	});
@@ -172,7 +173,7 @@ describe('restoreCalling', () => {
 		const [item] = jsonOf(await runMessenger(sandbox.current, close('both')));
 		sandbox.current.clearRequests();
 		const result = await runMessenger(sandbox.current, restore({ pageId: DEMO.pageWithoutHoursId, snapshot: item as never }));
-		expect(result.error?.message).toMatch(/^snapshot\.pageId: was taken from Page 4000000000000001/);
+		expect(result.error?.message).toMatch(/^Snapshot › pageId: was taken from Page 4000000000000001/);
 		expect(sandbox.current.requests).toEqual([]);
 	});
 
@@ -206,7 +207,7 @@ describe('snapshots kept outside the workflow (a Data table), as in queue mode',
 		sandbox.current.clearRequests();
 		const other = { ...(first.snapshot as IDataObject), pageId: '4000000000000002' };
 		const result = await runMessenger(sandbox.current, close('both', { keptSnapshot: JSON.stringify(other) }));
-		expect(result.error?.message).toMatch(/^keptSnapshot\.pageId: was taken from Page 4000000000000002/);
+		expect(result.error?.message).toMatch(/^Kept Snapshot › pageId: was taken from Page 4000000000000002/);
 		expect(sandbox.current.requests).toEqual([]);
 	});
 });

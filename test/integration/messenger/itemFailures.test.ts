@@ -26,7 +26,7 @@ beforeEach(() => {
 describe('Send Call Prompt, On Error: Stop', () => {
 	it('an invalid item (empty recipient) sends nothing for any item, and the error names the item and the field', async () => {
 		const result = await runMessenger(sandbox.current, promptEach, { items: to('', DEMO.psid, OTHER_PERSON) });
-		expect(result.error?.message).toMatch(/^recipientId: must be the person’s page-scoped ID/);
+		expect(result.error?.message).toMatch(/^Recipient ID: must be the person’s page-scoped ID/);
 		expect(result.error?.field).toBe('recipientId');
 		expect(itemIndexOf(result.error)).toBe(0);
 		expect(result.error?.description).toMatch(/Item 0 breaks this rule, so nothing was sent for any item/);
@@ -81,10 +81,10 @@ describe('Send Call Prompt, On Error: Continue', () => {
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((i) => i.pairedItem)).toEqual([0, 1, 2, 3].map((item) => ({ item })));
 		const json = result.items.map((i) => i.json);
-		expect(json[0]).toMatchObject({ field: 'recipientId', error: expect.stringMatching(/^recipientId: /) });
-		expect(json[1]).toMatchObject({ recipient_id: DEMO.psid, message_id: expect.any(String) });
+		expect(json[0]).toMatchObject({ field: 'recipientId', error: expect.stringMatching(/^Recipient ID: /) });
+		expect(json[1]).toMatchObject({ pageId: DEMO.pageId, recipientId: DEMO.psid, messageId: expect.any(String) });
 		expect(json[2]).toMatchObject({ error_subcode: 2018278 });
-		expect(json[3]).toMatchObject({ recipient_id: OTHER_PERSON });
+		expect(json[3]).toMatchObject({ recipientId: OTHER_PERSON });
 		expect(sandbox.current.sentMessages.map((m) => m.recipientId).sort()).toEqual([DEMO.psid, OTHER_PERSON].sort());
 	});
 
@@ -107,10 +107,10 @@ describe('Send Call Prompt, On Error: Continue', () => {
 		});
 		expect(result.error).toBeUndefined();
 		const [success, failure] = result.outputs;
-		expect(success.map((i) => [i.pairedItem, i.json.recipient_id])).toEqual([[{ item: 1 }, DEMO.psid]]);
+		expect(success.map((i) => [i.pairedItem, i.json.recipientId])).toEqual([[{ item: 1 }, DEMO.psid]]);
 		expect(failure.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 2 }]);
 		// the whole error is one object under `error` (in a workflow n8n also adds the input item's fields; this run has no previous node)
-		expect(failure[0].json).toEqual({ error: expect.objectContaining({ message: expect.stringMatching(/^recipientId: /), field: 'recipientId' }) });
+		expect(failure[0].json).toEqual({ error: expect.objectContaining({ message: expect.stringMatching(/^Recipient ID: /), field: 'recipientId' }) });
 		expect(failure[1].json.error).toMatchObject({ code: 10, error_subcode: 2018278, fbtrace_id: expect.any(String), description: expect.stringMatching(/24 hours/) });
 	});
 

@@ -14,7 +14,7 @@ function promptPosts() {
 }
 
 describe('message sendCallPrompt', () => {
-	it('sends the call_prompt template and outputs recipient_id and message_id', async () => {
+	it('sends the call_prompt template and outputs pageId, recipientId and messageId', async () => {
 		const [out] = jsonOf(await runMessenger(sandbox.current, prompt({ ttlDays: 3 })));
 		expect(sandbox.current.sentMessages).toHaveLength(1);
 		const [sent] = sandbox.current.sentMessages;
@@ -22,7 +22,7 @@ describe('message sendCallPrompt', () => {
 		expect(sent.message).toEqual({
 			attachment: { type: 'template', payload: { template_type: 'call_prompt', ttl_days: 3 } },
 		});
-		expect(out).toEqual({ recipient_id: DEMO.psid, message_id: sent.messageId });
+		expect(out).toEqual({ pageId: DEMO.pageId, recipientId: DEMO.psid, messageId: sent.messageId });
 	});
 
 	it('uses 7 days by default', async () => {
@@ -32,7 +32,7 @@ describe('message sendCallPrompt', () => {
 
 	it.each([0, 2.5, -1])('refuses ttlDays %p before sending', async (ttlDays) => {
 		const result = await runMessenger(sandbox.current, prompt({ ttlDays }));
-		expect(result.error?.message).toMatch(/^ttlDays: must be a whole number of days, 1 or more/);
+		expect(result.error?.message).toMatch(/^Button Active \(Days\): must be a whole number of days, 1 or more/);
 		expect(sandbox.current.requests).toEqual([]);
 	});
 

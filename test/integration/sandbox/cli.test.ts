@@ -35,3 +35,20 @@ it('starts on the given port, prints URL, token, app id and secret, and stops cl
 		if (child.exitCode === null) child.kill('SIGKILL');
 	}
 }, 30000);
+
+it('--help prints the flags and starts nothing', async () => {
+	const root = path.resolve(__dirname, '../../..');
+	const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['test/sandbox/cli.ts', '--help'], {
+		cwd: root,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
+	let output = '';
+	child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	const exitCode = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+	expect(exitCode).toBe(0);
+	expect(output).toMatch(/^Usage: npm run sandbox -- \[flags\]/);
+	for (const flag of ['--port', '--latency', '--read-lag', '--rate-limit', '--bulk', '--seed', '--no-verify-callbacks']) {
+		expect(output).toContain(flag);
+	}
+	expect(output).not.toContain('listening on');
+}, 30000);

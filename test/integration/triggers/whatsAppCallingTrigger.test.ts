@@ -120,6 +120,19 @@ describe('WhatsApp Calling Trigger, how n8n hands over the body', () => {
 		expect(trigger.executions.map((e) => e.items[0].signatureVerified)).toEqual([true]);
 	});
 
+	it('a delivery without entry.time gives an item without a time key (not time: null)', async () => {
+		const trigger = await startHost({});
+		const untimed = delivery.replace('"time":1767225600,', '');
+		const answer = await axios.post(trigger.webhookUrl, Buffer.from(untimed), {
+			headers: { 'Content-Type': 'application/json', 'X-Hub-Signature-256': signBody(untimed, DEMO.appSecret) },
+			validateStatus: () => true,
+		});
+		expect(answer.status).toBe(200);
+		expect(trigger.executions).toHaveLength(1);
+		expect(Object.keys(trigger.executions[0].items[0])).not.toContain('time');
+		expect(trigger.executions[0].items[0]).toMatchObject({ field: 'account_settings_update', entryId: DEMO.wabaId });
+	});
+
 	it('without raw bytes refuses a signed delivery (cannot be checked) rather than trusting it', async () => {
 		const trigger = await startHost({}, undefined, 'none');
 		expect((await post(trigger.webhookUrl, signBody(delivery, DEMO.appSecret))).status).toBe(401);

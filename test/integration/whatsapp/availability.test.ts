@@ -80,7 +80,7 @@ describe('availability check', () => {
 
 	it('rejects a bad moment before any request', async () => {
 		const result = await runWhatsApp(sandbox.current, { resource: 'availability', operation: 'check', at: 'next tuesday' });
-		expect(result.error?.message).toMatch(/^at: must be a date and time/);
+		expect(result.error?.message).toMatch(/^At: must be a date and time/);
 		expect(sandbox.current.requests).toEqual([]);
 	});
 });

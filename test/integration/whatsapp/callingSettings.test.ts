@@ -113,6 +113,21 @@ describe('callingSettings update', () => {
 		expect(stored.call_hours?.weekly_operating_hours).toEqual(NINE_TO_FIVE);
 	});
 
+	it('sets audio.additional_codecs, uppercased and deduplicated, and clears them with an empty value', async () => {
+		const [out] = jsonOf(
+			await runWhatsApp(sandbox.current, {
+				resource: 'callingSettings',
+				operation: 'update',
+				updateFields: { audioAdditionalCodecs: 'pcma, PCMU, PCMA' },
+			}),
+		);
+		expect(writes(sandbox.current).map((r) => r.body)).toEqual([{ calling: { audio: { additional_codecs: ['PCMA', 'PCMU'] } } }]);
+		expect(sandbox.current.phoneNumber(DEMO.phoneNumberId).calling.audio).toEqual({ additional_codecs: ['PCMA', 'PCMU'] });
+		expect(out).toEqual({ phoneNumberId: DEMO.phoneNumberId, success: true, calling: { audio: { additional_codecs: ['PCMA', 'PCMU'] } } });
+		await runWhatsApp(sandbox.current, { resource: 'callingSettings', operation: 'update', updateFields: { audioAdditionalCodecs: '' } });
+		expect(sandbox.current.phoneNumber(DEMO.phoneNumberId).calling.audio).toEqual({ additional_codecs: [] });
+	});
+
 	it('dry run outputs the exact request and sends nothing', async () => {
 		const [out] = jsonOf(
 			await runWhatsApp(sandbox.current, {
@@ -136,10 +151,11 @@ describe('callingSettings update', () => {
 	});
 
 	it.each([
-		[{}, 'updateFields: add at least one field to update'],
-		[{ restrictToUserCountries: 'USA' }, 'updateFields.restrictToUserCountries'],
-		[{ sipServers: { server: { hostname: 'sip://x.example', port: 5061 } } }, 'updateFields.sipServers[0].hostname'],
-		[{ sipServers: { server: { hostname: 'x.example', port: 70000 } } }, 'updateFields.sipServers[0].port: must be a whole number from 1 to 65535'],
+		[{}, 'Update Fields: add at least one field to update'],
+		[{ restrictToUserCountries: 'USA' }, 'Update Fields › Restrict To User Countries › entry 1: must be an ISO 3166-1'],
+		[{ sipServers: { server: { hostname: 'sip://x.example', port: 5061 } } }, 'Update Fields › SIP Servers › Server 1 › Hostname: must be a host name'],
+		[{ sipServers: { server: { hostname: 'x.example', port: 70000 } } }, 'Update Fields › SIP Servers › Server 1 › Port: must be a whole number from 1 to 65535'],
+		[{ audioAdditionalCodecs: 'PCMA, G.711' }, 'Update Fields › Audio Additional Codecs › entry 2: must be a codec name such as PCMA or PCMU (got "G.711")'],
 	])('rejects %j before any request', async (updateFields, message) => {
 		const result = await runWhatsApp(sandbox.current, { resource: 'callingSettings', operation: 'update', updateFields });
 		expect(result.error?.message).toContain(message);
@@ -250,10 +266,10 @@ describe('callingSettings setCallHours', () => {
 	});
 
 	it.each([
-		[{ timezoneId: 'Mars/Olympus' }, 'timezoneId'],
-		[{ weeklyHours: { hours: [] } }, 'weeklyHours'],
-		[{ weeklyHours: { hours: [{ dayOfWeek: 'MONDAY', openTime: '9am', closeTime: '1700' }] } }, 'weeklyHours[0].openTime'],
-		[{ weeklyHours: { hours: [{ dayOfWeek: 'MONDAY', openTime: '1700', closeTime: '0900' }] } }, 'weeklyHours[0]'],
+		[{ timezoneId: 'Mars/Olympus' }, 'Timezone: must be an IANA timezone'],
+		[{ weeklyHours: { hours: [] } }, 'Weekly Hours: must not be empty'],
+		[{ weeklyHours: { hours: [{ dayOfWeek: 'MONDAY', openTime: '9am', closeTime: '1700' }] } }, 'Weekly Hours › Opening Window 1 › Open Time: must be a time as hhmm'],
+		[{ weeklyHours: { hours: [{ dayOfWeek: 'MONDAY', openTime: '1700', closeTime: '0900' }] } }, 'Weekly Hours › Opening Window 1 › Close Time: must be later than the open time'],
 		[
 			{
 				weeklyHours: {
@@ -263,15 +279,15 @@ describe('callingSettings setCallHours', () => {
 					],
 				},
 			},
-			'weeklyHours',
+			'Weekly Hours › Opening Window 2: must not overlap Weekly Hours › Opening Window 1',
 		],
 		[
 			{ holidayMode: 'replace', holidays: { holiday: [{ date: '2020-01-01', startTime: '0000', endTime: '2359' }] } },
-			'holidays[0].date',
+			'Holidays › Holiday 1 › Date: must not be in the past',
 		],
-		[{ holidayMode: 'replace', holidaysInput: 'json', holidaysJson: '["2026-02-30"]' }, 'holidaysJson[0].date'],
-		[{ holidayMode: 'merge' }, 'holidayMode: must be one of keep, replace, clear'],
-		[{ callHoursStatus: 'ON' }, 'callHoursStatus: must be ENABLED or DISABLED'],
+		[{ holidayMode: 'replace', holidaysInput: 'json', holidaysJson: '["2026-02-30"]' }, 'Holidays (JSON) › entry 1 › date: must be a date'],
+		[{ holidayMode: 'merge' }, 'Holiday Mode: must be one of keep, replace, clear'],
+		[{ callHoursStatus: 'ON' }, 'Call Hours Status: must be ENABLED or DISABLED'],
 	])('rejects %j before any request, naming the field', async (bad, field) => {
 		const result = await runWhatsApp(sandbox.current, {
 			resource: 'callingSettings',

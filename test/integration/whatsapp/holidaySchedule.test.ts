@@ -84,7 +84,7 @@ describe('holidaySchedule add', () => {
 			operation: 'add',
 			holidays: { holiday: [{ date: berlinDate(40) }, { date: berlinDate(41) }] },
 		});
-		expect(result.error?.message).toContain('holidays: at most 20 holidays; after merging there would be 21');
+		expect(result.error?.message).toContain('Holidays: at most 20 holidays; after merging there would be 21');
 		expect(result.error?.message).toContain(berlinDate(41));
 		expect(writes(sandbox.current)).toEqual([]);
 		expect(storedHours().holiday_schedule).toHaveLength(19);
@@ -102,12 +102,12 @@ describe('holidaySchedule add', () => {
 	});
 
 	it.each([
-		[{ holidays: { holiday: [{ date: '2026-02-30' }] } }, 'holidays[0].date: must be a date'],
-		[{ holidays: { holiday: [{ date: '2099-01-01', startTime: '1200', endTime: '1100' }] } }, 'holidays[0].endTime'],
-		[{ holidays: { holiday: [{ date: '2099-01-01', startTime: '25:00' }] } }, 'holidays[0].startTime'],
-		[{ holidays: { holiday: [{ date: '2099-01-01' }, { date: '2099-01-01' }] } }, 'holidays[1].date: one entry per date'],
-		[{ holidaysInput: 'json', holidaysJson: '{not json' }, 'holidaysJson'],
-		[{ phoneNumberId: '+49 30 1234' }, 'phoneNumberId'],
+		[{ holidays: { holiday: [{ date: '2026-02-30' }] } }, 'Holidays › Holiday 1 › Date: must be a date'],
+		[{ holidays: { holiday: [{ date: '2099-01-01', startTime: '1200', endTime: '1100' }] } }, 'Holidays › Holiday 1 › End Time: must be later than the start time'],
+		[{ holidays: { holiday: [{ date: '2099-01-01', startTime: '25:00' }] } }, 'Holidays › Holiday 1 › Start Time: must be a time as hhmm'],
+		[{ holidays: { holiday: [{ date: '2099-01-01' }, { date: '2099-01-01' }] } }, 'Holidays › Holiday 2 › Date: one entry per date; 2099-01-01 is also in Holidays › Holiday 1'],
+		[{ holidaysInput: 'json', holidaysJson: '{not json' }, 'Holidays (JSON): must be a JSON array'],
+		[{ phoneNumberId: '+49 30 1234' }, 'Phone Number ID: must be the numeric ID'],
 	])('rejects %j before any request', async (bad, message) => {
 		const result = await runWhatsApp(sandbox.current, { resource: 'holidaySchedule', operation: 'add', ...bad });
 		expect(result.error?.message).toContain(message);
@@ -120,7 +120,7 @@ describe('holidaySchedule add', () => {
 			operation: 'add',
 			holidays: { holiday: [{ date: berlinDate(-1) }] },
 		});
-		expect(result.error?.message).toMatch(/holidays\[0\]\.date: must not be in the past in Europe\/Berlin/);
+		expect(result.error?.message).toMatch(/Holidays › Holiday 1 › Date: must not be in the past in Europe\/Berlin/);
 		expect(writes(sandbox.current)).toEqual([]);
 	});
 
@@ -171,7 +171,7 @@ describe('holidaySchedule remove', () => {
 
 	it('rejects a bad date before any request', async () => {
 		const result = await runWhatsApp(sandbox.current, { resource: 'holidaySchedule', operation: 'remove', dates: '2026-13-01' });
-		expect(result.error?.message).toMatch(/^dates/);
+		expect(result.error?.message).toMatch(/^Dates › entry 1: must be a date/);
 		expect(sandbox.current.requests).toEqual([]);
 	});
 });
@@ -210,7 +210,7 @@ describe('holidaySchedule replace', () => {
 			holidaysInput: 'json',
 			holidaysJson: JSON.stringify(list),
 		});
-		expect(result.error?.message).toContain('holidaysJson: at most 20 holidays; there are 21');
+		expect(result.error?.message).toContain('Holidays (JSON): at most 20 holidays; there are 21');
 		expect(sandbox.current.requests).toEqual([]);
 	});
 });

@@ -77,7 +77,7 @@ describe('many items', () => {
 		expect(result.error).toBeUndefined();
 		expect(result.items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
 		expect(result.items[0].json).toMatchObject({ success: true, phoneNumberId: bulkId(0) });
-		expect(result.items[1].json).toMatchObject({ field: 'phoneNumberId', error: expect.stringMatching(/^phoneNumberId: must be the numeric ID/) });
+		expect(result.items[1].json).toMatchObject({ field: 'phoneNumberId', error: expect.stringMatching(/^Phone Number ID: must be the numeric ID/) });
 		expect(result.items[2].json).toMatchObject({ success: true, phoneNumberId: bulkId(1) });
 		expect(result.items[3].json.error).toBeDefined();
 		expect(result.items[3].json.code).toBe(100);
@@ -94,7 +94,7 @@ describe('many items', () => {
 			{ ...byItem, resource: 'callingSettings', operation: 'get' },
 			{ items: [{ json: { id: DEMO.phoneNumberId } }, { json: { id: 'x' } }] },
 		);
-		expect(result.error?.message).toMatch(/^phoneNumberId/);
+		expect(result.error?.message).toMatch(/^Phone Number ID: must be the numeric ID/);
 		expect((result.error?.context as { itemIndex?: number } | undefined)?.itemIndex).toBe(1);
 	});
 
@@ -106,7 +106,7 @@ describe('many items', () => {
 			{ ...byItem, resource: 'holidaySchedule', operation: 'add', holidaysInput: 'json', holidaysJson: '={{ [$json.date] }}' },
 			{ items },
 		);
-		expect(result.error?.message).toMatch(/^holidaysJson\[0\]/);
+		expect(result.error?.message).toMatch(/^Holidays \(JSON\) › entry 1 › date/);
 		expect((result.error?.context as { itemIndex?: number } | undefined)?.itemIndex).toBe(2);
 		expect(writes(sandbox.current)).toEqual([]);
 		expect(sandbox.current.requests).toEqual([]);

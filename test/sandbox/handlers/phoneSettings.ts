@@ -30,6 +30,11 @@ function postSettings(ctx: HandlerContext, phone: PhoneNumber): GraphAnswer {
 	const violation = checkCallingUpdate(update, ctx.now);
 	if (violation) throw invalidParameter(violation);
 	const calling = update as Record<string, unknown>;
+	// During a calling pause Meta refuses every change of the calling settings until the pause expires.
+	const lock = phone.restrictions.find((r) => r.expiration > nowSeconds(ctx.now));
+	if (lock) {
+		throw callingError(138014, `Calling settings cannot be changed while the number is under the restriction ${lock.type}`);
+	}
 	const refusal = enablingRefusal(phone, calling);
 	if (refusal) throw refusal;
 

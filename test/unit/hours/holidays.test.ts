@@ -86,7 +86,7 @@ describe('validateHolidays', () => {
 		);
 	});
 	it('requires start before end', () => {
-		expectInputError(() => validateHolidays([day('2026-12-25', '1200', '1200')], clock), 'holidays[0].endTime', 'must be later than startTime (1200-1200)');
+		expectInputError(() => validateHolidays([day('2026-12-25', '1200', '1200')], clock), 'holidays[0].endTime', 'must be later than the start time (1200-1200)');
 		expectInputError(() => validateHolidays([day('2026-12-25', '1300', '1200')], clock), 'holidays[0].endTime', 'later');
 	});
 	it('allows one entry per date', () => {

@@ -82,7 +82,7 @@ describe('validateWeeklyHours', () => {
 		expectInputError(
 			() => validateWeeklyHours([entry('MONDAY', '1700', '0900')], WHATSAPP),
 			'weeklyHours[0].closeTime',
-			'must be later than openTime (1700-0900)',
+			'must be later than the open time (1700-0900)',
 		);
 		expectInputError(() => validateWeeklyHours([entry('MONDAY', '0900', '0900')], WHATSAPP), 'weeklyHours[0].closeTime', 'later');
 		expectInputError(() => validateWeeklyHours([entry('MONDAY', '2200', '0000')], WHATSAPP), 'weeklyHours[0].closeTime', 'later');

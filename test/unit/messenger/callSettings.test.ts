@@ -2,12 +2,12 @@ import {
 	CALL_SETTINGS_FIELDS,
 	callHoursOf,
 	callSettingsFieldsFromParameter,
-	isWriteFailure,
 	readCallSettingsAnswer,
 	unwrapSettingsAnswer,
 	validatePageId,
 	withMetaDefaults,
 } from '../../../nodes/MessengerCalling/helpers/callSettings';
+import { isWriteFailure } from '../../../nodes/shared/execution/writeAnswer';
 import { expectInputError } from '../hours/expectInputError';
 
 const hours = {
@@ -120,7 +120,8 @@ describe('parameters', () => {
 		expect(callSettingsFieldsFromParameter([])).toEqual([...CALL_SETTINGS_FIELDS]);
 		expect(callSettingsFieldsFromParameter(undefined)).toEqual([...CALL_SETTINGS_FIELDS]);
 		expect(callSettingsFieldsFromParameter('call_routing, audio_enabled')).toEqual(['call_routing', 'audio_enabled']);
-		expectInputError(() => callSettingsFieldsFromParameter(['video_enabled']), 'fields', 'video_enabled');
+		expect(callSettingsFieldsFromParameter(['video_enabled'])).toEqual(['video_enabled']);
+		expectInputError(() => callSettingsFieldsFromParameter(['screen_share']), 'fields', 'screen_share');
 	});
 });
 
@@ -129,6 +130,7 @@ describe('isWriteFailure', () => {
 		expect(isWriteFailure({ result: 'failure' })).toBe(true);
 		expect(isWriteFailure({ result: 'FAILURE' })).toBe(true);
 		expect(isWriteFailure({ success: false })).toBe(true);
+		expect(isWriteFailure({ success: 'false' })).toBe(true);
 		expect(isWriteFailure({ result: 'success' })).toBe(false);
 		expect(isWriteFailure({ success: true })).toBe(false);
 		expect(isWriteFailure(undefined)).toBe(false);

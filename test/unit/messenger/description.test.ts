@@ -25,6 +25,7 @@ const WRITES: Array<[string, string]> = [
 	['callSettings', 'setCallHours'],
 	['callSettings', 'setIconVisibility'],
 	['callSettings', 'setCallRouting'],
+	['callSettings', 'setCallingEnabled'],
 	['callSettings', 'closeCalling'],
 	['callSettings', 'restoreCalling'],
 	['callSettings', 'syncClosure'],
@@ -49,7 +50,7 @@ describe('Messenger Calling description (pinned public interface)', () => {
 	it('offers exactly the pinned resources and operations, each routed', () => {
 		expect(values(properties.find((p) => p.name === 'resource')).sort()).toEqual(['availability', 'callSettings', 'message']);
 		const pinned: Record<string, string[]> = {
-			callSettings: ['closeCalling', 'get', 'restoreCalling', 'setCallHours', 'setCallRouting', 'setIconVisibility', 'syncClosure'],
+			callSettings: ['closeCalling', 'get', 'restoreCalling', 'setCallHours', 'setCallRouting', 'setCallingEnabled', 'setIconVisibility', 'syncClosure'],
 			message: ['sendCallPrompt'],
 			availability: ['check'],
 		};
@@ -71,11 +72,13 @@ describe('Messenger Calling description (pinned public interface)', () => {
 	it('pins the parameters of each operation', () => {
 		const fields = param('callSettings', 'get', 'fields');
 		expect(fields?.type).toBe('multiOptions');
-		expect(values(fields).sort()).toEqual(['audio_enabled', 'call_hours', 'call_routing', 'icon_enabled']);
-		expect((fields?.default as string[]).sort()).toEqual(['audio_enabled', 'call_hours', 'call_routing', 'icon_enabled']);
+		expect(values(fields).sort()).toEqual(['audio_enabled', 'call_hours', 'call_routing', 'icon_enabled', 'video_enabled']);
+		expect((fields?.default as string[]).sort()).toEqual(['audio_enabled', 'call_hours', 'call_routing', 'icon_enabled', 'video_enabled']);
 		expect(param('callSettings', 'setCallHours', 'timezoneId')).toBeDefined();
 		expect(param('callSettings', 'setCallHours', 'weeklyHours')?.type).toBe('fixedCollection');
 		expect(param('callSettings', 'setIconVisibility', 'iconEnabled')?.type).toBe('boolean');
+		expect(values(param('callSettings', 'setCallingEnabled', 'audioEnabled'))).toEqual(['keep', 'on', 'off']);
+		expect(values(param('callSettings', 'setCallingEnabled', 'videoEnabled'))).toEqual(['keep', 'on', 'off']);
 		const ringTarget = param('callSettings', 'setCallRouting', 'ringTarget');
 		expect(values(ringTarget)).toEqual(['META', 'PARTNERS']);
 		expect(ringTarget?.description).toMatch(/PARTNERS needs the app subscribed to the "calls" webhook field/);

@@ -104,6 +104,7 @@ describe('WhatsApp Calling description (pinned public interface)', () => {
 		const byName = Object.fromEntries((fields?.options as INodeProperties[]).map((o) => [o.name, o]));
 		expect(Object.keys(byName).sort()).toEqual(
 			[
+				'audioAdditionalCodecs',
 				'callIconVisibility',
 				'callbackPermissionStatus',
 				'restrictToUserCountries',

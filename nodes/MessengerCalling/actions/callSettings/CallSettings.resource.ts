@@ -4,11 +4,12 @@ import * as closeCalling from './closeCalling.operation';
 import * as get from './get.operation';
 import * as restoreCalling from './restoreCalling.operation';
 import * as setCallHours from './setCallHours.operation';
+import * as setCallingEnabled from './setCallingEnabled.operation';
 import * as setCallRouting from './setCallRouting.operation';
 import * as setIconVisibility from './setIconVisibility.operation';
 import * as syncClosure from './syncClosure.operation';
 
-export { closeCalling, get, restoreCalling, setCallHours, setCallRouting, setIconVisibility, syncClosure };
+export { closeCalling, get, restoreCalling, setCallHours, setCallingEnabled, setCallRouting, setIconVisibility, syncClosure };
 
 /** The operation selector; the node lists it above the Page ID, the parameters below. */
 export const operationField: INodeProperties = {
@@ -27,7 +28,7 @@ export const operationField: INodeProperties = {
 		{
 			name: 'Get',
 			value: 'get',
-			description: 'Read the Page’s call hours, call routing, icon and audio settings',
+			description: 'Read the Page’s call hours, call routing, icon, audio and video settings',
 			action: 'Get call settings',
 		},
 		{
@@ -49,6 +50,12 @@ export const operationField: INodeProperties = {
 			action: 'Set call routing',
 		},
 		{
+			name: 'Set Calling On/Off',
+			value: 'setCallingEnabled',
+			description: 'Switch audio calls and video calls to the Page on or off',
+			action: 'Set calling on or off',
+		},
+		{
 			name: 'Set Icon Visibility',
 			value: 'setIconVisibility',
 			description: 'Show or hide the call icon in Messenger threads',
@@ -68,6 +75,7 @@ export const description: INodeProperties[] = [
 	...get.description,
 	...setCallHours.description,
 	...setIconVisibility.description,
+	...setCallingEnabled.description,
 	...setCallRouting.description,
 	...closeCalling.description,
 	...restoreCalling.description,

@@ -17,8 +17,9 @@ export const description: INodeProperties[] = [
 			{ name: 'Call Hours', value: 'call_hours', description: 'Timezone and weekly hours; null when the Page has none' },
 			{ name: 'Call Routing', value: 'call_routing', description: 'Where incoming calls ring (META or PARTNERS)' },
 			{ name: 'Icon Enabled', value: 'icon_enabled', description: 'Whether the call icon shows in Messenger threads' },
+			{ name: 'Video Enabled', value: 'video_enabled', description: 'Whether video calls are on' },
 		],
-		default: ['call_hours', 'call_routing', 'icon_enabled', 'audio_enabled'],
+		default: ['call_hours', 'call_routing', 'icon_enabled', 'audio_enabled', 'video_enabled'],
 		description: 'The settings to read. None selected reads all.',
 		displayOptions,
 	},
@@ -38,5 +39,5 @@ export function validate(this: IExecuteFunctions, itemIndex: number): void {
 export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<IDataObject> {
 	const { pageId, fields } = readInput(this, itemIndex);
 	const { settings } = await fetchCallSettings(graph, pageId, fields);
-	return { pageId, ...(settings as IDataObject) };
+	return { pageId, settings: settings as IDataObject };
 }

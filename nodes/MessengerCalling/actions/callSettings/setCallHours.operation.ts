@@ -69,7 +69,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, graph:
 	return {
 		pageId,
 		...writeResult(outcome),
-		call_hours: callHours as unknown as IDataObject,
+		settings: { call_hours: callHours as unknown as IDataObject },
 		closedDays: closedDays(weeklyHours),
 	};
 }

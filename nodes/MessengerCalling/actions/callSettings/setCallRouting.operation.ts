@@ -55,5 +55,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, graph:
 		[{ method: 'POST', path: callSettingsPath(pageId), body: { call_routing: callRouting } }],
 		readDryRun(this, itemIndex),
 	);
-	return { pageId, ...writeResult(outcome), call_routing: callRouting };
+	return { pageId, ...writeResult(outcome), settings: { call_routing: callRouting } };
 }

@@ -40,5 +40,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, graph:
 		[{ method: 'POST', path: callSettingsPath(pageId), body: { icon_enabled: iconEnabled } }],
 		readDryRun(this, itemIndex),
 	);
-	return { pageId, ...writeResult(outcome), icon_enabled: iconEnabled };
+	return { pageId, ...writeResult(outcome), settings: { icon_enabled: iconEnabled } };
 }

@@ -61,8 +61,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, graph:
 			throw withPageHint(error);
 		},
 	);
-	if (answer.dryRun === true) return { dryRun: true, request: answer.request };
-	return { recipient_id: answer.recipient_id, message_id: answer.message_id };
+	if (answer.dryRun === true) return { pageId, recipientId, dryRun: true, request: answer.request };
+	return { pageId, recipientId: String(answer.recipient_id ?? recipientId), messageId: answer.message_id };
 }
 
 function withPageHint(error: unknown): unknown {

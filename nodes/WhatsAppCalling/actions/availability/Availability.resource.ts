@@ -4,23 +4,25 @@ import * as check from './check.operation';
 
 export { check };
 
+/** The operation selector; the node lists it above the Phone Number ID, the parameters below. */
+export const operationField: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: ['availability'] } },
+	options: [
+		{
+			name: 'Check',
+			value: 'check',
+			description:
+				'Whether users can call the number at a given moment, why, and when that changes next (from the stored settings)',
+			action: 'Check call availability',
+		},
+	],
+	default: 'check',
+};
+
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['availability'] } },
-		options: [
-			{
-				name: 'Check',
-				value: 'check',
-				description:
-					'Whether users can call the number at a given moment, why, and when that changes next (from the stored settings)',
-				action: 'Check call availability',
-			},
-		],
-		default: 'check',
-	},
 	...check.description,
 ];

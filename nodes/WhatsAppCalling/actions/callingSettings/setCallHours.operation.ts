@@ -134,7 +134,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number, graph:
 			phoneNumberId,
 			...written,
 			holidayMode: mode,
-			callHours: callHoursToWire(plan.next) as unknown as IDataObject,
+			calling: { call_hours: callHoursToWire(plan.next) as unknown as IDataObject },
 			droppedPastHolidays: droppedPast.map(holidayToJson),
 		})),
 	);

@@ -30,6 +30,15 @@ export const description: INodeProperties[] = [
 		displayOptions,
 		options: [
 			{
+				displayName: 'Audio Additional Codecs',
+				name: 'audioAdditionalCodecs',
+				type: 'string',
+				default: '',
+				placeholder: 'PCMA, PCMU',
+				description:
+					'Audio codecs offered on calls besides Meta’s default, separated by commas (Meta’s audio.additional_codecs), e.g. PCMA, PCMU for SIP trunks that need G.711. Empty = none.',
+			},
+			{
 				displayName: 'Call Icon Visibility',
 				name: 'callIconVisibility',
 				type: 'options',
@@ -149,6 +158,6 @@ export function validate(this: IExecuteFunctions, itemIndex: number): void {
 
 export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<IDataObject> {
 	const { phoneNumberId, calling } = readInput(this, itemIndex);
-	const answer = await writeCalling(graph, phoneNumberId, calling, readDryRun(this, itemIndex));
+	const answer = await writeCalling(this.getNode(), graph, phoneNumberId, calling, readDryRun(this, itemIndex));
 	return { phoneNumberId, ...writeOutcome(answer), calling };
 }

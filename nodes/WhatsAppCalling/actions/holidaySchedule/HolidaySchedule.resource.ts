@@ -8,48 +8,50 @@ import * as sync from './sync.operation';
 
 export { add, get, remove, replace, sync };
 
+/** The operation selector; the node lists it above the Phone Number ID, the parameters below. */
+export const operationField: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: ['holidaySchedule'] } },
+	options: [
+		{
+			name: 'Add',
+			value: 'add',
+			description: 'Add holidays to the stored schedule; a date already stored gets the new times',
+			action: 'Add holidays',
+		},
+		{
+			name: 'Get',
+			value: 'get',
+			description: 'List the stored holidays, one item each',
+			action: 'Get holidays',
+		},
+		{
+			name: 'Remove',
+			value: 'remove',
+			description: 'Remove holidays by date',
+			action: 'Remove holidays',
+		},
+		{
+			name: 'Replace',
+			value: 'replace',
+			description: 'Make the given holidays the whole schedule',
+			action: 'Replace holidays',
+		},
+		{
+			name: 'Sync From Calendar',
+			value: 'sync',
+			description: 'Keep the holidays in step with public holidays or an iCalendar feed: the soonest 20 upcoming days',
+			action: 'Sync holidays from a calendar',
+		},
+	],
+	// reading is the safe default, e.g. for an AI agent that picks the resource only
+	default: 'get',
+};
+
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['holidaySchedule'] } },
-		options: [
-			{
-				name: 'Add',
-				value: 'add',
-				description: 'Add holidays to the stored schedule; a date already stored gets the new times',
-				action: 'Add holidays',
-			},
-			{
-				name: 'Get',
-				value: 'get',
-				description: 'List the stored holidays, one item each',
-				action: 'Get holidays',
-			},
-			{
-				name: 'Remove',
-				value: 'remove',
-				description: 'Remove holidays by date',
-				action: 'Remove holidays',
-			},
-			{
-				name: 'Replace',
-				value: 'replace',
-				description: 'Make the given holidays the whole schedule',
-				action: 'Replace holidays',
-			},
-			{
-				name: 'Sync From Calendar',
-				value: 'sync',
-				description: 'Keep the holidays in step with public holidays or an iCalendar feed: the soonest 20 upcoming days',
-				action: 'Sync holidays from a calendar',
-			},
-		],
-		// reading is the safe default, e.g. for an AI agent that picks the resource only
-		default: 'get',
-	},
 	...add.description,
 	...get.description,
 	...remove.description,

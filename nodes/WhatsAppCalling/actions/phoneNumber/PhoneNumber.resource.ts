@@ -4,22 +4,22 @@ import * as getAll from './getAll.operation';
 
 export { getAll };
 
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['phoneNumber'] } },
-		options: [
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				description: 'List the phone numbers of a WhatsApp Business Account, optionally with their calling settings',
-				action: 'Get many phone numbers',
-			},
-		],
-		default: 'getAll',
-	},
-	...getAll.description,
-];
+/** The operation selector; the node lists it above the account field, the parameters below. */
+export const operationField: INodeProperties = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: ['phoneNumber'] } },
+	options: [
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			description: 'List the phone numbers of a WhatsApp Business Account, optionally with their calling settings',
+			action: 'Get many phone numbers',
+		},
+	],
+	default: 'getAll',
+};
+
+export const description: INodeProperties[] = [...getAll.description];
