@@ -48,7 +48,7 @@ it.each(['never-answers', 'stalls-mid-body'])(
 			calendarUrl: `${base}/${name}.ics`,
 		});
 		const took = Date.now() - started;
-		expect(result.error?.message).toBe(`calendarUrl: the calendar feed ${base}/${name}.ics did not answer within ${FETCH_TIMEOUT_MS / 1000} s`);
+		expect(result.error?.message).toBe(`Calendar URL: the calendar feed ${base}/${name}.ics did not answer within ${FETCH_TIMEOUT_MS / 1000} s`);
 		expect(took).toBeGreaterThanOrEqual(FETCH_TIMEOUT_MS - 100);
 		expect(took).toBeLessThan(FETCH_TIMEOUT_MS + 5000);
 		expect(sandbox.current.requests).toEqual([]);
