@@ -70,6 +70,14 @@ const COUNTRY_CODES = new Set(
 
 export const COUNTRY_CODE_RULE = 'must be an ISO 3166-1 alpha-2 country code, e.g. US or BR';
 
+/** One ISO country code, uppercased (a single-choice parameter: no list, so the error names the field itself). */
+export function parseCountryCode(value: unknown, field: string): string {
+	const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
+	const code = text.toUpperCase();
+	if (!COUNTRY_CODES.has(code)) throw new InputError(field, `${COUNTRY_CODE_RULE} (got "${text}")`);
+	return code;
+}
+
 /** ISO country codes, uppercased and deduplicated; an empty value gives [] (Meta: no restriction). */
 export function parseCountryCodes(value: unknown, field: string): string[] {
 	const codes: string[] = [];

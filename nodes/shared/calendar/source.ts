@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { InputError, isBlank, parseCountryCodes, tryParseJson } from '../validation';
+import { InputError, isBlank, parseCountryCode, tryParseJson } from '../validation';
 import { eventClosures, type Window } from './closures';
 import { wholeDays } from './days';
 import { fetchCalendarText } from './fetch';
@@ -45,7 +45,7 @@ export function readCalendarSource(ctx: IExecuteFunctions, itemIndex: number): C
 	if (kind === 'publicHolidays') {
 		const rawCountry = ctx.getNodeParameter('countryCode', itemIndex, '');
 		if (isBlank(rawCountry)) throw new InputError('countryCode', 'is required: the ISO 3166-1 alpha-2 code of the country, e.g. DE');
-		const [countryCode] = parseCountryCodes(String(rawCountry), 'countryCode');
+		const countryCode = parseCountryCode(rawCountry, 'countryCode');
 		const subdivisionCode = parseSubdivisionCode(ctx.getNodeParameter('subdivisionCode', itemIndex, ''), countryCode);
 		const types = parseHolidayTypes(ctx.getNodeParameter('options.holidayTypes', itemIndex, []));
 		const rawBase = ctx.getNodeParameter('options.publicHolidaysBaseUrl', itemIndex, DEFAULT_PUBLIC_HOLIDAYS_BASE_URL);

@@ -80,15 +80,17 @@ describe('holidaySchedule sync: public holidays', () => {
 
 	it('an unknown country of the service is an error naming countryCode, before any request to Meta', async () => {
 		const result = await runWhatsApp(sandbox.current, sync({ countryCode: 'JP' }));
-		expect(result.error?.message).toMatch(/^countryCode: the public-holiday service \(.*\/api\/v3\/PublicHolidays\/\d{4}\/JP\) answered HTTP 404/);
+		expect(result.error?.message).toMatch(/^Country Name or ID: the public-holiday service \(.*\/api\/v3\/PublicHolidays\/\d{4}\/JP\) answered HTTP 404/);
 		expect(sandbox.current.requests).toEqual([]);
 	});
 
 	it('refuses an invalid country or subdivision before any request', async () => {
 		const bad = await runWhatsApp(sandbox.current, sync({ countryCode: 'XX' }));
-		expect(bad.error?.message).toMatch(/^countryCode/);
+		expect(bad.error?.message).toBe('Country Name or ID: must be an ISO 3166-1 alpha-2 country code, e.g. US or BR (got "XX")');
+		const two = await runWhatsApp(sandbox.current, sync({ countryCode: 'DE,AT' }));
+		expect(two.error?.message).toBe('Country Name or ID: must be an ISO 3166-1 alpha-2 country code, e.g. US or BR (got "DE,AT")');
 		const sub = await runWhatsApp(sandbox.current, sync({ countryCode: 'DE', subdivisionCode: 'AT-9' }));
-		expect(sub.error?.message).toBe('subdivisionCode: AT-9 is not a subdivision of DE');
+		expect(sub.error?.message).toBe('Subdivision Code: AT-9 is not a subdivision of DE');
 		expect(sandbox.current.calendarRequests).toEqual([]);
 		expect(sandbox.current.requests).toEqual([]);
 	});
@@ -155,10 +157,10 @@ describe('holidaySchedule sync: iCalendar feeds', () => {
 	});
 
 	it.each([
-		['broken', /^calendarUrl: is not an iCalendar feed: it does not start with BEGIN:VCALENDAR$/],
-		['missing', /^calendarUrl: the calendar feed .*missing\.ics answered HTTP 404/],
-		['unsupported', /^calendarUrl: event "Last workday of the month" \(UID lastworkday@sandbox\): RRULE part BYSETPOS is not supported/],
-		['huge', /^calendarUrl: the calendar feed .*huge\.ics is larger than 2048 KB; refusing to read more$/],
+		['broken', /^Calendar URL: is not an iCalendar feed: it does not start with BEGIN:VCALENDAR$/],
+		['missing', /^Calendar URL: the calendar feed .*missing\.ics answered HTTP 404/],
+		['unsupported', /^Calendar URL: event "Last workday of the month" \(UID lastworkday@sandbox\): RRULE part BYSETPOS is not supported/],
+		['huge', /^Calendar URL: the calendar feed .*huge\.ics is larger than 2048 KB; refusing to read more$/],
 	])('a %s feed writes nothing and says which source and why', async (name, message) => {
 		storeHolidays(sandbox.current, [{ date: berlinDate(9) }]);
 		const result = await runWhatsApp(sandbox.current, sync(feed(name)));
@@ -170,7 +172,7 @@ describe('holidaySchedule sync: iCalendar feeds', () => {
 	it('an empty feed in mirror mode is refused (it would delete every holiday) unless allowEmptyCalendar', async () => {
 		storeHolidays(sandbox.current, [{ date: berlinDate(9) }]);
 		const refused = await runWhatsApp(sandbox.current, sync(feed('empty')));
-		expect(refused.error?.message).toMatch(/^calendarSource: yields no upcoming day, and in mirror mode that would delete every stored holiday \(1 now\); nothing was written/);
+		expect(refused.error?.message).toMatch(/^Calendar Source: yields no upcoming day, and in mirror mode that would delete every stored holiday \(1 now\); nothing was written/);
 		expect(writes(sandbox.current)).toEqual([]);
 		expect(storedHolidays()).toEqual([whole(berlinDate(9))]);
 		const [allowed] = jsonOf(await runWhatsApp(sandbox.current, sync({ ...feed('empty'), options: { allowEmptyCalendar: true } })));
@@ -183,7 +185,7 @@ describe('holidaySchedule sync: iCalendar feeds', () => {
 		jsonOf(await runWhatsApp(sandbox.current, sync(feed('custom'))));
 		expect(storedHolidays()).toEqual([whole(berlinDate(15))]);
 		const ftp = await runWhatsApp(sandbox.current, sync({ calendarSource: 'ical', calendarUrl: 'ftp://example.com/x.ics' }));
-		expect(ftp.error?.message).toBe('calendarUrl: must start with https://, http://, webcal:// (got "ftp:")');
+		expect(ftp.error?.message).toBe('Calendar URL: must start with https://, http://, webcal:// (got "ftp:")');
 	});
 });
 
@@ -201,7 +203,7 @@ describe('holidaySchedule sync: JSON', () => {
 
 	it('refuses a bad entry before any request, naming it', async () => {
 		const result = await runWhatsApp(sandbox.current, sync({ calendarSource: 'json', calendarJson: JSON.stringify([{ date: '2027-02-30' }]) }));
-		expect(result.error?.message).toBe('calendarJson[0].date: must be a date as YYYY-MM-DD that exists');
+		expect(result.error?.message).toBe('Calendar JSON › entry 1 › date: must be a date as YYYY-MM-DD that exists');
 		expect(sandbox.current.requests).toEqual([]);
 	});
 });
