@@ -59,6 +59,6 @@ describe('availability check with a calendar', () => {
 			calendarSource: 'ical',
 			calendarUrl: `${sandbox.current.url}/calendars/unsupported.ics`,
 		});
-		expect(result.error?.message).toMatch(/^calendarUrl: event "Last workday of the month"/);
+		expect(result.error?.message).toMatch(/^Calendar URL: event "Last workday of the month"/);
 	});
 });

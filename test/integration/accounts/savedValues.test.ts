@@ -55,7 +55,7 @@ describe('saved ID values', () => {
 		// Typed, n8n refuses to run the node with the mode's message; from an expression the node's check names it.
 		await expect(messengerGet(rl('url', 'https://www.facebook.com/SandboxPageOne'))).rejects.toThrow('Page ID: not a Page address');
 		const result = await messengerGet(rl('url', '={{ "https://www.facebook.com/SandboxPageOne" }}'));
-		expect(result.error?.message).toMatch(/^pageId: /);
+		expect(result.error?.message).toMatch(/^Page ID: must be the numeric ID of the Facebook Page/);
 		expect(result.error?.message).toContain('SandboxPageOne');
 		expect(sandbox.current.requests).toHaveLength(0);
 	});

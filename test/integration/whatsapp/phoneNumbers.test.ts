@@ -73,9 +73,9 @@ describe('WhatsApp Calling → Phone Number → Get Many', () => {
 		);
 		// From an expression, n8n cannot check it beforehand: the node's own check names it.
 		const bad = await getMany({ wabaId: { __rl: true, mode: 'id', value: '={{ "WABA-1" }}' }, returnAll: true });
-		expect(bad.error?.message).toMatch(/^wabaId: must be the numeric ID of the WhatsApp Business Account/);
+		expect(bad.error?.message).toMatch(/^WhatsApp Business Account ID: must be the numeric ID of the WhatsApp Business Account/);
 		const badLimit = await getMany({ returnAll: false, limit: 0 });
-		expect(badLimit.error?.message).toMatch(/^limit: must be a whole number from 1 to 1000/);
+		expect(badLimit.error?.message).toMatch(/^Limit: must be a whole number from 1 to 1000/);
 		expect(sandbox.requests).toHaveLength(0);
 	});
 });

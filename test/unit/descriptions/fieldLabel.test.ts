@@ -71,6 +71,8 @@ const WHATSAPP: Case[] = [
 	['availability', 'check', 'at', 'At'],
 	['availability', 'check', 'options.concurrency', 'Options › Concurrency'],
 	['availability', 'check', 'options.maxWaitSeconds', 'Options › Max Wait (Seconds)'],
+	['availability', 'check', 'calendarUrl', 'Calendar URL'],
+	['availability', 'check', 'countryCode', 'Country Name or ID'],
 ];
 
 const MESSENGER: Case[] = [
@@ -110,6 +112,8 @@ const MESSENGER: Case[] = [
 	['message', 'sendCallPrompt', 'recipientId', 'Recipient ID'],
 	['message', 'sendCallPrompt', 'ttlDays', 'Button Active (Days)'],
 	['availability', 'check', 'at', 'At'],
+	['availability', 'check', 'calendarUrl', 'Calendar URL'],
+	['availability', 'check', 'countryCode', 'Country Name or ID'],
 ];
 
 describe.each([
