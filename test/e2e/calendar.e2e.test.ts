@@ -64,9 +64,9 @@ describe(`n8n ${process.env.N8N_LINE ?? '2'}.x: WhatsApp holiday sync from a cal
 		await sync(feed('many'));
 		const before = await stored();
 		const broken = await sync(feed('broken'));
-		expect(JSON.stringify(broken)).toContain('calendarUrl: is not an iCalendar feed: it does not start with BEGIN:VCALENDAR');
+		expect(JSON.stringify(broken)).toContain('Calendar URL: is not an iCalendar feed: it does not start with BEGIN:VCALENDAR');
 		const empty = await sync(feed('empty'));
-		expect(JSON.stringify(empty)).toContain('calendarSource: yields no upcoming day, and in mirror mode that would delete every stored holiday (20 now); nothing was written');
+		expect(JSON.stringify(empty)).toContain('Calendar Source: yields no upcoming day, and in mirror mode that would delete every stored holiday (20 now); nothing was written');
 		expect(await posts()).toHaveLength(1);
 		expect(await stored()).toEqual(before);
 	});

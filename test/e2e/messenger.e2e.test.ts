@@ -87,6 +87,7 @@ describe(`n8n ${process.env.N8N_LINE ?? '2'}.x: Messenger Calling day journey`, 
 			call_routing: { ring_target: 'META' },
 			icon_enabled: true,
 			audio_enabled: true,
+			video_enabled: false,
 		});
 		expect(outputOf(execution, 'Check While Closed')[0]).toMatchObject({ open: false, reason: 'icon_hidden' });
 		expect(outputOf(execution, 'Restore Calling')[0]).toMatchObject({
