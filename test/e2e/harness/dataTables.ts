@@ -72,7 +72,13 @@ export async function ensureDataTable(rest: N8nRest, name: string, columns: Data
 /** Every row of a data table (system columns id, createdAt, updatedAt included), for tests to check. */
 export async function dataTableRows(rest: N8nRest, table: Pick<DataTableRef, 'id' | 'projectId'>): Promise<Array<Record<string, unknown>>> {
 	const path = `/projects/${table.projectId}/data-tables/${table.id}/rows?take=1000`;
-	const answer = await rest.rest('GET', path);
+	let answer = await rest.rest('GET', path);
+	// n8n 1.123.81 on SQLite sometimes answers this read with 500 "Transaction is not started yet" while a
+	// workflow has just written the table; the same read a moment later succeeds.
+	for (let retry = 0; answer.status === 500 && retry < 5; retry++) {
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		answer = await rest.rest('GET', path);
+	}
 	if (answer.status !== 200) throw failed(`GET /rest${path}`, answer);
 	return answer.body?.data?.data ?? [];
 }

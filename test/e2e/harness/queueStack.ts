@@ -5,7 +5,7 @@ import { CACHE_DIR, REPO_ROOT, resolveRuntime } from './lines';
 import { importCredentialAndWorkflows, startN8nCommand, waitForReadiness, type N8nInstanceOptions } from './n8nProcess';
 import { N8nRest } from './n8nRest';
 import { freePort, stopProcess, waitUntil, type LoggedProcess } from './processes';
-import { activateAll, startSandboxProcess, stackInfoFile, type StackInfo } from './stack';
+import { activateAll, phaseTimer, startSandboxProcess, stackInfoFile, type StackInfo } from './stack';
 import { installBuiltPackage, prepareWorkflows, writeSandboxCredential } from './userFolder';
 
 /**
@@ -115,13 +115,7 @@ export async function startQueueStack(): Promise<RunningQueueStack> {
 	rmSync(runDir, { recursive: true, force: true });
 	const importDir = join(runDir, 'import');
 	mkdirSync(importDir, { recursive: true });
-	const timings: Record<string, number> = {};
-	const timed = async <T>(phase: string, work: () => Promise<T>): Promise<T> => {
-		const started = Date.now();
-		const result = await work();
-		timings[phase] = Math.round((Date.now() - started) / 100) / 10;
-		return result;
-	};
+	const { timings, timed } = phaseTimer();
 
 	const running: LoggedProcess[] = [];
 	let sandbox: LoggedProcess | undefined;

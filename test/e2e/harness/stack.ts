@@ -37,6 +37,18 @@ export interface RunningStack {
 	sandbox: LoggedProcess;
 }
 
+/** Seconds each start-up phase took (`timed('import', ...)`), for the run's report. */
+export function phaseTimer() {
+	const timings: Record<string, number> = {};
+	const timed = async <T>(phase: string, work: () => Promise<T>): Promise<T> => {
+		const started = Date.now();
+		const result = await work();
+		timings[phase] = Math.round((Date.now() - started) / 100) / 10;
+		return result;
+	};
+	return { timings, timed };
+}
+
 /** The run folder of a line: recreated at each run and kept afterwards for post-mortems. */
 export function runDirFor(line: string): string {
 	return process.env.META_CALLING_E2E_RUN_DIR ?? join(CACHE_DIR, 'e2e-runs', `n8n-${line}`);
@@ -85,13 +97,7 @@ export async function startStack(line = process.env.N8N_LINE ?? '2'): Promise<Ru
 	const importDir = join(runDir, 'import');
 	mkdirSync(userFolder, { recursive: true });
 	mkdirSync(importDir, { recursive: true });
-	const timings: Record<string, number> = {};
-	const timed = async <T>(phase: string, work: () => Promise<T>): Promise<T> => {
-		const started = Date.now();
-		const result = await work();
-		timings[phase] = Math.round((Date.now() - started) / 100) / 10;
-		return result;
-	};
+	const { timings, timed } = phaseTimer();
 
 	let sandbox: LoggedProcess | undefined;
 	let n8n: LoggedProcess | undefined;
