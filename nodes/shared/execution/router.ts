@@ -6,9 +6,10 @@ import type { ItemResult } from './settling';
 
 /** One operation file: its `execute` handles one item. */
 export interface Operation {
-	execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<ItemResult>;
+	/** `input` is what `validate` returned for this item (read once: expressions cost CPU per evaluation). */
+	execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient, input?: unknown): Promise<ItemResult>;
 	/** Reads the item's parameters and runs the pure checks, before any item's request leaves (throws on a broken rule). */
-	validate?(this: IExecuteFunctions, itemIndex: number): void;
+	validate?(this: IExecuteFunctions, itemIndex: number): unknown;
 	/** True for operations that must never be repeated (a message): with On Error: Stop, one item at a time. */
 	sequentialOnStop?: boolean;
 }
@@ -32,7 +33,7 @@ export async function routeToOperation(
 		throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" of resource "${resource}" is not supported`);
 	}
 	const validate = chosen.validate;
-	return await runItems(ctx, async (itemIndex, graph) => await chosen.execute.call(ctx, itemIndex, graph), {
+	return await runItems(ctx, async (itemIndex, graph, input) => await chosen.execute.call(ctx, itemIndex, graph, input), {
 		validate: validate ? (itemIndex) => validate.call(ctx, itemIndex) : undefined,
 		sequentialOnStop: chosen.sequentialOnStop === true,
 		properties,

@@ -13,8 +13,9 @@ import { Settling, type ItemResult } from './settling';
 /**
  * Handles one input item; an array result becomes several output items paired with that input, a
  * Settling result is collected when it settles (the item no longer counts as in flight meanwhile).
+ * `input` is what `validate` returned for the item.
  */
-export type ItemHandler = (itemIndex: number, graph: GraphClient) => Promise<ItemResult>;
+export type ItemHandler = (itemIndex: number, graph: GraphClient, input: unknown) => Promise<ItemResult>;
 
 /** Items being worked on at once. The client's congestion window bounds the requests among them. */
 export const MAX_ITEMS_IN_FLIGHT = MAX_WINDOW;
@@ -122,8 +123,11 @@ export type ClientTuning = Pick<GraphClientOptions, 'backoff' | 'requestTimeoutM
 
 /** What an operation tells the item loop about itself (see execution/router.ts). */
 export interface ItemRules {
-	/** Reads one item's parameters and runs the pure checks; throws when the item breaks a rule. */
-	validate?: (itemIndex: number) => void;
+	/**
+	 * Reads one item's parameters and runs the pure checks; throws when the item breaks a rule. What it
+	 * returns reaches the handler, so no parameter is read (and no expression evaluated) twice.
+	 */
+	validate?: (itemIndex: number) => unknown;
 	/** With On Error: Stop, items run one at a time in input order, so nothing after a failed item is sent. */
 	sequentialOnStop?: boolean;
 	/** The node's parameters: input errors then name fields by their labels on screen (descriptions/fieldLabel.ts). */
@@ -156,9 +160,10 @@ export async function runItems(
 
 	// Validation phase: no request has left yet.
 	const toRun: number[] = [];
+	const inputs: unknown[] = new Array<unknown>(items.length);
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			validate?.(itemIndex);
+			inputs[itemIndex] = validate?.(itemIndex);
 			toRun.push(itemIndex);
 		} catch (error) {
 			const itemError = asItemError(ctx, error, itemIndex, screen);
@@ -191,7 +196,7 @@ export async function runItems(
 		while (next < toRun.length && failures.size === 0) {
 			const itemIndex = toRun[next++];
 			try {
-				const result = await handler(itemIndex, graph);
+				const result = await handler(itemIndex, graph, inputs[itemIndex]);
 				if (result instanceof Settling) {
 					settling.push(
 						result.result.then(

@@ -33,17 +33,26 @@ export const description: INodeProperties[] = [
 	optionsCollection(displayOptions, { write: true, readModifyWrite: true }),
 ];
 
-export function validate(this: IExecuteFunctions, itemIndex: number): void {
-	const pageId = readPageId(this, itemIndex);
-	readCloseMode(this, itemIndex);
-	snapshotFromParameter(this.getNodeParameter('keptSnapshot', itemIndex, ''), pageId, 'keptSnapshot');
+function readInput(ctx: IExecuteFunctions, itemIndex: number) {
+	const pageId = readPageId(ctx, itemIndex);
+	const mode = readCloseMode(ctx, itemIndex);
+	const given = snapshotFromParameter(ctx.getNodeParameter('keptSnapshot', itemIndex, ''), pageId, 'keptSnapshot');
+	return { pageId, mode, given, dryRun: readDryRun(ctx, itemIndex) };
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<Settling> {
-	const pageId = readPageId(this, itemIndex);
-	const mode = readCloseMode(this, itemIndex);
-	const dryRun = readDryRun(this, itemIndex);
-	const given = snapshotFromParameter(this.getNodeParameter('keptSnapshot', itemIndex, ''), pageId, 'keptSnapshot');
+type Input = ReturnType<typeof readInput>;
+
+export function validate(this: IExecuteFunctions, itemIndex: number): Input {
+	return readInput(this, itemIndex);
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	graph: GraphClient,
+	input: Input = readInput(this, itemIndex),
+): Promise<Settling> {
+	const { pageId, mode, given, dryRun } = input;
 	const staticData = this.getWorkflowStaticData('global');
 
 	let fresh: CallSettingsSnapshot | undefined;

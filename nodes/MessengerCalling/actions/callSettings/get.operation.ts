@@ -32,12 +32,19 @@ function readInput(ctx: IExecuteFunctions, itemIndex: number) {
 	return { pageId, fields };
 }
 
-export function validate(this: IExecuteFunctions, itemIndex: number): void {
-	readInput(this, itemIndex);
+type Input = ReturnType<typeof readInput>;
+
+export function validate(this: IExecuteFunctions, itemIndex: number): Input {
+	return readInput(this, itemIndex);
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<IDataObject> {
-	const { pageId, fields } = readInput(this, itemIndex);
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	graph: GraphClient,
+	input: Input = readInput(this, itemIndex),
+): Promise<IDataObject> {
+	const { pageId, fields } = input;
 	const { settings } = await fetchCallSettings(graph, pageId, fields);
 	return { pageId, settings: settings as IDataObject };
 }

@@ -28,8 +28,16 @@ function sameSnapshot(a: CallSettingsSnapshot, b: CallSettingsSnapshot): boolean
 }
 
 /** The Page and a given snapshot; whether a kept snapshot exists is known only when the item runs. */
-export function validate(this: IExecuteFunctions, itemIndex: number): void {
-	snapshotFromParameter(this.getNodeParameter('snapshot', itemIndex, ''), readPageId(this, itemIndex));
+function readInput(ctx: IExecuteFunctions, itemIndex: number) {
+	const pageId = readPageId(ctx, itemIndex);
+	const given = snapshotFromParameter(ctx.getNodeParameter('snapshot', itemIndex, ''), pageId);
+	return { pageId, given, dryRun: readDryRun(ctx, itemIndex) };
+}
+
+type Input = ReturnType<typeof readInput>;
+
+export function validate(this: IExecuteFunctions, itemIndex: number): Input {
+	return readInput(this, itemIndex);
 }
 
 function noSnapshotError(ctx: IExecuteFunctions, pageId: string, itemIndex: number): NodeOperationError {
@@ -44,11 +52,14 @@ function noSnapshotError(ctx: IExecuteFunctions, pageId: string, itemIndex: numb
 	);
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<Settling> {
-	const pageId = readPageId(this, itemIndex);
-	const dryRun = readDryRun(this, itemIndex);
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	graph: GraphClient,
+	input: Input = readInput(this, itemIndex),
+): Promise<Settling> {
+	const { pageId, given, dryRun } = input;
 	const staticData = this.getWorkflowStaticData('global');
-	const given = snapshotFromParameter(this.getNodeParameter('snapshot', itemIndex, ''), pageId);
 	const snapshot = given ?? storedSnapshot(staticData, pageId);
 	if (!snapshot) throw noSnapshotError(this, pageId, itemIndex);
 

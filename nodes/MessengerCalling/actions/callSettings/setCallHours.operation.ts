@@ -53,12 +53,19 @@ function readInput(ctx: IExecuteFunctions, itemIndex: number) {
 	return { pageId, timezoneId, weeklyHours };
 }
 
-export function validate(this: IExecuteFunctions, itemIndex: number): void {
-	readInput(this, itemIndex);
+type Input = ReturnType<typeof readInput>;
+
+export function validate(this: IExecuteFunctions, itemIndex: number): Input {
+	return readInput(this, itemIndex);
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<IDataObject> {
-	const { pageId, timezoneId, weeklyHours } = readInput(this, itemIndex);
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	graph: GraphClient,
+	input: Input = readInput(this, itemIndex),
+): Promise<IDataObject> {
+	const { pageId, timezoneId, weeklyHours } = input;
 	const callHours = messengerCallHoursToWire(timezoneId, weeklyHours);
 	const outcome = await sendWrites(
 		this,

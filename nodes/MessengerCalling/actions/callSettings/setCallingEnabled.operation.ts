@@ -60,13 +60,20 @@ function readInput(ctx: IExecuteFunctions, itemIndex: number) {
 	return { pageId, body };
 }
 
-export function validate(this: IExecuteFunctions, itemIndex: number): void {
-	readInput(this, itemIndex);
+type Input = ReturnType<typeof readInput>;
+
+export function validate(this: IExecuteFunctions, itemIndex: number): Input {
+	return readInput(this, itemIndex);
 }
 
 /** One POST with both flags: Meta answers {"success": true} for the whole write. */
-export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<IDataObject> {
-	const { pageId, body } = readInput(this, itemIndex);
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	graph: GraphClient,
+	input: Input = readInput(this, itemIndex),
+): Promise<IDataObject> {
+	const { pageId, body } = input;
 	const outcome = await sendWrites(
 		this,
 		graph,

@@ -156,8 +156,10 @@ function readInput(ctx: IExecuteFunctions, itemIndex: number) {
 	};
 }
 
-export function validate(this: IExecuteFunctions, itemIndex: number): void {
-	readInput(this, itemIndex);
+type Input = ReturnType<typeof readInput>;
+
+export function validate(this: IExecuteFunctions, itemIndex: number): Input {
+	return readInput(this, itemIndex);
 }
 
 type Action = 'closed' | 'restored' | 'none';
@@ -210,8 +212,13 @@ function decide(
 	};
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<Settling> {
-	const { pageId, source, mode, open, at } = readInput(this, itemIndex);
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	graph: GraphClient,
+	input: Input = readInput(this, itemIndex),
+): Promise<Settling> {
+	const { pageId, source, mode, open, at } = input;
 	const dryRun = readDryRun(this, itemIndex);
 	const staticData = this.getWorkflowStaticData('global');
 	const window = { from: at.getTime() - DAY_MS, to: at.getTime() + LOOK_AHEAD_DAYS * DAY_MS };

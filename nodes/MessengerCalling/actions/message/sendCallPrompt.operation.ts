@@ -48,12 +48,19 @@ function readInput(ctx: IExecuteFunctions, itemIndex: number) {
 	return { pageId, recipientId, ttlDays };
 }
 
-export function validate(this: IExecuteFunctions, itemIndex: number): void {
-	readInput(this, itemIndex);
+type Input = ReturnType<typeof readInput>;
+
+export function validate(this: IExecuteFunctions, itemIndex: number): Input {
+	return readInput(this, itemIndex);
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<IDataObject> {
-	const { pageId, recipientId, ttlDays } = readInput(this, itemIndex);
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	graph: GraphClient,
+	input: Input = readInput(this, itemIndex),
+): Promise<IDataObject> {
+	const { pageId, recipientId, ttlDays } = input;
 	// repeatable: false — the transport never sends it twice, whatever happens to the first attempt's answer.
 	const request = callPromptRequest(pageId, recipientId, ttlDays);
 	const answer = await sendOrPreview<IDataObject>(graph, request, readDryRun(this, itemIndex)).catch(

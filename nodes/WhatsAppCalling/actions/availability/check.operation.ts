@@ -20,12 +20,19 @@ function readInput(ctx: IExecuteFunctions, itemIndex: number) {
 	return { phoneNumberId: readPhoneNumberId(ctx, itemIndex), at: readCheckTime(ctx, itemIndex), calendar: readCheckCalendar(ctx, itemIndex) };
 }
 
-export function validate(this: IExecuteFunctions, itemIndex: number): void {
-	readInput(this, itemIndex);
+type Input = ReturnType<typeof readInput>;
+
+export function validate(this: IExecuteFunctions, itemIndex: number): Input {
+	return readInput(this, itemIndex);
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<IDataObject> {
-	const { phoneNumberId, at, calendar } = readInput(this, itemIndex);
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	graph: GraphClient,
+	input: Input = readInput(this, itemIndex),
+): Promise<IDataObject> {
+	const { phoneNumberId, at, calendar } = input;
 	const { calling } = await fetchSettings(graph, phoneNumberId);
 	const availability = await availabilityAnswer(
 		this,

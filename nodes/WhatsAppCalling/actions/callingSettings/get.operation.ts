@@ -22,12 +22,16 @@ export const description: INodeProperties[] = [
 	}),
 ];
 
-export function validate(this: IExecuteFunctions, itemIndex: number): void {
-	readPhoneNumberId(this, itemIndex);
+export function validate(this: IExecuteFunctions, itemIndex: number): string {
+	return readPhoneNumberId(this, itemIndex);
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<IDataObject> {
-	const phoneNumberId = readPhoneNumberId(this, itemIndex);
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	graph: GraphClient,
+	phoneNumberId: string = readPhoneNumberId(this, itemIndex),
+): Promise<IDataObject> {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const qs = options.includeSipCredentials === true ? { include_sip_credentials: true } : undefined;
 	const settings = await fetchSettings(graph, phoneNumberId, qs);

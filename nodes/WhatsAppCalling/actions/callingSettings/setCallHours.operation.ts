@@ -108,12 +108,19 @@ function readInput(ctx: IExecuteFunctions, itemIndex: number) {
 	return { phoneNumberId, status, timezoneId, weeklyHours, mode, clock, replacement };
 }
 
-export function validate(this: IExecuteFunctions, itemIndex: number): void {
-	readInput(this, itemIndex);
+type Input = ReturnType<typeof readInput>;
+
+export function validate(this: IExecuteFunctions, itemIndex: number): Input {
+	return readInput(this, itemIndex);
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<Settling> {
-	const { phoneNumberId, status, timezoneId, weeklyHours, mode, clock, replacement } = readInput(this, itemIndex);
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	graph: GraphClient,
+	input: Input = readInput(this, itemIndex),
+): Promise<Settling> {
+	const { phoneNumberId, status, timezoneId, weeklyHours, mode, clock, replacement } = input;
 
 	// The same read-modify-write as the holiday operations: in keep mode the stored holidays stay, and a
 	// concurrent holiday change is not lost (see shared/execution/accountUpdate.ts).

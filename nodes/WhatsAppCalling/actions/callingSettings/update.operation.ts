@@ -149,15 +149,22 @@ export const description: INodeProperties[] = [
 function readInput(ctx: IExecuteFunctions, itemIndex: number) {
 	const phoneNumberId = readPhoneNumberId(ctx, itemIndex);
 	const calling = callingUpdateFromFields(ctx.getNodeParameter('updateFields', itemIndex, {}));
-	return { phoneNumberId, calling };
+	return { phoneNumberId, calling, dryRun: readDryRun(ctx, itemIndex) };
 }
 
-export function validate(this: IExecuteFunctions, itemIndex: number): void {
-	readInput(this, itemIndex);
+type Input = ReturnType<typeof readInput>;
+
+export function validate(this: IExecuteFunctions, itemIndex: number): Input {
+	return readInput(this, itemIndex);
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<IDataObject> {
-	const { phoneNumberId, calling } = readInput(this, itemIndex);
-	const answer = await writeCalling(this.getNode(), graph, phoneNumberId, calling, readDryRun(this, itemIndex));
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	graph: GraphClient,
+	input: Input = readInput(this, itemIndex),
+): Promise<IDataObject> {
+	const { phoneNumberId, calling, dryRun } = input;
+	const answer = await writeCalling(this.getNode(), graph, phoneNumberId, calling, dryRun);
 	return { phoneNumberId, ...writeOutcome(answer), calling };
 }

@@ -18,20 +18,27 @@ export const description: INodeProperties[] = [
 
 function readInput(ctx: IExecuteFunctions, itemIndex: number) {
 	const phoneNumberId = readPhoneNumberId(ctx, itemIndex);
-	const input = readHolidaysInput(ctx, itemIndex);
-	checkHolidaysBeforeRead(input);
-	return { phoneNumberId, input };
+	const holidays = readHolidaysInput(ctx, itemIndex);
+	checkHolidaysBeforeRead(holidays);
+	return { phoneNumberId, holidays };
 }
 
-export function validate(this: IExecuteFunctions, itemIndex: number): void {
-	readInput(this, itemIndex);
+type Input = ReturnType<typeof readInput>;
+
+export function validate(this: IExecuteFunctions, itemIndex: number): Input {
+	return readInput(this, itemIndex);
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<Settling> {
-	const { phoneNumberId, input } = readInput(this, itemIndex);
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	graph: GraphClient,
+	input: Input = readInput(this, itemIndex),
+): Promise<Settling> {
+	const { phoneNumberId, holidays } = input;
 	return await changeHolidays(this, itemIndex, graph, phoneNumberId, (stored) => {
 		const clock = { timezoneId: stored.timezoneId, now: new Date() };
-		const merged = mergeHolidays(stored.holidays, input.holidays, { ...clock, field: input.field });
+		const merged = mergeHolidays(stored.holidays, holidays.holidays, { ...clock, field: holidays.field });
 		return { ...merged, report: { added: merged.added, updated: merged.updated } };
 	});
 }

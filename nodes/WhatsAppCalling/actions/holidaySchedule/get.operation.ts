@@ -20,16 +20,16 @@ export const description: INodeProperties[] = [
 	optionsCollection(displayOptions, { write: false }),
 ];
 
-export function validate(this: IExecuteFunctions, itemIndex: number): void {
-	readPhoneNumberId(this, itemIndex);
+export function validate(this: IExecuteFunctions, itemIndex: number): string {
+	return readPhoneNumberId(this, itemIndex);
 }
 
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	graph: GraphClient,
+	phoneNumberId: string = readPhoneNumberId(this, itemIndex),
 ): Promise<IDataObject[]> {
-	const phoneNumberId = readPhoneNumberId(this, itemIndex);
 	const hours = storedCallHours((await fetchSettings(graph, phoneNumberId)).calling);
 	if (!hours || hours.holidays.length === 0) {
 		const timezoneId = hours?.timezoneId ?? null;

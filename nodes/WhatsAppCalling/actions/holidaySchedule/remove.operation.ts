@@ -31,12 +31,19 @@ function readInput(ctx: IExecuteFunctions, itemIndex: number) {
 	return { phoneNumberId, dates };
 }
 
-export function validate(this: IExecuteFunctions, itemIndex: number): void {
-	readInput(this, itemIndex);
+type Input = ReturnType<typeof readInput>;
+
+export function validate(this: IExecuteFunctions, itemIndex: number): Input {
+	return readInput(this, itemIndex);
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<Settling> {
-	const { phoneNumberId, dates } = readInput(this, itemIndex);
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	graph: GraphClient,
+	input: Input = readInput(this, itemIndex),
+): Promise<Settling> {
+	const { phoneNumberId, dates } = input;
 	return await changeHolidays(this, itemIndex, graph, phoneNumberId, (stored) => {
 		const clock = { timezoneId: stored.timezoneId, now: new Date() };
 		const result = removeHolidays(stored.holidays, dates, { ...clock, field: 'dates' });

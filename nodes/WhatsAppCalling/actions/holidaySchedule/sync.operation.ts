@@ -86,12 +86,19 @@ function readInput(ctx: IExecuteFunctions, itemIndex: number) {
 	return { phoneNumberId, source, mode: mode as SyncMode, lookAheadDays, allowEmptyCalendar };
 }
 
-export function validate(this: IExecuteFunctions, itemIndex: number): void {
-	readInput(this, itemIndex);
+type Input = ReturnType<typeof readInput>;
+
+export function validate(this: IExecuteFunctions, itemIndex: number): Input {
+	return readInput(this, itemIndex);
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<Settling> {
-	const { phoneNumberId, source, mode, lookAheadDays, allowEmptyCalendar } = readInput(this, itemIndex);
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	graph: GraphClient,
+	input: Input = readInput(this, itemIndex),
+): Promise<Settling> {
+	const { phoneNumberId, source, mode, lookAheadDays, allowEmptyCalendar } = input;
 	const now = new Date();
 	// The source is read before the settings: if it fails, no request goes to Meta at all.
 	const prepared = await prepareSource(this, source, { from: now.getTime() - DAY_MS, to: now.getTime() + (lookAheadDays + 1) * DAY_MS });

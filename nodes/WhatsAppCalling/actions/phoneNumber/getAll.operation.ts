@@ -73,12 +73,18 @@ function readInput(ctx: IExecuteFunctions, itemIndex: number): GetAllInput {
 	return { wabaId, limit, includeCallingSettings: options.includeCallingSettings === true };
 }
 
-export function validate(this: IExecuteFunctions, itemIndex: number): void {
-	readInput(this, itemIndex);
+type Input = ReturnType<typeof readInput>;
+
+export function validate(this: IExecuteFunctions, itemIndex: number): Input {
+	return readInput(this, itemIndex);
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient): Promise<IDataObject[]> {
-	const input = readInput(this, itemIndex);
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	graph: GraphClient,
+	input: Input = readInput(this, itemIndex),
+): Promise<IDataObject[]> {
 	const numbers = await listPhoneNumbers(graph, input.wabaId, { max: input.limit });
 	if (!input.includeCallingSettings) return numbers.map((number) => ({ ...number }));
 	// The shared client's congestion window bounds how many of these reads are in flight at once.
