@@ -97,6 +97,15 @@ async function activateAll(n8nUrl: string, workflows: PreparedWorkflow[]): Promi
 	}
 }
 
+/**
+ * BENCH_N8N_ENV="NAME=value NAME2=value": more environment for the n8n process, for experiments (e.g.
+ * NODE_OPTIONS=--cpu-prof, or one of n8n's expression-engine settings); the table says which were set.
+ */
+export function extraN8nEnvironment(): NodeJS.ProcessEnv {
+	const pairs = (process.env.BENCH_N8N_ENV ?? '').split(/\s+/).filter(Boolean);
+	return Object.fromEntries(pairs.map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)]));
+}
+
 export async function startBenchStack(distDir: string, workflows: BenchWorkflow[]): Promise<BenchStack> {
 	const runtime = resolveRuntime('2');
 	const runDir = join(BENCH_DIR, 'run');
@@ -126,6 +135,7 @@ export async function startBenchStack(distDir: string, workflows: BenchWorkflow[
 			port: await freePort(),
 			brokerPort: await freePort(),
 			logFile: join(runDir, 'n8n.log'),
+			environment: extraN8nEnvironment(),
 		};
 		log(`importing the credential and ${prepared.length} workflows (n8n CLI)`);
 		await n8nCli(options, ['import:credentials', `--input=${credentialFile}`]);
