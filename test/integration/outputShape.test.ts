@@ -7,7 +7,7 @@ import { berlinDate, runWhatsApp } from './whatsapp/setup';
 import type { NodeRunResult } from './harness';
 
 /*
- * One output shape across both action nodes (README "Output"): every key this package writes is camelCase,
+ * One output shape across both action nodes (README "Output: one shape in both nodes"): every key this package writes is camelCase,
  * every item names its account (phoneNumberId or pageId), and Meta's own snake_case fields live only inside
  * Meta's objects (`calling`, `settings`, `snapshot`, `request`). Each test pins the top-level keys of one
  * operation, so a renamed or dropped key is a failing test, not a surprise in a user's workflow.

@@ -1,5 +1,8 @@
+import { statSync } from 'fs';
+import { join } from 'path';
+
 import packageJson from '../../../package.json';
-import { MAX_PACKED_BYTES, packProblems, projectLinkProblems, requiredByManifest } from '../../../scripts/scan/packContents';
+import { MAX_PACKED_BYTES, MAX_README_BYTES, packProblems, projectLinkProblems, requiredByManifest } from '../../../scripts/scan/packContents';
 
 const manifest = {
 	main: 'dist/index.js',
@@ -66,6 +69,18 @@ describe('what the published tarball may hold', () => {
 		expect(packProblems(pack(good, MAX_PACKED_BYTES + 1), [])).toEqual([
 			`packed size ${MAX_PACKED_BYTES + 1} bytes is over the limit of ${MAX_PACKED_BYTES} bytes`,
 		]);
+	});
+
+	it(`allows a README.md of at most ${MAX_README_BYTES} bytes`, () => {
+		const withReadme = (size: number) => ({ size: 50_000, files: good.map((path) => (path === 'README.md' ? { path, size } : { path, size: 10 })) });
+		expect(packProblems(withReadme(MAX_README_BYTES), [])).toEqual([]);
+		expect(packProblems(withReadme(MAX_README_BYTES + 1), [])).toEqual([
+			`README.md is ${MAX_README_BYTES + 1} bytes, over its limit of ${MAX_README_BYTES}: move reference material into docs/ and link it`,
+		]);
+	});
+
+	it("keeps this package's README.md within its limit (the reference lives in docs/)", () => {
+		expect(statSync(join(__dirname, '../../../README.md')).size).toBeLessThanOrEqual(MAX_README_BYTES);
 	});
 });
 
