@@ -4,6 +4,7 @@ import { join } from 'path';
 
 import { DateTime } from 'luxon';
 
+import { tryItCommand } from '../../scripts/start/examples';
 import { publicHolidays } from '../sandbox/calendar/publicHolidays';
 import { pointCalendarsAt } from './harness/calendarUrls';
 import { clearDataTable, dataTableRows, ensureDataTable, type DataTableRef } from './harness/dataTables';
@@ -243,24 +244,44 @@ describe(`n8n ${process.env.N8N_LINE ?? '2'}.x: the example workflows against th
 		const file = example('3-whatsapp-alert-when-meta-restricts-calling.json');
 		const trigger = file.nodes.find((n) => n.type === 'n8n-nodes-meta-calling.whatsAppCallingTrigger');
 
-		it('turns a calling restriction into a readable alert, and ignores account updates about other things', async () => {
-			expect(trigger?.webhookId).toBeTruthy();
-			const callbackUrl = `${e2e.n8nUrl}/webhook/${trigger?.webhookId}/webhook`;
-			// What the dashboard set-up does: the sandbox verifies the URL with the trigger's verify token (its webhook id).
+		/** What the dashboard set-up does: the sandbox verifies the URL with the trigger's verify token (its webhook id). */
+		async function subscribeTrigger(): Promise<void> {
 			const subscribe = await fetch(`${e2e.sandboxUrl}/v26.0/${APP_ID}/subscriptions`, {
 				method: 'POST',
 				headers: { 'content-type': 'application/json', authorization: `Bearer ${APP_TOKEN}` },
 				body: JSON.stringify({
 					object: 'whatsapp_business_account',
-					callback_url: callbackUrl,
+					callback_url: `${e2e.n8nUrl}/webhook/${trigger?.webhookId}/webhook`,
 					fields: 'account_update',
 					verify_token: trigger?.webhookId,
 					include_values: true,
 				}),
 			});
 			expect({ status: subscribe.status, body: await subscribe.text() }).toEqual({ status: 200, body: '{"success":true}' });
+		}
 
-			const runsBefore = (await e2e.executions({ workflowId: file.id })).length;
+		it("makes of the README's try-it command (sent as npm start prints it) the alert the README quotes", async () => {
+			await subscribeTrigger();
+			const before = new Set((await e2e.executions({ workflowId: file.id })).map((execution) => execution.id));
+			const command = tryItCommand({ ...file, file: '3-whatsapp-alert-when-meta-restricts-calling.json' }, { n8n: e2e.n8nUrl, sandbox: e2e.sandboxUrl });
+			const payload = JSON.parse(/-d '(.+)'$/.exec(command)?.[1] ?? 'null');
+			expect((await e2e.sandbox('POST', 'emit', payload)).status).toBe(200);
+
+			const execution = await e2e.waitForExecution({ workflowId: file.id, includeData: true }, (e) => !before.has(e.id) && e.status === 'success');
+			const alert = execution.data.resultData.runData['Alert message'][0].data.main[0][0].json;
+			expect({ subject: alert.subject, text: alert.text }).toEqual({
+				subject: 'Meta paused WhatsApp calling for 15550100001',
+				text: 'customers cannot call you until Tue 1 Jan 2030, 00:00 UTC',
+			});
+			const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+			expect(readme).toContain(`"${alert.subject}" / "${alert.text}"`);
+		});
+
+		it('turns a calling restriction into a readable alert, and ignores account updates about other things', async () => {
+			expect(trigger?.webhookId).toBeTruthy();
+			await subscribeTrigger();
+
+			const earlier = new Set((await e2e.executions({ workflowId: file.id })).map((execution) => execution.id));
 			const accountUpdate = (value: Record<string, unknown>) => ({
 				object: 'whatsapp_business_account',
 				body: {
@@ -283,7 +304,7 @@ describe(`n8n ${process.env.N8N_LINE ?? '2'}.x: the example workflows against th
 			);
 			expect(restriction.status).toBe(200);
 
-			const execution = await e2e.waitForExecution({ workflowId: file.id, includeData: true }, (e) => e.status === 'success');
+			const execution = await e2e.waitForExecution({ workflowId: file.id, includeData: true }, (e) => !earlier.has(e.id) && e.status === 'success');
 			const alert = execution.data.resultData.runData['Alert message'][0].data.main[0][0].json;
 			expect(alert).toEqual({
 				subject: 'Meta paused WhatsApp calling for 15550100001',
@@ -293,7 +314,7 @@ describe(`n8n ${process.env.N8N_LINE ?? '2'}.x: the example workflows against th
 			});
 			expect(execution.data.resultData.runData['Send the alert (replace me)'][0].data.main[0]).toHaveLength(1);
 			// The unrelated update started nothing: one new execution only.
-			expect((await e2e.executions({ workflowId: file.id })).length).toBe(runsBefore + 1);
+			expect((await e2e.executions({ workflowId: file.id })).length).toBe(earlier.size + 1);
 		});
 	});
 
