@@ -122,7 +122,9 @@ onLine2('npm start stops everything it started', () => {
 	/** Sends the signal, then: every process seen below npm gone, npm exited, the three ports free. */
 	async function expectAllStopped(run: StartRun, send: () => void): Promise<void> {
 		run.sample();
-		const before = [...run.seen.values()];
+		// Steps that ended before the signal (the build check, n8n's import CLI) are not counted.
+		const before = [...run.seen.values()].filter(stillRunning);
+		// At least npm's child, the sandbox and n8n.
 		expect(before.length).toBeGreaterThanOrEqual(3);
 		const sentAt = Date.now();
 		send();
@@ -133,7 +135,7 @@ onLine2('npm start stops everything it started', () => {
 		const survivors = before.filter(stillRunning).map((p) => `${p.pid} ${p.command}`);
 		const portsInUse: number[] = [];
 		for (const port of [ports.n8n, ports.n8n + 1, ports.sandbox]) if (!(await portFree(port))) portsInUse.push(port);
-		process.stdout.write(`[start e2e] ${before.length} processes, stopped in ${Date.now() - sentAt} ms; survivors: ${survivors.length}\n`);
+		process.stdout.write(`[start e2e] ${before.length} processes running at the signal; after ${Date.now() - sentAt} ms ${survivors.length} still run\n`);
 		expect({ survivors, portsInUse }).toEqual({ survivors: [], portsInUse: [] });
 		expect(run.npm.exitCode !== null || run.npm.signalCode !== null).toBe(true);
 	}
@@ -162,21 +164,26 @@ onLine2('npm start stops everything it started', () => {
 		expect(n8nServer(run)).toBeDefined();
 		expect(sandboxServer(run)).toBeDefined();
 		await expectAllStopped(run, () => run.npm.kill('SIGTERM'));
-		expect(run.output()).toContain('stopped');
+		expect(run.output()).toContain('SIGTERM: stopping');
+		expect(run.output()).toMatch(/stopping n8n 2\.\d+\.\d+\n.*stopping sandbox\n.*stopped\n/);
 	}, 420000);
 
-	const whileStarting: Array<[string, (run: StartRun) => void]> = [
-		['SIGINT to the npm process', (run) => run.npm.kill('SIGINT')],
-		['SIGHUP to the npm process', (run) => run.npm.kill('SIGHUP')],
-		['Ctrl-C in a terminal (SIGINT to the foreground process group)', (run) => process.kill(-(run.npm.pid as number), 'SIGINT')],
-		['SIGTERM to the script process', (run) => process.kill(script(run).pid, 'SIGTERM')],
-		['SIGKILL of the script process', (run) => process.kill(script(run).pid, 'SIGKILL')],
-		['SIGKILL of the npm process', (run) => run.npm.kill('SIGKILL')],
+	// [the way, how to send it, what the script or its watchdog says: which of them did the stopping]
+	const PARENT_GONE = 'the process that started this script';
+	const whileStarting: Array<[string, (run: StartRun) => void, string]> = [
+		['SIGINT to the npm process', (run) => run.npm.kill('SIGINT'), 'SIGINT: stopping'],
+		// npm does not forward SIGHUP and dies of it: the script sees its parent gone.
+		['SIGHUP to the npm process', (run) => run.npm.kill('SIGHUP'), PARENT_GONE],
+		['Ctrl-C in a terminal (SIGINT to the foreground process group)', (run) => process.kill(-(run.npm.pid as number), 'SIGINT'), 'SIGINT: stopping'],
+		['SIGTERM to the script process', (run) => process.kill(script(run).pid, 'SIGTERM'), 'SIGTERM: stopping'],
+		['SIGKILL of the script process', (run) => process.kill(script(run).pid, 'SIGKILL'), '[start guard] npm start ended without stopping'],
+		['SIGKILL of the npm process', (run) => run.npm.kill('SIGKILL'), PARENT_GONE],
 	];
 
-	it.each(whileStarting)('as soon as n8n runs, %s stops everything', async (_what, send) => {
+	it.each(whileStarting)('as soon as n8n runs, %s stops everything', async (_what, send, said) => {
 		const run = startNpmStart();
 		await waitFor(run, 'n8n process and sandbox', () => n8nServer(run) !== undefined && sandboxServer(run) !== undefined, 180000);
 		await expectAllStopped(run, () => send(run));
+		expect(run.output()).toContain(said);
 	}, 300000);
 });
