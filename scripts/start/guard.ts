@@ -16,13 +16,25 @@ export function applyGuardLine(groups: Set<number>, line: string): void {
 	else groups.delete(pgid);
 }
 
+/** Whether any process is still in the group (signal 0 only checks). */
+export function groupHasMembers(pgid: number): boolean {
+	try {
+		process.kill(-pgid, 0);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
 /**
  * The script's side of the guard: tells the watchdog which process groups to stop if the script dies.
  * Starts the watchdog (watchdog.ts) with the loader this script runs under (`node --import tsx`, or tsx's
  * own flags), in its own process group so that signals aimed at the script's group leave it alone.
  */
 export function startGuard(graceMs = 10000): ProcessGroupListener {
-	const watchdog: ChildProcess = spawn(process.execPath, [...process.execArgv, join(__dirname, 'watchdog.ts'), String(graceMs)], {
+	// Not the debugger's flags: the watchdog would want the script's inspector port.
+	const loaderFlags = process.execArgv.filter((flag) => !flag.startsWith('--inspect'));
+	const watchdog: ChildProcess = spawn(process.execPath, [...loaderFlags, join(__dirname, 'watchdog.ts'), String(graceMs)], {
 		detached: true,
 		stdio: ['pipe', 'ignore', 'inherit'],
 	});
@@ -39,7 +51,9 @@ export function startGuard(graceMs = 10000): ProcessGroupListener {
 			if (pgid !== undefined) send(`+${pgid}`);
 		},
 		exited(pgid) {
-			if (pgid !== undefined) send(`-${pgid}`);
+			// A leader's exit may leave members behind (n8n's task runner), which the script then stops; until
+			// the group is empty its number cannot be reused, so the watchdog may keep it.
+			if (pgid !== undefined && !groupHasMembers(pgid)) send(`-${pgid}`);
 		},
 	};
 }

@@ -12,7 +12,7 @@
  * Run as `node [the script's loader flags] scripts/start/watchdog.ts [graceMs]`, detached from the script's
  * process group; started by scripts/start/guard.ts.
  */
-import { applyGuardLine } from './guard';
+import { applyGuardLine, groupHasMembers } from './guard';
 
 const graceMs = Number(process.argv[2] ?? 10000);
 const groups = new Set<number>();
@@ -34,15 +34,6 @@ process.stdin.on('data', (chunk: string) => {
 process.stdin.on('end', () => void stopLeftovers());
 process.stdin.on('error', () => void stopLeftovers());
 
-function groupAlive(pgid: number): boolean {
-	try {
-		process.kill(-pgid, 0);
-		return true;
-	} catch {
-		return false;
-	}
-}
-
 function signalGroup(pgid: number, signal: NodeJS.Signals): void {
 	try {
 		process.kill(-pgid, signal);
@@ -55,13 +46,13 @@ let stopping = false;
 async function stopLeftovers(): Promise<void> {
 	if (stopping) return;
 	stopping = true;
-	const left = [...groups].filter(groupAlive);
+	const left = [...groups].filter(groupHasMembers);
 	for (const pgid of left) signalGroup(pgid, 'SIGTERM');
 	if (left.length > 0) {
 		process.stderr.write(`[start guard] npm start ended without stopping process groups ${left.join(', ')}: stopping them\n`);
 	}
 	const deadline = Date.now() + graceMs;
-	while (left.some(groupAlive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+	while (left.some(groupHasMembers) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
 	for (const pgid of left) signalGroup(pgid, 'SIGKILL');
 	process.exit(0);
 }
