@@ -7,10 +7,15 @@
  *   4. first start only: import the credential "Meta Calling API (sandbox)" and the examples, activated
  *   5. n8n on 127.0.0.1:5678 (SQLite, user folder .cache/start/n8n-<version>/user, kept between starts),
  *      the owner account created from the environment, the example trigger registered at the sandbox
- * Ctrl-C (or SIGTERM) stops n8n and the sandbox, then exits. The e2e harness's modules do the n8n and
- * sandbox work; this file only strings them together for a person rather than a test.
+ * Stopping: SIGINT (Ctrl-C), SIGTERM (docker stop, timeout, systemd) and SIGHUP stop n8n and the sandbox,
+ * then the script exits. package.json runs it as `exec node --import tsx scripts/start.ts`: no `sh -c` and
+ * no tsx relay process sit between npm and this script, so the signal npm forwards reaches it. When the
+ * script cannot stop them itself, two guards do: the script stops everything when its parent (npm) is gone
+ * (a SIGHUP or SIGKILL to npm), and a watchdog process (start/watchdog.ts) stops every process group the
+ * script started when the script itself is gone (SIGKILL, a crash).
+ * The e2e harness's modules do the n8n and sandbox work; this file only strings them together for a person
+ * rather than a test.
  */
-import { spawnSync } from 'child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { createServer } from 'net';
 import { join } from 'path';
@@ -24,12 +29,13 @@ import {
 	waitForReadiness,
 	type N8nInstanceOptions,
 } from '../test/e2e/harness/n8nProcess';
-import { startLogged, stopProcess, tailOf, type LoggedProcess } from '../test/e2e/harness/processes';
+import { onProcessGroups, startLogged, stopProcess, tailOf, type LoggedProcess } from '../test/e2e/harness/processes';
 import { startSandboxProcess } from '../test/e2e/harness/stack';
 import { installBuiltPackage, prepareWorkflows, SANDBOX_CREDENTIAL_NAME, writeSandboxCredential } from '../test/e2e/harness/userFolder';
 import { activateWithCli } from './start/activate';
 import { EXAMPLES_DIR, readExamples, tryItCommand, triggerNames, whatsAppTriggerOf } from './start/examples';
 import { ensureExampleDataTables } from './start/dataTables';
+import { startGuard } from './start/guard';
 import { DEMO_OWNER, ensureOwnerByRest, ownerEnvironment } from './start/owner';
 import { runtimeInstalled } from './start/runtimeCache';
 import { readSettings, type StartSettings } from './start/settings';
@@ -45,7 +51,7 @@ function say(text: string): void {
 
 /**
  * Stops what this script started (n8n first: it may still write to the sandbox), then exits. Ctrl-C
- * reaches this process twice (from the terminal and relayed by npm): the second call waits for the first.
+ * reaches this process twice (from the terminal and forwarded by npm): the second call waits for the first.
  */
 function stopAll(exitCode: number): Promise<never> {
 	stopping ??= (async () => {
@@ -59,19 +65,35 @@ function stopAll(exitCode: number): Promise<never> {
 	return stopping;
 }
 
-function runStep(what: string, command: string, args: string[], logFile?: string): string {
-	const result = spawnSync(command, args, {
-		cwd: REPO_ROOT,
-		encoding: 'utf8',
-		// The installer's progress (stderr) is worth seeing on a first start; a build's output only on failure.
-		stdio: ['ignore', 'pipe', logFile ? 'pipe' : 'inherit'],
-	});
-	if (logFile) writeFileSync(logFile, `${result.stdout ?? ''}${result.stderr ?? ''}`);
-	if (result.status !== 0) {
-		const detail = logFile ? `\n${tailOf(logFile, 30)}` : '';
-		throw new Error(`${what} failed (exit ${result.status ?? result.signal})${detail}`);
-	}
-	return (result.stdout ?? '').trim();
+/**
+ * Runs a build or install step in its own process group like n8n and the sandbox (not spawnSync: that
+ * would hold back a signal's handler until the step ends, and leave the step running if the script dies).
+ */
+async function runStep(what: string, command: string, args: string[], logFile: string, echoStderr = false): Promise<void> {
+	writeFileSync(logFile, '');
+	// The installer's progress (stderr) is worth seeing on a first start; a build's output only on failure.
+	const step = startLogged(what, command, args, { cwd: REPO_ROOT, env: process.env, logFile, echoStderr });
+	running.push(step);
+	const code = await step.exited;
+	running.splice(running.indexOf(step), 1);
+	if (code !== 0) throw new Error(`${what} failed (exit ${code ?? step.child.signalCode})\n${tailOf(logFile, 30)}`);
+}
+
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * npm does not forward SIGHUP, and nothing is forwarded when npm is SIGKILLed: either way npm is gone and
+ * this script would run on without it. Its parent changing is the sign.
+ */
+function stopWhenParentIsGone(): void {
+	const parent = process.ppid;
+	if (parent <= 1) return;
+	const timer = setInterval(() => {
+		if (process.ppid === parent) return;
+		say(`the process that started this script (pid ${parent}) is gone`);
+		void stopAll(0);
+	}, 500);
+	timer.unref();
 }
 
 function portIsFree(port: number): Promise<boolean> {
@@ -153,8 +175,17 @@ function banner(settings: StartSettings, urls: { n8n: string; sandbox: string },
 }
 
 async function main(): Promise<void> {
+	// A closed terminal must not turn a status line into a crash halfway through stopping.
+	process.stdout.on('error', () => undefined);
+	for (const signal of STOP_SIGNALS) {
+		process.on(signal, () => {
+			if (stopping === undefined) say(`${signal}: stopping`);
+			void stopAll(0);
+		});
+	}
+	stopWhenParentIsGone();
 	const settings = readSettings(process.argv.slice(2));
-	for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stopAll(0));
+	onProcessGroups(startGuard());
 
 	if (settings.fresh) {
 		say(`--fresh: deleting ${settings.homeDir}`);
@@ -166,7 +197,7 @@ async function main(): Promise<void> {
 	if (process.env.META_CALLING_DIST) say(`using the build in ${process.env.META_CALLING_DIST}`);
 	else {
 		say('building the package (npm run build)');
-		runStep('npm run build', 'npm', ['run', 'build'], join(settings.homeDir, 'build.log'));
+		await runStep('npm run build', 'npm', ['run', 'build'], join(settings.homeDir, 'build.log'));
 	}
 
 	say(
@@ -174,7 +205,7 @@ async function main(): Promise<void> {
 			? `Node 24 and n8n ${settings.version}: installed in .cache/`
 			: `Node 24 and n8n ${settings.version}: not in .cache/ yet, downloading and compiling (several minutes, once)`,
 	);
-	runStep('scripts/n8n-env.sh', 'bash', [join(REPO_ROOT, 'scripts', 'n8n-env.sh'), 'n8n', settings.version]);
+	await runStep('scripts/n8n-env.sh', 'bash', [join(REPO_ROOT, 'scripts', 'n8n-env.sh'), 'n8n', settings.version], join(settings.homeDir, 'n8n-env.log'), true);
 	const runtime = resolveRuntime(settings.line);
 	await checkPorts(settings);
 	installBuiltPackage(settings.userFolder);
@@ -232,6 +263,7 @@ async function main(): Promise<void> {
 }
 
 main().catch(async (error: unknown) => {
-	process.stderr.write(`\nnpm start failed: ${(error as Error).message}\n`);
+	// While stopping on a signal, the step that was running fails because it was stopped: no news.
+	if (stopping === undefined) process.stderr.write(`\nnpm start failed: ${(error as Error).message}\n`);
 	await stopAll(1);
 });

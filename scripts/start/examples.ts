@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 
 import { REPO_ROOT } from '../../test/e2e/harness/lines';
+import { holidayEvesToday } from './holidayEves';
 
 export const EXAMPLES_DIR = join(REPO_ROOT, 'examples');
 
@@ -17,6 +18,8 @@ export interface Example {
 	name: string;
 	file: string;
 	nodes: ExampleNode[];
+	/** n8n's workflow settings; `timezone` is the zone of $today and of the Schedule Triggers. */
+	settings?: { timezone?: string };
 }
 
 /** The workflows of examples/, in file-name order (the order the README lists them in). */
@@ -26,7 +29,7 @@ export function readExamples(dir = EXAMPLES_DIR): Example[] {
 		.sort()
 		.map((file) => {
 			const workflow = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Omit<Example, 'file'>;
-			return { id: workflow.id, name: workflow.name, nodes: workflow.nodes, file };
+			return { id: workflow.id, name: workflow.name, nodes: workflow.nodes, settings: workflow.settings, file };
 		});
 }
 
@@ -53,8 +56,8 @@ export function verifyTokenOf(trigger: ExampleNode): string {
 	return typeof configured === 'string' && configured.trim() !== '' ? configured.trim() : String(trigger.webhookId);
 }
 
-/** A command that runs the example now, against the sandbox. */
-export function tryItCommand(example: Example, urls: { n8n: string; sandbox: string }): string {
+/** A command that runs the example now, against the sandbox (or what a manual run does on the day of `now`). */
+export function tryItCommand(example: Example, urls: { n8n: string; sandbox: string }, now = new Date()): string {
 	const webhook = example.nodes.find((node) => node.type === 'n8n-nodes-base.webhook');
 	if (webhook) {
 		// The repo's webhook example takes the person to call back; the sandbox's demo PSID may be messaged.
@@ -86,8 +89,8 @@ export function tryItCommand(example: Example, urls: { n8n: string; sandbox: str
 	}
 	if (example.nodes.some((node) => node.type === 'n8n-nodes-base.switch')) {
 		// Example 2 acts only at 18:00 on a listed eve and at 08:00 the morning after; a manual run today
-		// stops at its Switch unless today (or yesterday) is in its list.
-		return 'runs at 18:00 on the dates in "Holiday eves" and 08:00 the morning after; to try it today, add today\'s date there, then "Execute workflow" from "Every evening at 18:00"';
+		// stops at its Switch unless today (or yesterday) is in its list: say which.
+		return holidayEvesToday(example, now);
 	}
 	return 'open it and click "Execute workflow": it runs now, against the sandbox';
 }

@@ -15,16 +15,33 @@ export function startLogged(
 	name: string,
 	command: string,
 	args: string[],
-	options: { cwd: string; env: NodeJS.ProcessEnv; logFile: string },
+	options: { cwd: string; env: NodeJS.ProcessEnv; logFile: string; echoStderr?: boolean },
 ): LoggedProcess {
 	const log = createWriteStream(options.logFile, { flags: 'a' });
 	// detached: its own process group, so stopping it also stops what it started (n8n's task runner, tsx's node).
 	const child = spawn(command, args, { cwd: options.cwd, env: options.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
 	child.stdout?.pipe(log);
 	child.stderr?.pipe(log);
+	if (options.echoStderr) child.stderr?.pipe(process.stderr);
 	const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 	trackForExit(child);
+	for (const listener of groupListeners) listener.started(child.pid);
+	child.once('exit', () => {
+		for (const listener of groupListeners) listener.exited(child.pid);
+	});
 	return { name, child, logFile: options.logFile, exited };
+}
+
+/** Told of every process group startLogged starts and of its leader's exit. */
+export interface ProcessGroupListener {
+	started(pgid: number | undefined): void;
+	exited(pgid: number | undefined): void;
+}
+const groupListeners: ProcessGroupListener[] = [];
+
+/** `npm start` hands its guard here (scripts/start/guard.ts): it stops these groups if the script is killed. */
+export function onProcessGroups(listener: ProcessGroupListener): void {
+	groupListeners.push(listener);
 }
 
 /** Runs a command to completion, its output appended to a log file; throws with the output's tail on failure. */
