@@ -218,11 +218,16 @@ export async function createGraphClient(
 			const pause = Math.min(throttle.pauseRemainingMs(), Math.max(0, maxTotalWaitMs - waitedMs));
 			if (pause > 0) await sleep(pause);
 			waitedMs += pause;
+			// Under a millisecond it is not worth a timer: the debt stays in the throttle's schedule.
+			const pace = throttle.paceMs();
+			if (pace >= 1) await sleep(pace);
 			if (req.sendBy !== undefined && Date.now() > req.sendBy) {
 				throttle.release(ticket, 'neutral');
 				throw new StaleReadError();
 			}
+			const sentAt = Date.now();
 			const answer = await sendOnce(req, credential);
+			if (answer.received) throttle.recordRoundTrip(Date.now() - sentAt);
 			const { facts, kind, usage, value } = evaluate(answer);
 			throttle.release(ticket, signalOf(kind, usage.maxPercent));
 

@@ -40,6 +40,12 @@ export class RequestThrottle {
 	/** Number of pauses opened so far. */
 	private pauseGeneration = 0;
 
+	/** Smoothed round trip of answered requests (TCP's estimator); undefined until the first answer. */
+	private smoothedRoundTripMs: number | undefined;
+
+	/** When the next paced send may leave. */
+	private nextSendAt = 0;
+
 	constructor(
 		setting: ConcurrencySetting,
 		private readonly now: () => number = Date.now,
@@ -79,6 +85,27 @@ export class RequestThrottle {
 		else if (signal === 'limited') this.state = onCongestion(this.state, ticket.epoch);
 		else if (signal === 'highUsage') this.state = onHighUsage(this.state, ticket.epoch);
 		this.admitWaiting();
+	}
+
+	/** Feeds the round-trip estimate with one answered request's time from send to answer. */
+	recordRoundTrip(milliseconds: number): void {
+		const previous = this.smoothedRoundTripMs;
+		this.smoothedRoundTripMs = previous === undefined ? milliseconds : 0.875 * previous + 0.125 * milliseconds;
+	}
+
+	/**
+	 * Pacing, as TCP does it: how long the holder of a fresh slot waits so that the window's sends are
+	 * spread over one round trip (one every round trip / window) instead of leaving in one burst. Without it
+	 * a full window leaves at once, comes back at once, and is worked off at once, and the next window waits
+	 * for all of that: the node then moves in lock-step, one round trip plus a window's CPU per window
+	 * (docs/benchmarks.md, scenario 1). Spacing never lowers the throughput the window allows.
+	 */
+	paceMs(): number {
+		if (this.smoothedRoundTripMs === undefined) return 0;
+		const now = this.now();
+		const sendAt = Math.max(now, this.nextSendAt);
+		this.nextSendAt = sendAt + this.smoothedRoundTripMs / this.limit;
+		return sendAt - now;
 	}
 
 	/** Milliseconds left of the shared pause (0 when none is open). */

@@ -53,4 +53,29 @@ describe('RequestThrottle', () => {
 		throttle.release(await throttle.acquire(), 'highUsage');
 		expect(throttle.consecutivePauses).toBe(0);
 	});
+
+	it('paces sends over the round trip: a full window leaves one every round trip / window, not in one burst', () => {
+		let now = 0;
+		const throttle = new RequestThrottle(50, () => now);
+		// Nothing is known before the first answer: no wait.
+		expect(throttle.paceMs()).toBe(0);
+		throttle.recordRoundTrip(100);
+		const waits = Array.from({ length: 5 }, () => throttle.paceMs());
+		// The first free send leaves at once, the next ones 2 ms (100 ms / 50) apart.
+		expect(waits.slice(1).map((w, i) => w - waits[i])).toEqual([2, 2, 2, 2]);
+		// Time that has passed counts: a sender coming later waits only for what is left of the schedule.
+		now += 100;
+		expect(throttle.paceMs()).toBe(0);
+	});
+
+	it('round-trip estimate: smoothed like TCP (7/8 old, 1/8 new), so one slow answer does not stall the pace', () => {
+		const now = 0;
+		const throttle = new RequestThrottle(10, () => now);
+		throttle.recordRoundTrip(100);
+		throttle.recordRoundTrip(900);
+		throttle.paceMs();
+		// 0.875 * 100 + 0.125 * 900 = 200 ms over a window of 10: 20 ms apart.
+		expect(throttle.paceMs()).toBe(20);
+	});
 });
+
