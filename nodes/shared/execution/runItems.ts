@@ -4,7 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { inputErrorInWords, type Shown } from '../descriptions/fieldLabel';
 import { DEFAULT_MAX_WAIT_SECONDS } from '../descriptions/options';
 import { MAX_WINDOW, parseConcurrency, type ConcurrencySetting } from '../transport/congestion';
-import { createGraphClient, type GraphClient, type GraphClientOptions } from '../transport/graph';
+import { createGraphClient, WithdrawnError, type GraphClient, type GraphClientOptions, type GraphRequest } from '../transport/graph';
 import { META_ERROR_FIELDS } from '../transport/metaError';
 import { InputError } from '../validation';
 import { describeRunOutcome, type ItemState } from './runOutcome';
@@ -118,6 +118,24 @@ function toOutputItems(result: IDataObject | IDataObject[], itemIndex: number): 
 	return list.map((json) => ({ json, pairedItem: { item: itemIndex } }));
 }
 
+/**
+ * The client one item uses: once the run has stopped (On Error: Stop and another item failed), the item's
+ * requests are withdrawn (WithdrawnError), up to its first change. An item waiting for its account's turn
+ * (execution/accountUpdate.ts) has not started in the user's eyes, so it must not write after the failure;
+ * once it has sent a change, its remaining requests (the check, the rest of its writes) go on, so it never
+ * stops half-done.
+ */
+function itemClient(graph: GraphClient, runStopped: () => boolean): GraphClient {
+	let changed = false;
+	const mayLeave = (req: GraphRequest) => () => {
+		if (req.mayLeave && !req.mayLeave()) return false;
+		if (!changed && runStopped()) return false;
+		if (req.method !== 'GET') changed = true;
+		return true;
+	};
+	return { ...graph, request: async (req) => await graph.request({ ...req, mayLeave: mayLeave(req) }) };
+}
+
 /** Client settings that are not user options (tests and benchmarks shrink the backoff). */
 export type ClientTuning = Pick<GraphClientOptions, 'backoff' | 'requestTimeoutMs' | 'random'>;
 
@@ -184,7 +202,10 @@ export async function runItems(
 
 	const settling: Array<Promise<void>> = [];
 
+	const runStopped = () => !continueOnFail && failures.size > 0;
+
 	function fail(itemIndex: number, error: unknown): void {
+		if (error instanceof WithdrawnError) return; // not started: no output, no failure
 		const itemError = asItemError(ctx, error, itemIndex, screen);
 		if (!continueOnFail) failures.set(itemIndex, itemError);
 		else outputs[itemIndex] = [errorItem(ctx, itemError, itemIndex)];
@@ -196,7 +217,7 @@ export async function runItems(
 		while (next < toRun.length && failures.size === 0) {
 			const itemIndex = toRun[next++];
 			try {
-				const result = await handler(itemIndex, graph, inputs[itemIndex]);
+				const result = await handler(itemIndex, itemClient(graph, runStopped), inputs[itemIndex]);
 				if (result instanceof Settling) {
 					settling.push(
 						result.result.then(

@@ -51,6 +51,11 @@ export interface GraphRequest {
 	 * while that read is fresh (shared/execution/accountUpdate.ts).
 	 */
 	sendBy?: number;
+	/**
+	 * Asked when the request is about to leave (a slot granted, every wait over), on each attempt: false
+	 * withdraws it, nothing is sent (WithdrawnError). The item loop stops waiting items this way.
+	 */
+	mayLeave?: () => boolean;
 }
 
 /** A request with `sendBy` could not leave in time; nothing was sent. */
@@ -58,6 +63,14 @@ export class StaleReadError extends Error {
 	constructor() {
 		super('the request could not leave before its send-by time; nothing was sent');
 		this.name = 'StaleReadError';
+	}
+}
+
+/** A request whose `mayLeave` said no; nothing was sent. */
+export class WithdrawnError extends Error {
+	constructor() {
+		super('the request was withdrawn before it left; nothing was sent');
+		this.name = 'WithdrawnError';
 	}
 }
 
@@ -224,6 +237,10 @@ export async function createGraphClient(
 			if (req.sendBy !== undefined && Date.now() > req.sendBy) {
 				throttle.release(ticket, 'neutral');
 				throw new StaleReadError();
+			}
+			if (req.mayLeave && !req.mayLeave()) {
+				throttle.release(ticket, 'neutral');
+				throw new WithdrawnError();
 			}
 			const sentAt = Date.now();
 			const answer = await sendOnce(req, credential);

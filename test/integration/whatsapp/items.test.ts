@@ -129,6 +129,24 @@ describe('many items', () => {
 		expect(result.error?.description).toMatch(/ Applied: items 0, 2\. Not applied: item 1 \(failed\)\.$/);
 	});
 
+	it('Meta refusing the first of several writes to one number, with Stop: the items waiting for that number send nothing', async () => {
+		sandbox.current.reset({ bulkPhoneNumbers: 1 });
+		sandbox.current.addFault({ kind: 'error', method: 'POST', error: { code: 100, message: '(#100) Invalid parameter' } });
+		// Three holiday adds on one number take turns (one queue per number): items 1 and 2 wait while item 0 is refused.
+		const items = [2, 3, 4].map((days) => ({ json: { id: bulkId(0), date: berlinDate(days) } }));
+		const result = await runWhatsApp(
+			sandbox.current,
+			{ ...byItem, resource: 'holidaySchedule', operation: 'add', holidaysInput: 'json', holidaysJson: '={{ [$json.date] }}' },
+			{ items },
+		);
+		expect(result.error?.code).toBe(100);
+		expect((result.error?.context as { itemIndex?: number } | undefined)?.itemIndex).toBe(0);
+		expect(writes(sandbox.current)).toHaveLength(1);
+		// (The next item's read may leave as the queue hands over, before the failure is recorded: a read changes nothing.)
+		expect(sandbox.current.phoneNumber(bulkId(0)).calling.call_hours?.holiday_schedule ?? []).toEqual([]);
+		expect(result.error?.description).toMatch(/ Not applied: items 0 \(failed\), 1-2 \(not started\)\.$/);
+	});
+
 	it('dry run over many items sends no write', async () => {
 		sandbox.current.reset({ bulkPhoneNumbers: 10 });
 		const items = Array.from({ length: 10 }, (_, i) => ({ json: { id: bulkId(i) } }));
