@@ -31,6 +31,10 @@ function expectShape(out: IDataObject, account: 'phoneNumberId' | 'pageId', keys
 
 const HOURS = { hours: [{ dayOfWeek: 'MONDAY', openTime: '0900', closeTime: '1700' }] };
 const WRITE = ['success', 'writes', 'verified'];
+const KEYS_SYNC = ['phoneNumberId', ...WRITE, 'syncMode', 'timezoneId', 'holidays', 'added', 'removed', 'kept', 'deferred', 'unchanged', 'droppedPastHolidays', 'calendar', 'calendarDays'];
+const KEYS_NUMBER = ['phoneNumberId', 'wabaId', 'displayPhoneNumber', 'verifiedName', 'qualityRating'];
+// Nothing to change today (no closure in the feed now): no write, so no `success`.
+const KEYS_SYNC_CLOSURE = ['pageId', 'at', 'timezoneId', 'action', 'changed', 'closure', 'reason', 'nextChangeAt', 'snapshot', 'writes', 'verified', 'calendar'];
 
 async function whatsApp(parameters: INodeParameters): Promise<IDataObject> {
 	return onlyItem(await runWhatsApp(sandbox.current, parameters));
@@ -113,6 +117,28 @@ describe('WhatsApp Calling output shape', () => {
 		});
 		expect(result.error?.message).toBe('Meta did not apply the change of calling.call_icon_visibility');
 	});
+
+	it('Holiday Schedule → Sync From Calendar', async () => {
+		const out = await whatsApp({
+			resource: 'holidaySchedule',
+			operation: 'sync',
+			countryCode: 'DE',
+			options: { publicHolidaysBaseUrl: sandbox.current.url },
+		});
+		expectShape(out, 'phoneNumberId', KEYS_SYNC);
+	});
+
+	it('Phone Number → Get Many: one item per number, each naming it', async () => {
+		const result = await runWhatsApp(sandbox.current, { resource: 'phoneNumber', operation: 'getAll', wabaId: DEMO.wabaId, returnAll: true });
+		if (result.error) throw result.error;
+		const items = jsonOf(result);
+		expect(items.length).toBeGreaterThan(1);
+		for (const item of items) {
+			expect(Object.keys(item).sort()).toEqual([...KEYS_NUMBER].sort());
+			expect(Object.keys(item).filter((key) => !CAMEL_CASE.test(key))).toEqual([]);
+		}
+		expect(items.map((item) => item.phoneNumberId)).toContain(DEMO.phoneNumberId);
+	});
 });
 
 describe('Messenger Calling output shape', () => {
@@ -167,5 +193,15 @@ describe('Messenger Calling output shape', () => {
 		sandbox.current.addFault({ kind: 'http', method: 'POST', status: 200, body: '{"success":false}' });
 		const result = await runMessenger(sandbox.current, { resource: 'callSettings', operation: 'setCallRouting', ringTarget: 'META' });
 		expect(result.error?.message).toBe('Meta did not apply the change of call_routing');
+	});
+
+	it('Call Setting → Sync Closure From Calendar', async () => {
+		const out = await messenger({
+			resource: 'callSettings',
+			operation: 'syncClosure',
+			calendarSource: 'ical',
+			calendarUrl: `${sandbox.current.url}/calendars/closures.ics`,
+		});
+		expectShape(out, 'pageId', KEYS_SYNC_CLOSURE);
 	});
 });
