@@ -33,7 +33,7 @@ const HOURS = { hours: [{ dayOfWeek: 'MONDAY', openTime: '0900', closeTime: '170
 const WRITE = ['success', 'writes', 'verified'];
 const KEYS_SYNC = ['phoneNumberId', ...WRITE, 'syncMode', 'timezoneId', 'holidays', 'added', 'removed', 'kept', 'deferred', 'unchanged', 'droppedPastHolidays', 'calendar', 'calendarDays'];
 const KEYS_NUMBER = ['phoneNumberId', 'wabaId', 'displayPhoneNumber', 'verifiedName', 'qualityRating'];
-// Nothing to change today (no closure in the feed now): no write, so no `success`.
+// Nothing to change (no closure at that time): no write, so no `success`.
 const KEYS_SYNC_CLOSURE = ['pageId', 'at', 'timezoneId', 'action', 'changed', 'closure', 'reason', 'nextChangeAt', 'snapshot', 'writes', 'verified', 'calendar'];
 
 async function whatsApp(parameters: INodeParameters): Promise<IDataObject> {
@@ -200,7 +200,9 @@ describe('Messenger Calling output shape', () => {
 			resource: 'callSettings',
 			operation: 'syncClosure',
 			calendarSource: 'ical',
-			calendarUrl: `${sandbox.current.url}/calendars/closures.ics`,
+			// The 'many' feed closes from 3 days ahead only: tomorrow is open on every date this test runs.
+			calendarUrl: `${sandbox.current.url}/calendars/many.ics`,
+			at: new Date(Date.now() + 86_400_000).toISOString(),
 		});
 		expectShape(out, 'pageId', KEYS_SYNC_CLOSURE);
 	});
