@@ -28,7 +28,7 @@ interface NodeShot {
 }
 
 const NODE_SHOTS: NodeShot[] = [
-	{ file: 'whatsapp-calling.png', workflowId: 'exWaHolidays0001', node: 'Add upcoming holidays' },
+	{ file: 'whatsapp-calling.png', workflowId: 'exWaHolidays0001', node: 'Sync from public holidays' },
 	{ file: 'messenger-calling.png', workflowId: 'exMsHolidayEve01', node: 'Hide the call button' },
 	{ file: 'messenger-calling-call-prompt.png', workflowId: 'exMsCallPrompt01', node: 'Send call prompt' },
 	{ file: 'whatsapp-calling-trigger.png', workflowId: 'exWaRestricted01', node: 'When Meta restricts calling' },
