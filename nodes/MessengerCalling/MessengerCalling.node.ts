@@ -22,6 +22,9 @@ export class MessengerCalling implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: resourceOperationSubtitle(properties),
+		// n8n's node panel shows the Messenger Calling Trigger's description for this app's one entry; this text
+		// describes the node itself (its AI tool variant is described by it). The codex aliases include the
+		// trigger's, since the panel searches the merged entry by this node's codex only.
 		description:
 			'Manage a Facebook Page’s Messenger calling: call hours, call icon, call routing, close and restore, call prompts',
 		defaults: { name: 'Messenger Calling' },

@@ -16,7 +16,10 @@ export class MessengerCallingTrigger implements INodeType {
 		version: TRIGGER_VERSIONS,
 		defaultVersion: TRIGGER_DEFAULT_VERSION,
 		subtitle: '={{ $parameter["subscription"] === "automatic" ? "Automatic subscription" : "Call settings updates" }}',
-		description: 'Starts the workflow when the Messenger calling settings of a Facebook Page change (call_settings_update)',
+		// n8n's node panel merges this trigger into the Messenger Calling entry and shows this text, not the
+		// action node's, for the whole app (entry, search, Node details): so it says what both nodes do.
+		description:
+			'Manage a Facebook Page’s Messenger calling (call hours, call icon, routing, close and restore, call prompts), and start workflows when its call settings change',
 		defaults: { name: 'Messenger Calling Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],

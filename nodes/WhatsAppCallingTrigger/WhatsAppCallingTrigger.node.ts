@@ -18,16 +18,20 @@ const eventsProperty: INodeProperties = {
 			name: 'Account Settings Update',
 			value: 'accountSettingsUpdate',
 			description: 'Calling settings of a phone number changed (field account_settings_update), your own changes included',
+			// The trigger's name in the node panel; without it n8n makes "On account update all" from the name.
+			action: 'On calling settings change',
 		},
 		{
 			name: 'Account Update (All)',
 			value: 'accountUpdate',
 			description: 'Every account_update event, also those unrelated to calling',
+			action: 'On any account update',
 		},
 		{
 			name: 'Calling Restriction',
 			value: 'callingRestriction',
 			description: 'Meta warned about low calling quality or paused calling (account_update events about calling)',
+			action: 'On calling warning or restriction',
 		},
 	],
 	default: ['accountSettingsUpdate', 'callingRestriction'],
@@ -44,7 +48,10 @@ export class WhatsAppCallingTrigger implements INodeType {
 		version: TRIGGER_VERSIONS,
 		defaultVersion: TRIGGER_DEFAULT_VERSION,
 		subtitle: chosenOptionsSubtitle(eventsProperty),
-		description: 'Starts the workflow when the calling settings of a WhatsApp business number change or Meta warns about or restricts its calling',
+		// n8n's node panel merges this trigger into the WhatsApp Calling entry and shows this text, not the
+		// action node's, for the whole app (entry, search, Node details): so it says what both nodes do.
+		description:
+			'Manage the calling settings, call hours and holidays of WhatsApp business numbers, and start workflows when they change or Meta warns about or restricts calling',
 		defaults: { name: 'WhatsApp Calling Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
