@@ -6,6 +6,20 @@ import { chromium, type Browser } from 'playwright-core';
 /** Debian's chromium: playwright-core drives it; no browser download (this machine reaches only npm and Debian). */
 export const CHROMIUM = '/usr/bin/chromium';
 
+/**
+ * Browsers already on the machine, first found wins: META_CALLING_CHROMIUM, Debian's chromium, then a
+ * Chrome that a CI image ships (CHROME_BIN, /usr/bin/google-chrome: GitHub's Ubuntu runners come with
+ * Google Chrome, and the e2e tier's node-panel test needs a browser there too).
+ */
+function candidates(env: NodeJS.ProcessEnv = process.env): string[] {
+	return [env.META_CALLING_CHROMIUM, CHROMIUM, env.CHROME_BIN, '/usr/bin/google-chrome'].filter((path): path is string => Boolean(path));
+}
+
+/** The browser to drive, or undefined when none is installed. */
+export function findChromium(): string | undefined {
+	return candidates().find((path) => existsSync(path));
+}
+
 const FLAGS = [
 	'--headless',
 	'--no-sandbox',
@@ -17,10 +31,10 @@ const FLAGS = [
 	'--disable-sync',
 ];
 
-/** Installs Debian's chromium when it is missing (as root, or through sudo). */
+/** Installs Debian's chromium when no browser is found (as root, or through sudo). */
 export function ensureChromium(log: (text: string) => void): void {
-	if (existsSync(CHROMIUM)) return;
-	log(`${CHROMIUM} is missing: apt-get install -y chromium (a few minutes)`);
+	if (findChromium()) return;
+	log(`no browser (${candidates().join(', ')}): apt-get install -y chromium (a few minutes)`);
 	const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
 	for (const args of [
 		['apt-get', 'update'],
@@ -37,5 +51,7 @@ export function ensureChromium(log: (text: string) => void): void {
 }
 
 export async function launchChromium(): Promise<Browser> {
-	return await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
+	const executablePath = findChromium();
+	if (!executablePath) throw new Error(`no browser found (${candidates().join(', ')}); call ensureChromium first`);
+	return await chromium.launch({ executablePath, headless: true, args: FLAGS });
 }

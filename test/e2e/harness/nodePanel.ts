@@ -53,7 +53,8 @@ async function readEntry(item: Locator): Promise<PanelEntry> {
 /**
  * Clicks the entry titled `name` in the current list and reads the "Node details" page it opens (n8n
  * shows it for community nodes): its text, and every action and trigger listed. Its sections ("Actions",
- * "Triggers") start one open, one closed; each header is clicked so every item is read once open.
+ * "Triggers") start one open, one closed; each header is clicked so every item is read once open, and
+ * clicked again, so the page is left as it opened.
  */
 export async function openDetails(page: Page, name: string): Promise<PanelDetails> {
 	await page.locator(`${PANEL} [data-test-id="node-creator-item-name"]`, { hasText: name }).first().click();
@@ -72,10 +73,16 @@ export async function openDetails(page: Page, name: string): Promise<PanelDetail
 		}
 	};
 	await collect();
-	for (const header of await page.locator(`${PANEL} [data-test-id="node-creator-category-item"]`).all()) {
+	const headers = await page.locator(`${PANEL} [data-test-id="node-creator-category-item"]`).all();
+	for (const header of headers) {
 		await header.click();
 		await page.waitForTimeout(400);
 		await collect();
+	}
+	// Clicked again, each section is as n8n opened the page (for a screenshot taken after this).
+	for (const header of headers) {
+		await header.click();
+		await page.waitForTimeout(300);
 	}
 	return { description, itemsByType };
 }
