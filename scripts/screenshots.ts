@@ -3,7 +3,7 @@
  * taken in headless Debian chromium (driven by playwright-core) against the instance `npm start` runs
  * (started here, and stopped again, when none is running). Writes docs/screenshots/*.png at 1280x800:
  * each example workflow's canvas, each node's parameter panel, the "From List" account lists (opened and
- * narrowed by a search), and the credential dialog.
+ * narrowed by a search), the node panel (both apps' entries, an app's Node details) and the credential dialog.
  */
 import { mkdirSync } from 'fs';
 import { join } from 'path';
@@ -15,7 +15,8 @@ import { SANDBOX_CREDENTIAL_ID } from '../test/e2e/harness/userFolder';
 import { readExamples } from './start/examples';
 import { DEMO_OWNER } from './start/owner';
 import { ensureChromium, launchChromium } from './screenshots/chromium';
-import { closeNode, logIn, openCredential, openNode, openResourceList, openWorkflow } from './screenshots/editor';
+import { closeNode, dismissPopups, logIn, openCredential, openNode, openResourceList, openWorkflow } from './screenshots/editor';
+import { openDetails, openNodePanel, searchPanel } from '../test/e2e/harness/nodePanel';
 import { stopInstance, useOrStartInstance } from './screenshots/instance';
 
 const OUT_DIR = join(REPO_ROOT, 'docs', 'screenshots');
@@ -165,6 +166,17 @@ async function main(): Promise<void> {
 		} finally {
 			await deleteWorkflow(page, instance.url, lists);
 		}
+
+		// The node panel of a new workflow: "Calling" lists both apps, each one entry for its action node and
+		// its trigger; then WhatsApp Calling's Node details.
+		await page.goto(`${instance.url}/workflow/new`, { waitUntil: 'domcontentloaded' });
+		await page.locator('[data-test-id="canvas-add-button"]').first().waitFor({ timeout: 60000 });
+		await dismissPopups(page);
+		await openNodePanel(page, false);
+		await searchPanel(page, 'Calling');
+		await shoot(page, 'node-panel-search.png');
+		await openDetails(page, 'WhatsApp Calling');
+		await shoot(page, 'node-panel-details.png');
 
 		await openCredential(page, instance.url, SANDBOX_CREDENTIAL_ID);
 		await shoot(page, 'credential.png');
