@@ -5,8 +5,7 @@ import { mergeHolidays } from '../../../shared/hours';
 import type { Settling } from '../../../shared/execution/settling';
 import type { GraphClient } from '../../../shared/transport/graph';
 import { optionsCollection, showFor } from '../../../shared/descriptions/options';
-import { changeHolidays, keepsEverythingElseNotice } from './write';
-import { checkHolidaysBeforeRead, readHolidaysInput, readPhoneNumberId } from '../common';
+import { changeHolidays, keepsEverythingElseNotice, readHolidayListInput, type HolidayListInput } from './write';
 
 const displayOptions = showFor('holidaySchedule', 'add');
 
@@ -16,24 +15,15 @@ export const description: INodeProperties[] = [
 	optionsCollection(displayOptions, { write: true, readModifyWrite: true }),
 ];
 
-function readInput(ctx: IExecuteFunctions, itemIndex: number) {
-	const phoneNumberId = readPhoneNumberId(ctx, itemIndex);
-	const holidays = readHolidaysInput(ctx, itemIndex);
-	checkHolidaysBeforeRead(holidays);
-	return { phoneNumberId, holidays };
-}
-
-type Input = ReturnType<typeof readInput>;
-
-export function validate(this: IExecuteFunctions, itemIndex: number): Input {
-	return readInput(this, itemIndex);
+export function validate(this: IExecuteFunctions, itemIndex: number): HolidayListInput {
+	return readHolidayListInput(this, itemIndex);
 }
 
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	graph: GraphClient,
-	input: Input = readInput(this, itemIndex),
+	input: HolidayListInput = readHolidayListInput(this, itemIndex),
 ): Promise<Settling> {
 	const { phoneNumberId, holidays } = input;
 	return await changeHolidays(this, itemIndex, graph, phoneNumberId, (stored) => {

@@ -3,7 +3,7 @@ import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties }
 import type { CallHours, Holiday } from '../../../shared/hours';
 import type { GraphClient } from '../../../shared/transport/graph';
 import { Settling } from '../../../shared/execution/settling';
-import { holidayToJson, requireCallHours, updateCallHours } from '../common';
+import { checkHolidaysBeforeRead, holidayToJson, readHolidaysInput, readPhoneNumberId, requireCallHours, updateCallHours } from '../common';
 
 /** What add, remove and replace share: they write the stored call hours back with only the holidays changed. */
 
@@ -54,3 +54,13 @@ export async function changeHolidays(
 		})),
 	);
 }
+
+/** Add and Replace read the same: the number and a list of holidays, checked before anything is read. */
+export function readHolidayListInput(ctx: IExecuteFunctions, itemIndex: number) {
+	const phoneNumberId = readPhoneNumberId(ctx, itemIndex);
+	const holidays = readHolidaysInput(ctx, itemIndex);
+	checkHolidaysBeforeRead(holidays);
+	return { phoneNumberId, holidays };
+}
+
+export type HolidayListInput = ReturnType<typeof readHolidayListInput>;
