@@ -23,6 +23,9 @@ ensure_node24
 for line in $lines; do
 	ensure_n8n "$(n8n_version_of_line "$line")"
 done
+# The node-panel test reads the real editor in Chromium: found or installed here (Debian's package),
+# not inside a test's time limit.
+npx tsx -e "require('./scripts/screenshots/chromium').ensureChromium((text) => console.log('[e2e] ' + text))"
 
 if [ "${E2E_SKIP_BUILD:-}" != "1" ]; then
 	echo "[e2e] npm run build"
