@@ -64,19 +64,24 @@ describe(`n8n ${process.env.N8N_LINE ?? '2'}.x: Messenger Calling day journey`, 
 		const requests = (await e2e.sandbox<Array<{ method: string; path: string; body: any }>>('GET', 'requests')).filter(
 			(r) => r.path === `/${PAGE}/messenger_call_settings` || r.path === `/${PAGE}/messages`,
 		);
-		expect(requests.map((r) => `${r.method} ${r.path} ${r.method === 'POST' ? Object.keys(r.body).join(',') : ''}`.trim())).toEqual([
+		// On a slow machine a read can be repeated: a write must leave within 2 s of the read it is based on
+		// (execution/accountUpdate.ts), else the item reads again. So reads in a row count as one here; the
+		// writes and their order are exact.
+		const calls = requests.map((r) => `${r.method} ${r.path} ${r.method === 'POST' ? Object.keys(r.body).join(',') : ''}`.trim());
+		const readsInARowAsOne = calls.filter((call, i) => !(call.startsWith('GET') && calls[i - 1] === call));
+		expect(readsInARowAsOne).toEqual([
 			`GET /${PAGE}/messenger_call_settings`,
 			`POST /${PAGE}/messenger_call_settings icon_enabled`,
 			`POST /${PAGE}/messenger_call_settings call_hours`,
-			`GET /${PAGE}/messenger_call_settings`, // the check that no concurrent writer dropped the close
-			`GET /${PAGE}/messenger_call_settings`,
+			// the check that no concurrent writer dropped the close, then the reads before the restore
 			`GET /${PAGE}/messenger_call_settings`,
 			`POST /${PAGE}/messenger_call_settings call_hours`,
 			`POST /${PAGE}/messenger_call_settings icon_enabled`,
-			`GET /${PAGE}/messenger_call_settings`, // the same check after the restore
-			`GET /${PAGE}/messenger_call_settings`,
+			`GET /${PAGE}/messenger_call_settings`, // the same check after the restore, then the read before the prompt
 			`POST /${PAGE}/messages recipient,message`,
 		]);
+		// Unless a read had to be repeated: 3 reads between the close and the restore, 2 after it.
+		expect(calls.filter((call) => call.startsWith('GET')).length).toBeGreaterThanOrEqual(6);
 
 		// What each node said along the way, from the saved execution.
 		const execution = await e2e.waitForExecution({ workflowId: WORKFLOW_ID, includeData: true }, (e) => e.status === 'success');
