@@ -6,6 +6,7 @@ import { readDryRun, readVerifyWrites, sendOrPreview } from '../../shared/execut
 import { isWriteFailure, writeNotAppliedError } from '../../shared/execution/writeAnswer';
 import type { GraphClient, GraphRequest } from '../../shared/transport/graph';
 import {
+	callSettingsPath,
 	readCallSettingsAnswer,
 	validatePageId,
 	type CallSettingsField,
@@ -65,6 +66,22 @@ export async function sendWrites(
 export function writeResult(outcome: WritesOutcome): IDataObject {
 	if (outcome.previews.length > 0) return { dryRun: true, request: outcome.previews[0] };
 	return { success: true };
+}
+
+/**
+ * The Set operations: one POST of `settings` to the Page's call settings (or its dry-run preview), and the
+ * output item that names the Page and what was set.
+ */
+export async function writeCallSettings(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	graph: GraphClient,
+	pageId: string,
+	settings: IDataObject,
+): Promise<IDataObject> {
+	const request: GraphRequest = { method: 'POST', path: callSettingsPath(pageId), body: settings };
+	const outcome = await sendWrites(ctx, graph, [request], readDryRun(ctx, itemIndex));
+	return { pageId, ...writeResult(outcome), settings };
 }
 
 export type WritePurpose = 'close' | 'restore';

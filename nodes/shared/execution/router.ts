@@ -7,7 +7,7 @@ import type { ItemResult } from './settling';
 /** One operation file: its `execute` handles one item. */
 export interface Operation {
 	/** `input` is what `validate` returned for this item (read once: expressions cost CPU per evaluation). */
-	execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient, input?: unknown): Promise<ItemResult>;
+	execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient, input: unknown): Promise<ItemResult>;
 	/** Reads the item's parameters and runs the pure checks, before any item's request leaves (throws on a broken rule). */
 	validate?(this: IExecuteFunctions, itemIndex: number): unknown;
 	/** True for operations that must never be repeated (a message): with On Error: Stop, one item at a time. */

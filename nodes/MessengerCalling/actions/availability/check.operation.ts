@@ -28,9 +28,9 @@ export function validate(this: IExecuteFunctions, itemIndex: number): Input {
 
 export async function execute(
 	this: IExecuteFunctions,
-	itemIndex: number,
+	_itemIndex: number,
 	graph: GraphClient,
-	input: Input = readInput(this, itemIndex),
+	input: Input,
 ): Promise<IDataObject> {
 	const { pageId, at, calendar } = input;
 	const { settings } = await fetchCallSettings(graph, pageId, ['call_hours', 'icon_enabled']);

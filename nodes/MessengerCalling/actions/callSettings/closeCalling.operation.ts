@@ -50,7 +50,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	graph: GraphClient,
-	input: Input = readInput(this, itemIndex),
+	input: Input,
 ): Promise<Settling> {
 	const { pageId, mode, given, dryRun } = input;
 	const staticData = this.getWorkflowStaticData('global');

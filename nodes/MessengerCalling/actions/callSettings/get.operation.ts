@@ -40,9 +40,9 @@ export function validate(this: IExecuteFunctions, itemIndex: number): Input {
 
 export async function execute(
 	this: IExecuteFunctions,
-	itemIndex: number,
+	_itemIndex: number,
 	graph: GraphClient,
-	input: Input = readInput(this, itemIndex),
+	input: Input,
 ): Promise<IDataObject> {
 	const { pageId, fields } = input;
 	const { settings } = await fetchCallSettings(graph, pageId, fields);

@@ -11,8 +11,7 @@ import {
 	weeklyHoursFromParameter,
 } from '../../../shared/hours';
 import type { GraphClient } from '../../../shared/transport/graph';
-import { callSettingsPath } from '../../helpers/callSettings';
-import { readDryRun, readPageId, sendWrites, writeResult } from '../common';
+import { readPageId, writeCallSettings } from '../common';
 
 const displayOptions = showFor('callSettings', 'setCallHours');
 
@@ -63,20 +62,10 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	graph: GraphClient,
-	input: Input = readInput(this, itemIndex),
+	input: Input,
 ): Promise<IDataObject> {
 	const { pageId, timezoneId, weeklyHours } = input;
 	const callHours = messengerCallHoursToWire(timezoneId, weeklyHours);
-	const outcome = await sendWrites(
-		this,
-		graph,
-		[{ method: 'POST', path: callSettingsPath(pageId), body: { call_hours: callHours as unknown as IDataObject } }],
-		readDryRun(this, itemIndex),
-	);
-	return {
-		pageId,
-		...writeResult(outcome),
-		settings: { call_hours: callHours as unknown as IDataObject },
-		closedDays: closedDays(weeklyHours),
-	};
+	const written = await writeCallSettings(this, itemIndex, graph, pageId, { call_hours: callHours as unknown as IDataObject });
+	return { ...written, closedDays: closedDays(weeklyHours) };
 }

@@ -3,8 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { optionsCollection, showFor } from '../../../shared/descriptions/options';
 import type { GraphClient } from '../../../shared/transport/graph';
 import { InputError } from '../../../shared/validation';
-import { RING_TARGETS, callSettingsPath, type RingTarget } from '../../helpers/callSettings';
-import { readDryRun, readPageId, sendWrites, writeResult } from '../common';
+import { RING_TARGETS, type RingTarget } from '../../helpers/callSettings';
+import { readPageId, writeCallSettings } from '../common';
 
 const displayOptions = showFor('callSettings', 'setCallRouting');
 
@@ -53,14 +53,8 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	graph: GraphClient,
-	input: Input = readInput(this, itemIndex),
+	input: Input,
 ): Promise<IDataObject> {
 	const { pageId, callRouting } = input;
-	const outcome = await sendWrites(
-		this,
-		graph,
-		[{ method: 'POST', path: callSettingsPath(pageId), body: { call_routing: callRouting } }],
-		readDryRun(this, itemIndex),
-	);
-	return { pageId, ...writeResult(outcome), settings: { call_routing: callRouting } };
+	return await writeCallSettings(this, itemIndex, graph, pageId, { call_routing: callRouting });
 }

@@ -3,8 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { optionsCollection, showFor } from '../../../shared/descriptions/options';
 import type { GraphClient } from '../../../shared/transport/graph';
 import { InputError } from '../../../shared/validation';
-import { callSettingsPath } from '../../helpers/callSettings';
-import { readDryRun, readPageId, sendWrites, writeResult } from '../common';
+import { readPageId, writeCallSettings } from '../common';
 
 const displayOptions = showFor('callSettings', 'setCallingEnabled');
 
@@ -71,14 +70,8 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	graph: GraphClient,
-	input: Input = readInput(this, itemIndex),
+	input: Input,
 ): Promise<IDataObject> {
 	const { pageId, body } = input;
-	const outcome = await sendWrites(
-		this,
-		graph,
-		[{ method: 'POST', path: callSettingsPath(pageId), body }],
-		readDryRun(this, itemIndex),
-	);
-	return { pageId, ...writeResult(outcome), settings: body };
+	return await writeCallSettings(this, itemIndex, graph, pageId, body);
 }

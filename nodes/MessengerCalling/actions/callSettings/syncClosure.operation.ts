@@ -216,7 +216,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	graph: GraphClient,
-	input: Input = readInput(this, itemIndex),
+	input: Input,
 ): Promise<Settling> {
 	const { pageId, source, mode, open, at } = input;
 	const dryRun = readDryRun(this, itemIndex);

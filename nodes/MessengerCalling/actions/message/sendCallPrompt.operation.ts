@@ -58,7 +58,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	graph: GraphClient,
-	input: Input = readInput(this, itemIndex),
+	input: Input,
 ): Promise<IDataObject> {
 	const { pageId, recipientId, ttlDays } = input;
 	// repeatable: false — the transport never sends it twice, whatever happens to the first attempt's answer.

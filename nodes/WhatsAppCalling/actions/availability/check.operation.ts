@@ -28,9 +28,9 @@ export function validate(this: IExecuteFunctions, itemIndex: number): Input {
 
 export async function execute(
 	this: IExecuteFunctions,
-	itemIndex: number,
+	_itemIndex: number,
 	graph: GraphClient,
-	input: Input = readInput(this, itemIndex),
+	input: Input,
 ): Promise<IDataObject> {
 	const { phoneNumberId, at, calendar } = input;
 	const { calling } = await fetchSettings(graph, phoneNumberId);

@@ -30,7 +30,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	graph: GraphClient,
-	phoneNumberId: string = readPhoneNumberId(this, itemIndex),
+	phoneNumberId: string,
 ): Promise<IDataObject> {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const qs = options.includeSipCredentials === true ? { include_sip_credentials: true } : undefined;

@@ -118,7 +118,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	graph: GraphClient,
-	input: Input = readInput(this, itemIndex),
+	input: Input,
 ): Promise<Settling> {
 	const { phoneNumberId, status, timezoneId, weeklyHours, mode, clock, replacement } = input;
 

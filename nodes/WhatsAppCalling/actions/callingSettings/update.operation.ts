@@ -160,9 +160,9 @@ export function validate(this: IExecuteFunctions, itemIndex: number): Input {
 
 export async function execute(
 	this: IExecuteFunctions,
-	itemIndex: number,
+	_itemIndex: number,
 	graph: GraphClient,
-	input: Input = readInput(this, itemIndex),
+	input: Input,
 ): Promise<IDataObject> {
 	const { phoneNumberId, calling, dryRun } = input;
 	const answer = await writeCalling(this.getNode(), graph, phoneNumberId, calling, dryRun);

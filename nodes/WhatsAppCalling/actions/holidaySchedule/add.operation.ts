@@ -23,7 +23,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	graph: GraphClient,
-	input: HolidayListInput = readHolidayListInput(this, itemIndex),
+	input: HolidayListInput,
 ): Promise<Settling> {
 	const { phoneNumberId, holidays } = input;
 	return await changeHolidays(this, itemIndex, graph, phoneNumberId, (stored) => {

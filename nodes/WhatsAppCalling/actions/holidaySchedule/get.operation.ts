@@ -26,9 +26,9 @@ export function validate(this: IExecuteFunctions, itemIndex: number): string {
 
 export async function execute(
 	this: IExecuteFunctions,
-	itemIndex: number,
+	_itemIndex: number,
 	graph: GraphClient,
-	phoneNumberId: string = readPhoneNumberId(this, itemIndex),
+	phoneNumberId: string,
 ): Promise<IDataObject[]> {
 	const hours = storedCallHours((await fetchSettings(graph, phoneNumberId)).calling);
 	if (!hours || hours.holidays.length === 0) {

@@ -41,7 +41,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	graph: GraphClient,
-	input: Input = readInput(this, itemIndex),
+	input: Input,
 ): Promise<Settling> {
 	const { phoneNumberId, dates } = input;
 	return await changeHolidays(this, itemIndex, graph, phoneNumberId, (stored) => {

@@ -96,7 +96,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
 	graph: GraphClient,
-	input: Input = readInput(this, itemIndex),
+	input: Input,
 ): Promise<Settling> {
 	const { phoneNumberId, source, mode, lookAheadDays, allowEmptyCalendar } = input;
 	const now = new Date();

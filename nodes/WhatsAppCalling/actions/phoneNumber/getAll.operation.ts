@@ -81,9 +81,9 @@ export function validate(this: IExecuteFunctions, itemIndex: number): Input {
 
 export async function execute(
 	this: IExecuteFunctions,
-	itemIndex: number,
+	_itemIndex: number,
 	graph: GraphClient,
-	input: Input = readInput(this, itemIndex),
+	input: Input,
 ): Promise<IDataObject[]> {
 	const numbers = await listPhoneNumbers(graph, input.wabaId, { max: input.limit });
 	if (!input.includeCallingSettings) return numbers.map((number) => ({ ...number }));
