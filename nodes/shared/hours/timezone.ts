@@ -38,7 +38,9 @@ export function validateTimezone(timezoneId: unknown, field = 'timezoneId'): str
 	const name = timezoneId.trim();
 	const known = validNames.get(name);
 	if (known !== undefined) return known;
-	if (!IANAZone.isValidZone(name)) throw new InputError(field, `${TIMEZONE_RULE} (got "${name}")`);
+	// Every IANA name starts with a letter; newer runtimes (Node 24, not 20) also take offsets such as "+02:00",
+	// which are no zone names.
+	if (!/^[a-z]/i.test(name) || !IANAZone.isValidZone(name)) throw new InputError(field, `${TIMEZONE_RULE} (got "${name}")`);
 	const spelling = canonicalSpelling(name);
 	validNames.set(name, spelling);
 	return spelling;

@@ -92,7 +92,8 @@ describe('validateTimezone', () => {
 			expect(validateTimezone(zone.toUpperCase())).not.toMatch(/^[a-z]/);
 		}
 	});
-	it.each(['Mars/Olympus', 'GMT+25', '+02:00'])('rejects %p naming the field', (zone) => {
+	// '+02:00' and '-0530': Node 24 takes offsets as time zones (Node 20 does not); they are no IANA names.
+	it.each(['Mars/Olympus', 'GMT+25', '+02:00', '-0530'])('rejects %p naming the field', (zone) => {
 		expectInputError(() => validateTimezone(zone), 'timezoneId', 'must be an IANA timezone name');
 	});
 	it('requires a value, with the caller’s field name', () => {
