@@ -60,8 +60,8 @@ function describeFailure(error: unknown, timeoutMs: number, signal: AbortSignal)
 	if (signal.aborted) return `did not answer within ${Math.round(timeoutMs / 1000)} s`;
 	const record = (error ?? {}) as { name?: string; code?: string; message?: string; cause?: { code?: string; name?: string } };
 	// n8n 2.x with N8N_SSRF_PROTECTION_ENABLED refuses private and loopback addresses (SsrfBlockedIpError, ...HostnameError).
-	if (/^SsrfBlocked/.test(record.name ?? record.cause?.name ?? '')) {
-		return `is refused by n8n's SSRF protection: ${record.message ?? ''} To allow it, an n8n admin adds its address to N8N_SSRF_ALLOWED_IP_RANGES or its host to N8N_SSRF_ALLOWED_HOSTNAMES`;
+	if ([record.name, record.cause?.name].some((name) => /^SsrfBlocked/.test(name ?? ''))) {
+		return `is refused by n8n's SSRF protection (${record.message}); to allow it, an n8n admin adds its address to N8N_SSRF_ALLOWED_IP_RANGES or its host name to N8N_SSRF_ALLOWED_HOSTNAMES`;
 	}
 	const code = record.code ?? record.cause?.code;
 	if (record.name === 'AbortError' || record.name === 'TimeoutError' || code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /abort|timeout/i.test(record.message ?? '')) {
