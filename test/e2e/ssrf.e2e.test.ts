@@ -52,15 +52,23 @@ describeOnLine2(`n8n ${LINE}.x with N8N_SSRF_PROTECTION_ENABLED=true: calendar f
 		return (await response.json()) as any;
 	};
 	const stored = async () => ((await control('GET', 'state')).state.phoneNumbers[PHONE].calling.call_hours.holiday_schedule ?? []) as unknown[];
+	// n8n answers 404 for a moment after it is ready, while it registers the active workflows' webhooks.
 	const sync = async (calendarUrl: string) => {
-		const response = await fetch(`${stack.info.n8nUrl}/webhook/e2e-calendar-sync`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ calendarSource: 'ical', calendarUrl, baseUrl: sandboxUrl }),
-			signal: AbortSignal.timeout(120_000),
-		});
-		expect(response.status).toBe(200);
-		return ((await response.json()) as Array<Record<string, any>>)[0];
+		const deadline = Date.now() + 60_000;
+		for (;;) {
+			const response = await fetch(`${stack.info.n8nUrl}/webhook/e2e-calendar-sync`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ calendarSource: 'ical', calendarUrl, baseUrl: sandboxUrl }),
+				signal: AbortSignal.timeout(120_000),
+			});
+			if (response.status === 404 && Date.now() < deadline) {
+				await new Promise((resolve) => setTimeout(resolve, 500));
+				continue;
+			}
+			expect(response.status).toBe(200);
+			return ((await response.json()) as Array<Record<string, any>>)[0];
+		}
 	};
 	const errorText = (item: Record<string, any>) => (typeof item.error === 'string' ? item.error : JSON.stringify(item.error ?? item));
 
