@@ -191,7 +191,8 @@ export function feedsMarkdown(runs: FeedRun[], asBefore: boolean, heading: strin
 		...keys.map((key) => {
 			const b = find(before, key);
 			const a = find(after, key);
-			return `| ${key.input} (${Math.round((b ?? a)!.bytes / 1024)} KB) | ${key.node} | ${cell(b)} | ${cell(a)} | ${outcomeCell(a ?? b)} |`;
+			const bytes = (b ?? a)!.bytes;
+			return `| ${key.input} (${bytes < 1024 ? `${bytes} B` : `${Math.round(bytes / 1024)} KB`}) | ${key.node} | ${cell(b)} | ${cell(a)} | ${outcomeCell(a ?? b)} |`;
 		}),
 		'',
 		`Targets: every input finishes (or is refused) within ${FEED_TARGETS.cpuSeconds} s of CPU, longest stall ≤ ${FEED_TARGETS.stallMs} ms, RSS growth ≤ ${FEED_TARGETS.rssGrowthMb} MB. ` +
