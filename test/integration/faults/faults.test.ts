@@ -4,6 +4,7 @@ import { MessengerCalling } from '../../../nodes/MessengerCalling/MessengerCalli
 import { WhatsAppCalling } from '../../../nodes/WhatsAppCalling/WhatsAppCalling.node';
 import { DEMO, type FaultSpec, type Sandbox } from '../../sandbox';
 import { runNode, sandboxCredentials, type NodeRunResult } from '../harness';
+import { graph } from '../sandbox/helpers';
 import { NINE_TO_FIVE, useSandbox } from '../nodeTestKit';
 import { berlinDate, storeHolidays } from '../whatsapp/setup';
 import { CLIENT_TIMEOUT_MS, messengerWithShortTimeout, whatsAppWithShortTimeout } from './tunedNodes';
@@ -45,6 +46,22 @@ const FAILURES: Array<{ name: string; applied: boolean; fault: Omit<FaultSpec, '
 	{ name: 'connection dropped before Meta applied it', applied: false, fault: { kind: 'drop' } },
 	{ name: 'connection dropped after Meta applied it', applied: true, fault: { kind: 'drop', processed: true } },
 ];
+
+describe("the sandbox's slow answer", () => {
+	it.each([
+		{ processed: undefined, appliedDuringTheWait: true },
+		{ processed: false, appliedDuringTheWait: false },
+	])('latency fault, processed $processed: the write is applied during the wait: $appliedDuringTheWait', async ({ processed, appliedDuringTheWait }) => {
+		sandbox.current.addFault({ kind: 'latency', method: 'POST', path: PAGE_SETTINGS, latencyMs: 600, processed });
+		const answer = graph(sandbox.current, 'POST', PAGE_SETTINGS, { body: { icon_enabled: false } });
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		// The request is logged on arrival, so a test can act while it waits (test/e2e-queue/faults.e2e.test.ts).
+		expect(requestsTo('POST', PAGE_SETTINGS)).toHaveLength(1);
+		expect(sandbox.current.page(DEMO.pageId).icon_enabled).toBe(!appliedDuringTheWait);
+		expect((await answer).status).toBe(200);
+		expect(sandbox.current.page(DEMO.pageId).icon_enabled).toBe(false);
+	});
+});
 
 describe('reads are retried', () => {
 	it('WhatsApp settings: a 502, a transient 500 and a dropped connection, then the answer', async () => {
