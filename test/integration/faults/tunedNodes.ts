@@ -27,7 +27,7 @@ function tuned<T extends INodeType>(node: T, operations: OperationTable, tuning:
 }
 
 /** Per-attempt timeout of the tuned nodes. */
-export const CLIENT_TIMEOUT_MS = 1000;
+export const CLIENT_TIMEOUT_MS = 2500;
 const TUNING: ClientTuning = { requestTimeoutMs: CLIENT_TIMEOUT_MS, backoff: { baseMs: 20, capMs: 100 } };
 
 export const whatsAppWithShortTimeout = (): WhatsAppCalling => tuned(new WhatsAppCalling(), whatsAppOperations, TUNING);
