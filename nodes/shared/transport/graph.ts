@@ -225,6 +225,10 @@ export async function createGraphClient(
 		const credential = req.auth === 'app' ? appCredential() : connection.user;
 		let waitedMs = 0;
 		let transientRetries = 0;
+		// A write whose answer was lost may have been applied: if it then fails for good, the item must say so.
+		let mayHaveApplied = false;
+		const finalError = (error: NodeApiError, statusCode?: number) =>
+			mayHaveApplied ? ambiguousOutcomeError(error, errorContext(statusCode), true) : error;
 		for (;;) {
 			const ticket = await throttle.acquire();
 			// The slot is held during the shared pause, so when it ends only a window's worth goes out.
@@ -250,24 +254,25 @@ export async function createGraphClient(
 
 			if (kind === 'success') return value as T;
 			if (kind === 'failure') {
-				throw errorOf(answer, repeatable || !answer.received || answer.statusCode >= 300 ? undefined : SENT_PROBABLY);
+				throw finalError(errorOf(answer, repeatable || !answer.received || answer.statusCode >= 300 ? undefined : SENT_PROBABLY), facts.statusCode);
 			}
 			if (!repeatable && !provesNotProcessed(facts)) {
 				throw ambiguousOutcomeError(errorOf(answer), errorContext(facts.statusCode));
 			}
+			if (req.method !== 'GET' && !provesNotProcessed(facts)) mayHaveApplied = true;
 
 			const remaining = maxTotalWaitMs - waitedMs;
 			if (kind === 'rateLimit') {
 				const hint = usage.regainAccessMs ?? (answer.received ? parseRetryAfterMs(answer.headers) : undefined);
 				const wait = nextWaitMs(throttle.consecutivePauses, backoff, random(), hint, remaining);
-				if (wait === undefined) throw errorOf(answer, gaveUpNote(waitedMs));
+				if (wait === undefined) throw finalError(errorOf(answer, gaveUpNote(waitedMs)), facts.statusCode);
 				// Joins the pause another request opened first, if any; the next turn of the loop waits for it.
 				throttle.openPause(ticket, wait);
-				if (throttle.pauseRemainingMs() > remaining) throw errorOf(answer, gaveUpNote(waitedMs));
+				if (throttle.pauseRemainingMs() > remaining) throw finalError(errorOf(answer, gaveUpNote(waitedMs)), facts.statusCode);
 				continue;
 			}
 			const wait = nextWaitMs(transientRetries++, backoff, random(), undefined, remaining);
-			if (wait === undefined) throw errorOf(answer, gaveUpNote(waitedMs));
+			if (wait === undefined) throw finalError(errorOf(answer, gaveUpNote(waitedMs)), facts.statusCode);
 			await sleep(wait);
 			waitedMs += wait;
 		}
