@@ -1,14 +1,14 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { InputError, isBlank, parseCountryCode, tryParseJson } from '../validation';
-import { eventClosures, type Window } from './closures';
+import { expandEvents, occurrenceClosures, type Window } from './closures';
 import { wholeDays } from './days';
 import { fetchCalendarText } from './fetch';
 import { parseCalendar } from './ical';
-import { closuresFromJson } from './jsonSource';
+import { eventsFromJson } from './jsonSource';
 import { parseHolidayTypes, parseSubdivisionCode, publicHolidaysFromAnswer, type PublicHoliday } from './publicHolidays';
 import { DAY_MS } from './wall';
-import type { Closure, SourceSummary } from './types';
+import type { CalendarEvent, Closure, SourceSummary } from './types';
 
 /*
  * A calendar source as the node parameters describe it, and the closures it yields for a window of time
@@ -58,7 +58,7 @@ export function readCalendarSource(ctx: IExecuteFunctions, itemIndex: number): C
 	if (kind === 'json') {
 		const value = ctx.getNodeParameter('calendarJson', itemIndex, '[]');
 		// Checked now, before any request of the run; the timezone only matters once it is read for real.
-		closuresFromJson(value, 'UTC');
+		eventsFromJson(value);
 		return { kind, value };
 	}
 	throw new InputError('calendarSource', `must be one of ${CALENDAR_SOURCES.join(', ')} (got "${kind}")`);
@@ -128,21 +128,19 @@ export async function prepareSource(ctx: IExecuteFunctions, source: CalendarSour
 			},
 		};
 	}
-	if (source.kind === 'ical') {
-		const text = await fetchOnce(ctx, source.url, 'calendarUrl', `the calendar feed ${source.url}`);
-		const events = parseCalendar(text, 'calendarUrl');
-		return {
-			closuresFor(range, zone) {
-				const closures = eventClosures(events, range, zone);
-				return { closures, summary: { source: 'ical', calendarUrl: source.url, events: events.length, closures: closures.length } };
-			},
-		};
-	}
+	const ical = source.kind === 'ical';
+	const events: CalendarEvent[] = ical
+		? await parseCalendar(await fetchOnce(ctx, source.url, 'calendarUrl', `the calendar feed ${source.url}`), 'calendarUrl')
+		: eventsFromJson(source.value);
+	// Expanded now (yielding as it goes), so that closuresFor, which runs inside a settings update, stays short.
+	const occurrences = await expandEvents(events, window, ical ? 'calendarUrl' : 'calendarJson');
 	return {
 		closuresFor(range, zone) {
-			const all = closuresFromJson(source.value, zone);
-			const closures = inWindow(all, range);
-			return { closures, summary: { source: 'json', events: all.length, closures: closures.length } };
+			const { closures, notices } = occurrenceClosures(occurrences, events, range, zone);
+			const summary: SourceSummary = ical ? { source: 'ical', calendarUrl: source.url, events: events.length, closures: closures.length } : { source: 'json', events: events.length, closures: closures.length };
+			// Times that a spring-forward skipped were moved forward by the gap: said, not hidden.
+			if (notices.length > 0) summary.notices = notices;
+			return { closures, summary };
 		},
 	};
 }
