@@ -10,7 +10,6 @@ import ICAL from 'ical.js';
 import { parseCalendar } from '../../../nodes/shared/calendar';
 import { eventClosures } from './closuresOf';
 
-const DAY = 24 * 60 * 60 * 1000;
 
 const VTIMEZONES: Record<string, { std: [string, string, string, string]; dst: [string, string, string, string] }> = {
 	'Europe/Berlin': { dst: ['19700329T020000', 'BYMONTH=3;BYDAY=-1SU', '+0100', '+0200'], std: ['19701025T030000', 'BYMONTH=10;BYDAY=-1SU', '+0200', '+0100'] },

@@ -40,7 +40,7 @@ describe('inputs of issue 18 finish with the right result', () => {
 
 	it('COUNT is counted, not stepped: a daily series from 1900 with COUNT=50000 ends on day 50,000', async () => {
 		const { closures } = await closuresOf(feed(['SUMMARY:Long', 'DTSTART;VALUE=DATE:19000101', 'RRULE:FREQ=DAILY;COUNT=50000']), { from: Date.UTC(2036, 0, 1), to: Date.UTC(2037, 0, 1) });
-		expect(iso(closures[closures.length - 1].start, BERLIN).slice(0, 10)).toBe(new Date(Date.UTC(1900, 0, 1) + 49_999 * DAY).toISOString().slice(0, 10));
+		expect(iso(closures[closures.length - 1].start, BERLIN)?.slice(0, 10)).toBe(new Date(Date.UTC(1900, 0, 1) + 49_999 * DAY).toISOString().slice(0, 10));
 	});
 
 	it.each([
