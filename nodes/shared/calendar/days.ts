@@ -15,9 +15,9 @@ const LAST_MINUTE = 24 * 60 - 1;
 const MINUTE_MS = 60_000;
 
 /** One day's part of a closure [start, end), as minutes of that day [first, last] (inclusive). */
-function dayPart(start: number, end: number, day: number, zone: string): { first: number; last: number } | undefined {
-	const nextDay = toInstant((day + 1) * DAY_MS, zone);
-	const from = Math.max(start, toInstant(day * DAY_MS, zone));
+function dayPart(start: number, end: number, day: number, zone: string, dayStart: (day: number) => number): { first: number; last: number } | undefined {
+	const nextDay = dayStart(day + 1);
+	const from = Math.max(start, dayStart(day));
 	const to = Math.min(end, nextDay);
 	if (to <= from) return undefined;
 	const minuteOf = (instant: number) => Math.floor((toWall(instant, zone) - day * DAY_MS) / MINUTE_MS);
@@ -37,11 +37,14 @@ function dayPart(start: number, end: number, day: number, zone: string): { first
  */
 export function closureDays(closures: readonly Closure[], zone: string, within: Window): Holiday[] {
 	const byDay = new Map<number, { first: number; last: number }>();
+	// Each midnight is looked up once: tens of thousands of closures share a year's few hundred days.
+	const midnights = new Map<number, number>();
+	const dayStart = (day: number) => midnights.get(day) ?? (midnights.set(day, toInstant(day * DAY_MS, zone)).get(day) as number);
 	for (const closure of closures) {
 		const start = Math.max(closure.start, within.from);
 		const end = Math.min(closure.end, within.to);
-		for (let day = dayNumber(toWall(start, zone)); end > start && toInstant(day * DAY_MS, zone) < end; day++) {
-			const part = dayPart(start, end, day, zone);
+		for (let day = dayNumber(toWall(start, zone)); end > start && dayStart(day) < end; day++) {
+			const part = dayPart(start, end, day, zone, dayStart);
 			if (!part) continue;
 			const known = byDay.get(day);
 			byDay.set(day, known ? { first: Math.min(known.first, part.first), last: Math.max(known.last, part.last) } : part);

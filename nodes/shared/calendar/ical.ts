@@ -66,17 +66,6 @@ function eventError(field: string, event: { summary?: string; uid?: string; line
 	return new InputError(field, `${eventName(event)}: ${problem}`);
 }
 
-/** RFC 5545 3.1: a line break followed by a space or tab continues the line. Each line keeps its number. */
-function unfold(text: string): Array<{ text: string; line: number }> {
-	const lines: Array<{ text: string; line: number }> = [];
-	text.replace(/^\uFEFF/, '').split(/\r?\n/).forEach((physical, index) => {
-		const last = lines[lines.length - 1];
-		if (last && (physical[0] === ' ' || physical[0] === '\t')) last.text += physical.slice(1);
-		else lines.push({ text: physical, line: index + 1 });
-	});
-	return lines.filter((line) => line.text.trim() !== '');
-}
-
 /** NAME;P1=a;P2="b:c":VALUE — parameters may be quoted and hold ':' or ';'. */
 function parseLine(line: string, number: number): ContentLine | undefined {
 	let index = 0;
@@ -347,19 +336,24 @@ function readLine(state: ReaderState, line: ContentLine, field: string): void {
  * event outside the supported subset. Yields to the event loop as it goes (a feed may be 2 MB).
  */
 export async function parseCalendar(text: string, field = 'calendarUrl'): Promise<CalendarEvent[]> {
-	const lines = unfold(text);
-	const first = lines[0] ? parseLine(lines[0].text, lines[0].line) : undefined;
-	if (!first || first.name !== 'BEGIN' || first.value.trim().toUpperCase() !== 'VCALENDAR') {
-		throw new InputError(field, 'is not an iCalendar feed: it does not start with BEGIN:VCALENDAR');
-	}
+	const physical = text.replace(/^\uFEFF/, '').split(/\r?\n/);
 	const state: ReaderState = { stack: [], events: [] };
 	const pacer = new Pacer();
-	for (const raw of lines) {
-		const line = parseLine(raw.text, raw.line);
-		if (!line) throw new InputError(field, `line ${raw.line} is not an iCalendar content line: "${raw.text.slice(0, 60)}"`);
+	let started = false;
+	for (let index = 0; index < physical.length; ) {
+		const number = index + 1;
+		let logical = physical[index];
+		// RFC 5545 3.1: a line break followed by a space or tab continues the line.
+		while (++index < physical.length && (physical[index][0] === ' ' || physical[index][0] === '\t')) logical += physical[index].slice(1);
+		if (logical.trim() === '') continue;
+		const line = parseLine(logical, number);
+		if (!started && (line?.name !== 'BEGIN' || line.value.trim().toUpperCase() !== 'VCALENDAR')) break;
+		started = true;
+		if (!line) throw new InputError(field, `line ${number} is not an iCalendar content line: "${logical.slice(0, 60)}"`);
 		readLine(state, line, field);
 		await pacer.step();
 	}
+	if (!started) throw new InputError(field, 'is not an iCalendar feed: it does not start with BEGIN:VCALENDAR');
 	if (state.stack.length !== 0) throw new InputError(field, `is cut off: ${state.stack.join(' > ')} is never closed (END:${state.stack[state.stack.length - 1]})`);
 	return state.events;
 }

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 
 import { isIsoDate, normalizeHhmm } from '../hours';
 import { InputError, isBlank, isRecord, tryParseJson } from '../validation';
+import { MAX_OCCURRENCES } from './closures';
 import { isoDateWall } from './days';
 import type { CalendarEvent, CalendarTime } from './types';
 import { DAY_MS } from './wall';
@@ -77,6 +78,7 @@ export function eventsFromJson(value: unknown, field = 'calendarJson'): Calendar
 	}
 	if (typeof parsed === 'string' || isRecord(parsed)) parsed = [parsed];
 	if (!Array.isArray(parsed)) throw new InputError(field, RULE);
+	if (parsed.length > MAX_OCCURRENCES) throw new InputError(field, `has ${parsed.length} entries; at most ${MAX_OCCURRENCES} are read (pass only the coming year's)`);
 	return parsed.map((raw, index) => {
 		const path = `${field}[${index}]`;
 		if (isRecord(raw) && isRecord(raw.start)) return readGoogleEvent(raw, path);

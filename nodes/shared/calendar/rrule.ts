@@ -160,9 +160,9 @@ function countByStepping(rule: RecurrenceRule, a: Anchor, after: number, timeOfD
 }
 
 /**
- * How many occurrences after DTSTART fall before `boundaryDay` (stopping once `cap` is reached). A year's
- * occurrences depend only on its weekday of 1 January, whether it is a leap year, and where the INTERVAL's
- * cycle stands at its start, so each such kind of year is stepped through once.
+ * How many occurrences after DTSTART fall before `boundaryDay` (stopping once `cap` is reached). A later
+ * year's occurrences depend only on its weekday of 1 January, whether it is a leap year, and how far into
+ * a period of the rule 1 January falls, so each such kind of year is stepped through once.
  */
 function countBefore(rule: RecurrenceRule, a: Anchor, dtstart: number, boundaryDay: number, cap: number): number {
 	const timeOfDay = dtstart - a.day * DAY_MS;
@@ -172,16 +172,10 @@ function countBefore(rule: RecurrenceRule, a: Anchor, dtstart: number, boundaryD
 	const perKind = new Map<string, number>();
 	let year = a.year + 1;
 	for (; year < lastYear && total < cap; year++) {
-		const first = yearStart(year);
-		const leap = yearStart(year + 1) - first === 366;
-		const mod = (value: number, n: number) => ((value % n) + n) % n;
-		const phase = rule.freq === 'DAILY' ? mod(first - a.day, rule.interval)
-			: rule.freq === 'WEEKLY' ? mod(Math.floor((first - a.weekFirst) / 7), rule.interval)
-			: rule.freq === 'MONTHLY' ? mod(year * 12 - a.monthIndex, rule.interval)
-			: mod(year - a.year, rule.interval);
-		const kind = `${weekdayOfDay(first)} ${leap} ${phase}`;
+		const [first, next] = [yearStart(year), yearStart(year + 1)];
+		const kind = `${weekdayOfDay(first)} ${next - first} ${first - periodStartDay(rule, a, periodOfDay(rule, a, first))}`;
 		let count = perKind.get(kind);
-		if (count === undefined) perKind.set(kind, (count = countByStepping(rule, a, dtstart, timeOfDay, first, yearStart(year + 1))));
+		if (count === undefined) perKind.set(kind, (count = countByStepping(rule, a, dtstart, timeOfDay, first, next)));
 		total += count;
 	}
 	if (year === lastYear && year > a.year && total < cap) total += countByStepping(rule, a, dtstart, timeOfDay, yearStart(year), boundaryDay);

@@ -70,6 +70,8 @@ export interface Resolved {
  */
 export function resolveWall(wall: number, zone: string): Resolved {
 	const before = offsetAt(zone, wall - DAY_MS);
+	// The common case: no change near this time.
+	if (offsetAt(zone, wall + DAY_MS) === before && offsetAt(zone, wall - before) === before) return { instant: wall - before, skipped: false };
 	const after = offsetAt(zone, wall + DAY_MS);
 	const early = wall - before;
 	const late = wall - after;
