@@ -21,11 +21,12 @@ export interface Window {
 
 /**
  * At most this many occurrences near the window. A business calendar has a few hundred; a daily event is
- * 367 in a year's window, so this allows over a hundred of them, while turning 50,000 occurrences into
- * holiday days stays well under a second of CPU. More is a broken or hostile feed: the sync fails rather
- * than write a partial calendar.
+ * 367 in a year's window, so this allows over sixty of them. The bound is set by the step that needs the
+ * business timezone: it runs inside the settings update, in one go, and 25,000 occurrences take it ~50 ms
+ * on a loaded 2-core machine. More is a broken or hostile feed: the sync fails rather than write a partial
+ * calendar.
  */
-export const MAX_OCCURRENCES = 50_000;
+export const MAX_OCCURRENCES = 25_000;
 
 /** One occurrence: the event (series or override) and its start in the event's own wall clock. */
 export interface Occurrence {

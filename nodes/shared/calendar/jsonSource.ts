@@ -4,6 +4,7 @@ import { isIsoDate, normalizeHhmm } from '../hours';
 import { InputError, isBlank, isRecord, tryParseJson } from '../validation';
 import { MAX_OCCURRENCES } from './closures';
 import { isoDateWall } from './days';
+import { Pacer } from './pace';
 import type { CalendarEvent, CalendarTime } from './types';
 import { DAY_MS } from './wall';
 
@@ -67,8 +68,8 @@ function readGoogleEvent(raw: Record<string, unknown>, path: string): CalendarEv
 	return asEvent(summary, start, end);
 }
 
-/** The entries of a JSON source as events (no timezone needed yet: dates and plain times are read in the business one). */
-export function eventsFromJson(value: unknown, field = 'calendarJson'): CalendarEvent[] {
+/** The entries of a JSON source, checked for shape and number only (cheap: it runs in every item's validate). */
+export function jsonEntries(value: unknown, field = 'calendarJson'): unknown[] {
 	if (isBlank(value)) return [];
 	let parsed = value;
 	if (typeof value === 'string') {
@@ -79,11 +80,20 @@ export function eventsFromJson(value: unknown, field = 'calendarJson'): Calendar
 	if (typeof parsed === 'string' || isRecord(parsed)) parsed = [parsed];
 	if (!Array.isArray(parsed)) throw new InputError(field, RULE);
 	if (parsed.length > MAX_OCCURRENCES) throw new InputError(field, `has ${parsed.length} entries; at most ${MAX_OCCURRENCES} are read (pass only the coming year's)`);
-	return parsed.map((raw, index) => {
+	return parsed;
+}
+
+/** The entries of a JSON source as events (no timezone needed yet: dates and plain times are read in the business one). */
+export async function eventsFromJson(value: unknown, field = 'calendarJson'): Promise<CalendarEvent[]> {
+	const events: CalendarEvent[] = [];
+	const pacer = new Pacer();
+	for (const [index, raw] of jsonEntries(value, field).entries()) {
 		const path = `${field}[${index}]`;
-		if (isRecord(raw) && isRecord(raw.start)) return readGoogleEvent(raw, path);
-		if (isRecord(raw)) return readSpan(raw, path);
-		if (typeof raw === 'string') return readSpan({ date: raw }, path);
-		throw new InputError(path, RULE);
-	});
+		if (isRecord(raw) && isRecord(raw.start)) events.push(readGoogleEvent(raw, path));
+		else if (isRecord(raw)) events.push(readSpan(raw, path));
+		else if (typeof raw === 'string') events.push(readSpan({ date: raw }, path));
+		else throw new InputError(path, RULE);
+		await pacer.step();
+	}
+	return events;
 }

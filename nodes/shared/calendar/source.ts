@@ -5,7 +5,7 @@ import { expandEvents, occurrenceClosures, type Window } from './closures';
 import { wholeDays } from './days';
 import { fetchCalendarText } from './fetch';
 import { parseCalendar } from './ical';
-import { eventsFromJson } from './jsonSource';
+import { eventsFromJson, jsonEntries } from './jsonSource';
 import { parseHolidayTypes, parseSubdivisionCode, publicHolidaysFromAnswer, type PublicHoliday } from './publicHolidays';
 import { DAY_MS } from './wall';
 import type { CalendarEvent, Closure, SourceSummary } from './types';
@@ -57,8 +57,8 @@ export function readCalendarSource(ctx: IExecuteFunctions, itemIndex: number): C
 	}
 	if (kind === 'json') {
 		const value = ctx.getNodeParameter('calendarJson', itemIndex, '[]');
-		// Checked now, before any request of the run; the timezone only matters once it is read for real.
-		eventsFromJson(value);
+		// Shape and size checked now; each entry when the source is prepared, still before any request.
+		jsonEntries(value);
 		return { kind, value };
 	}
 	throw new InputError('calendarSource', `must be one of ${CALENDAR_SOURCES.join(', ')} (got "${kind}")`);
@@ -131,7 +131,7 @@ export async function prepareSource(ctx: IExecuteFunctions, source: CalendarSour
 	const ical = source.kind === 'ical';
 	const events: CalendarEvent[] = ical
 		? await parseCalendar(await fetchOnce(ctx, source.url, 'calendarUrl', `the calendar feed ${source.url}`), 'calendarUrl')
-		: eventsFromJson(source.value);
+		: await eventsFromJson(source.value);
 	// Expanded now (yielding as it goes), so that closuresFor, which runs inside a settings update, stays short.
 	const occurrences = await expandEvents(events, window, ical ? 'calendarUrl' : 'calendarJson');
 	return {

@@ -8,7 +8,7 @@ export async function eventClosures(events: CalendarEvent[], window: Window, zon
 export const ALL_TIME: Window = { from: Date.UTC(1900, 0, 1), to: Date.UTC(2200, 0, 1) };
 
 export async function closuresFromJson(value: unknown, zone: string, window = ALL_TIME): Promise<Closure[]> {
-	return await eventClosures(eventsFromJson(value), window, zone);
+	return await eventClosures(await eventsFromJson(value), window, zone);
 }
 
 export const daysOf = (closures: Closure[], zone: string, window = ALL_TIME) => closureDays(closures, zone, window);

@@ -5,7 +5,7 @@
 import { DateTime } from 'luxon';
 import { RRule } from 'rrule';
 
-import { expandEvents, expandRule, MAX_OCCURRENCES, occurrenceClosures, parseCalendar } from '../../../nodes/shared/calendar';
+import { expandEvents, expandRule, jsonEntries, MAX_OCCURRENCES, occurrenceClosures, parseCalendar } from '../../../nodes/shared/calendar';
 import { parseRule } from '../../../nodes/shared/calendar/ical';
 import { InputError } from '../../../nodes/shared/validation';
 import { closuresFromJson, daysOf } from './closuresOf';
@@ -69,6 +69,11 @@ describe('inputs of issue 18 finish with the right result', () => {
 		expect(daysOf(closures, BERLIN, WINDOW)).toHaveLength(356);
 	});
 
+	it('JSON with 100,000 dates is refused before any entry is read', () => {
+		const dates = Array.from({ length: 100_000 }, (_, i) => new Date(Date.UTC(1800, 0, 1) + i * DAY).toISOString().slice(0, 10));
+		expect(() => jsonEntries(dates)).toThrow("calendarJson: has 100000 entries; at most 25000 are read (pass only the coming year's)");
+	});
+
 	it('a huge INTERVAL is an error naming the event', async () => {
 		await expect(parseCalendar(feed(['SUMMARY:Huge', 'DTSTART:20260101T090000', 'RRULE:FREQ=MONTHLY;INTERVAL=1000000000000000']))).rejects.toThrow(
 			'calendarUrl: event "Huge" (UID e0, line 3): RRULE INTERVAL=1000000000000000 puts every repeat after the year 9999',
@@ -82,8 +87,8 @@ describe('inputs of issue 18 finish with the right result', () => {
 	});
 
 	it(`more than ${MAX_OCCURRENCES} occurrences in the window is an error, and nothing is returned`, async () => {
-		const events = Array.from({ length: 140 }, (_, i) => [`SUMMARY:E${i}`, 'DTSTART;VALUE=DATE:20260101', 'RRULE:FREQ=DAILY']);
-		await expect(closuresOf(feed(...events))).rejects.toThrow(/^calendarUrl: has more than 50,000 occurrences in the sync window \(the last counted: event "E\d+" \(UID e\d+, line \d+\)\); nothing was written$/);
+		const events = Array.from({ length: 70 }, (_, i) => [`SUMMARY:E${i}`, 'DTSTART;VALUE=DATE:20260101', 'RRULE:FREQ=DAILY']);
+		await expect(closuresOf(feed(...events))).rejects.toThrow(/^calendarUrl: has more than 25,000 occurrences in the sync window \(the last counted: event "E\d+" \(UID e\d+, line \d+\)\); nothing was written$/);
 	});
 
 	it.each([
