@@ -1,6 +1,6 @@
 import { InputError } from '../validation';
 import { eventName } from './ical';
-import { Pacer } from './pace';
+import { pacer } from './pace';
 import { expandRule } from './rrule';
 import type { CalendarEvent, CalendarTime, Closure } from './types';
 import { DAY_MS, dayNumber, resolveWall, toWall } from './wall';
@@ -47,7 +47,7 @@ function wallLength(event: CalendarEvent): number {
  */
 export async function expandEvents(events: readonly CalendarEvent[], window: Window, field = 'calendarUrl'): Promise<Occurrence[]> {
 	const occurrences: Occurrence[] = [];
-	const pacer = new Pacer();
+	const step = pacer();
 	const limit = window.to + 2 * DAY_MS;
 	for (const event of events) {
 		if (event.cancelled) continue;
@@ -58,7 +58,7 @@ export async function expandEvents(events: readonly CalendarEvent[], window: Win
 		if (occurrences.length > MAX_OCCURRENCES) {
 			throw new InputError(field, `has more than ${MAX_OCCURRENCES.toLocaleString('en-US')} occurrences in the sync window (the last counted: ${eventName(event)}); nothing was written`);
 		}
-		await pacer.step();
+		await step();
 	}
 	return occurrences;
 }
@@ -68,91 +68,55 @@ function zoneFor(time: CalendarTime, businessZone: string): string {
 	return time.dateOnly || time.zone === 'floating' ? businessZone : time.zone;
 }
 
-/** Which occurrences of a series are excluded (EXDATE) or replaced (RECURRENCE-ID), in either value type. */
-interface Exclusions {
-	days: Set<number>;
-	instants: Set<number>;
-}
-
-function exclusionsOf(times: CalendarTime[], businessZone: string): Exclusions {
-	const exclusions: Exclusions = { days: new Set(), instants: new Set() };
+/**
+ * Whether an occurrence of a series is excluded (EXDATE) or replaced (RECURRENCE-ID), the two written in
+ * either value type: a date takes that day's occurrence of any series; a date-time its own instant, or
+ * its day (in the business timezone) of an all-day series.
+ */
+function exclusionTest(times: CalendarTime[], businessZone: string): (dateOnly: boolean, wall: number, instant: number) => boolean {
+	const keys = new Set<string>();
 	for (const time of times) {
-		if (time.dateOnly) exclusions.days.add(dayNumber(time.wall));
+		if (time.dateOnly) keys.add(`d${dayNumber(time.wall)}`);
 		else {
 			const instant = resolveWall(time.wall, zoneFor(time, businessZone)).instant;
-			exclusions.instants.add(instant);
-			// A date-time excludes its day of an all-day series: that day in the business timezone.
-			exclusions.days.add(-1 - dayNumber(toWall(instant, businessZone)));
+			keys.add(`t${instant}`).add(`a${dayNumber(toWall(instant, businessZone))}`);
 		}
 	}
-	return exclusions;
-}
-
-function isExcluded(exclusions: Exclusions, event: CalendarEvent, wall: number, instant: number): boolean {
-	// A date excludes that day's occurrence of any series; a date-time its own instant (or day, all-day).
-	if (exclusions.days.has(dayNumber(wall))) return true;
-	return event.start.dateOnly ? exclusions.days.has(-1 - dayNumber(wall)) : exclusions.instants.has(instant);
-}
-
-/** Turns occurrences into closures, remembering the times that a spring-forward skipped. */
-class ClosureMaker {
-	readonly notices: string[] = [];
-	private readonly exclusions = new Map<string, Exclusions>();
-	private readonly lengths = new Map<CalendarEvent, number>();
-
-	constructor(
-		private readonly businessZone: string,
-		overrides: Map<string, CalendarTime[]>,
-		events: readonly CalendarEvent[],
-	) {
-		for (const event of events) {
-			if (event.recurrenceId || !event.rule) continue;
-			this.exclusions.set(event.uid, exclusionsOf([...event.exdates, ...(overrides.get(event.uid) ?? [])], businessZone));
-		}
-	}
-
-	private instantOf(event: CalendarEvent, time: CalendarTime): number {
-		const { instant, skipped } = resolveWall(time.wall, zoneFor(time, this.businessZone));
-		if (skipped && this.notices.length < 20) {
-			const local = new Date(time.wall).toISOString().slice(0, 16).replace('T', ' ');
-			const notice = `${eventName(event)}: ${local} does not exist in ${zoneFor(time, this.businessZone)} (clocks go forward), so it is read as the time after the gap`;
-			if (!this.notices.includes(notice)) this.notices.push(notice);
-		}
-		return instant;
-	}
-
-	/** A date-time event's exact length (RFC 5545: DTEND and a DURATION's hours are exact across DST). */
-	private exactLength(event: CalendarEvent): number {
-		let length = this.lengths.get(event);
-		if (length === undefined) {
-			length = event.end ? this.instantOf(event, event.end) - this.instantOf(event, event.start) : (event.duration?.millis ?? 0);
-			this.lengths.set(event, length);
-		}
-		return length;
-	}
-
-	closureOf(occurrence: Occurrence): Closure | undefined {
-		const { event, wall } = occurrence;
-		const start = this.instantOf(event, { ...event.start, wall });
-		const exclusions = event.rule && !event.recurrenceId ? this.exclusions.get(event.uid) : undefined;
-		if (exclusions && isExcluded(exclusions, event, wall, start)) return undefined;
-		let end: number;
-		if (event.start.dateOnly) end = this.instantOf(event, { ...event.start, wall: wall + wallLength(event) });
-		else if (event.duration?.days) end = this.instantOf(event, { ...event.start, wall: wall + event.duration.days * DAY_MS }) + event.duration.millis;
-		else end = start + this.exactLength(event);
-		return { start, end, summary: event.summary };
-	}
+	return (dateOnly, wall, instant) => keys.has(`d${dayNumber(wall)}`) || keys.has(dateOnly ? `a${dayNumber(wall)}` : `t${instant}`);
 }
 
 /** The closures of the occurrences that overlap the window, sorted by start, and notices of skipped times. */
 export function occurrenceClosures(occurrences: readonly Occurrence[], events: readonly CalendarEvent[], window: Window, businessZone: string): { closures: Closure[]; notices: string[] } {
-	const overrides = new Map<string, CalendarTime[]>();
-	for (const event of events) if (event.recurrenceId) overrides.set(event.uid, [...(overrides.get(event.uid) ?? []), event.recurrenceId]);
-	const maker = new ClosureMaker(businessZone, overrides, events);
+	const replaced = new Map<string, CalendarTime[]>();
+	for (const event of events) if (event.recurrenceId) replaced.set(event.uid, [...(replaced.get(event.uid) ?? []), event.recurrenceId]);
+	const excluded = new Map<CalendarEvent, ReturnType<typeof exclusionTest>>();
+	const lengths = new Map<CalendarEvent, number>();
+	const notices = new Set<string>();
+	const instantOf = (event: CalendarEvent, time: CalendarTime, wall = time.wall) => {
+		const zone = zoneFor(time, businessZone);
+		const { instant, skipped } = resolveWall(wall, zone);
+		// Moved forward by the gap (RFC 5545 3.3.5), and said, not hidden.
+		if (skipped && notices.size < 20) notices.add(`${eventName(event)}: ${new Date(wall).toISOString().slice(0, 16)} is skipped by the clock change in ${zone}; read as the time after it`);
+		return instant;
+	};
 	const closures: Closure[] = [];
-	for (const occurrence of occurrences) {
-		const closure = maker.closureOf(occurrence);
-		if (closure && closure.end > closure.start && closure.end > window.from && closure.start < window.to) closures.push(closure);
+	for (const { event, wall } of occurrences) {
+		const start = instantOf(event, event.start, wall);
+		if (event.rule && !event.recurrenceId) {
+			let test = excluded.get(event);
+			if (!test) excluded.set(event, (test = exclusionTest([...event.exdates, ...(replaced.get(event.uid) ?? [])], businessZone)));
+			if (test(event.start.dateOnly, wall, start)) continue;
+		}
+		let end: number;
+		if (event.start.dateOnly) end = instantOf(event, event.start, wall + wallLength(event));
+		else if (event.duration?.days) end = instantOf(event, event.start, wall + event.duration.days * DAY_MS) + event.duration.millis;
+		else {
+			// RFC 5545: a date-time event's DTEND and a DURATION's hours are exact lengths across DST.
+			let length = lengths.get(event);
+			if (length === undefined) lengths.set(event, (length = event.end ? instantOf(event, event.end) - instantOf(event, event.start) : (event.duration?.millis ?? 0)));
+			end = start + length;
+		}
+		if (end > start && end > window.from && start < window.to) closures.push({ start, end, summary: event.summary });
 	}
-	return { closures: closures.sort((a, b) => a.start - b.start || a.end - b.end), notices: maker.notices };
+	return { closures: closures.sort((a, b) => a.start - b.start || a.end - b.end), notices: [...notices] };
 }

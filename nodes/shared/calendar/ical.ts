@@ -1,7 +1,7 @@
 import { IANAZone } from 'luxon';
 
 import { InputError } from '../validation';
-import { Pacer } from './pace';
+import { pacer } from './pace';
 import { repeatsInRange } from './rrule';
 import type { ByDay, CalendarEvent, CalendarTime, Frequency, RecurrenceRule } from './types';
 import { DAY_MS, LAST_WALL, toInstant, toWall, wallOf } from './wall';
@@ -338,7 +338,7 @@ function readLine(state: ReaderState, line: ContentLine, field: string): void {
 export async function parseCalendar(text: string, field = 'calendarUrl'): Promise<CalendarEvent[]> {
 	const physical = text.replace(/^\uFEFF/, '').split(/\r?\n/);
 	const state: ReaderState = { stack: [], events: [] };
-	const pacer = new Pacer();
+	const step = pacer();
 	let started = false;
 	for (let index = 0; index < physical.length; ) {
 		const number = index + 1;
@@ -351,7 +351,7 @@ export async function parseCalendar(text: string, field = 'calendarUrl'): Promis
 		started = true;
 		if (!line) throw new InputError(field, `line ${number} is not an iCalendar content line: "${logical.slice(0, 60)}"`);
 		readLine(state, line, field);
-		await pacer.step();
+		await step();
 	}
 	if (!started) throw new InputError(field, 'is not an iCalendar feed: it does not start with BEGIN:VCALENDAR');
 	if (state.stack.length !== 0) throw new InputError(field, `is cut off: ${state.stack.join(' > ')} is never closed (END:${state.stack[state.stack.length - 1]})`);

@@ -4,7 +4,7 @@ import { isIsoDate, normalizeHhmm } from '../hours';
 import { InputError, isBlank, isRecord, tryParseJson } from '../validation';
 import { MAX_OCCURRENCES } from './closures';
 import { isoDateWall } from './days';
-import { Pacer } from './pace';
+import { pacer } from './pace';
 import type { CalendarEvent, CalendarTime } from './types';
 import { DAY_MS } from './wall';
 
@@ -86,14 +86,14 @@ export function jsonEntries(value: unknown, field = 'calendarJson'): unknown[] {
 /** The entries of a JSON source as events (no timezone needed yet: dates and plain times are read in the business one). */
 export async function eventsFromJson(value: unknown, field = 'calendarJson'): Promise<CalendarEvent[]> {
 	const events: CalendarEvent[] = [];
-	const pacer = new Pacer();
+	const step = pacer();
 	for (const [index, raw] of jsonEntries(value, field).entries()) {
 		const path = `${field}[${index}]`;
 		if (isRecord(raw) && isRecord(raw.start)) events.push(readGoogleEvent(raw, path));
 		else if (isRecord(raw)) events.push(readSpan(raw, path));
 		else if (typeof raw === 'string') events.push(readSpan({ date: raw }, path));
 		else throw new InputError(path, RULE);
-		await pacer.step();
+		await step();
 	}
 	return events;
 }

@@ -14,8 +14,7 @@ export function wallOf(year: number, month: number, day: number, hour = 0, minut
 	return date.setUTCHours(hour, minute, second, 0);
 }
 
-/** The supported range: 0001-01-01 to the end of 9999-12-31 (what a YYYYMMDD value can name). */
-export const FIRST_WALL = wallOf(1, 1, 1);
+/** The end of the supported range, 9999-12-31 (what a YYYYMMDD value can name). */
 export const LAST_WALL = wallOf(10000, 1, 1) - 1;
 
 /** Day number since 1970-01-01 of a wall value. */

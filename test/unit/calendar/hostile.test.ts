@@ -110,7 +110,7 @@ describe('RFC 5545 rules that change a closure', () => {
 	it('a skipped local time moves forward by the gap and is reported', async () => {
 		const { closures, notices } = await closuresOf(feed(['SUMMARY:Gap', 'DTSTART;TZID=Europe/Berlin:20270328T023000', 'DURATION:PT1H']));
 		expect(iso(closures[0].start)).toBe('2027-03-28T03:30:00+02:00');
-		expect(notices).toEqual(['event "Gap" (UID e0, line 3): 2027-03-28 02:30 does not exist in Europe/Berlin (clocks go forward), so it is read as the time after the gap']);
+		expect(notices).toEqual(['event "Gap" (UID e0, line 3): 2027-03-28T02:30 is skipped by the clock change in Europe/Berlin; read as the time after it']);
 	});
 
 	it('DTEND of a timed series is an exact length across DST (weekly 02:30-04:00 stays 90 minutes)', async () => {

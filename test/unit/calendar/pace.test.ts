@@ -27,7 +27,7 @@ describe('calendar work yields to the event loop', () => {
 		expect(sleeps.length).toBeGreaterThanOrEqual(Math.floor(10_002 / 21));
 		expect(sleeps.every((ms) => ms === 0)).toBe(true);
 		sleeps.length = 0;
-		await expandEvents(parsed, { from: Date.UTC(2027, 0, 1), to: Date.UTC(2027, 3, 1) });
+		await expandEvents(parsed, { from: Date.UTC(2027, 0, 1), to: Date.UTC(2027, 1, 1) });
 		expect(sleeps.length).toBeGreaterThanOrEqual(Math.floor(2000 / 21));
 	});
 });
