@@ -367,7 +367,7 @@ export class Sandbox {
 		}
 		if (isCalendarPath(url.pathname)) {
 			this.calendarRequests.push({ path: url.pathname, at: Date.now() });
-			handleCalendar(res, (req.method ?? 'GET').toUpperCase(), url.pathname, this.now(), this.calendars);
+			handleCalendar(res, (req.method ?? 'GET').toUpperCase(), url.pathname, this.now(), this.calendars, url.searchParams);
 			return;
 		}
 		await this.handleGraph(req, res, url, raw);

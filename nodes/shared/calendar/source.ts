@@ -4,6 +4,7 @@ import { InputError, isBlank, parseCountryCode, tryParseJson } from '../validati
 import { expandEvents, occurrenceClosures, type Window } from './closures';
 import { wholeDays } from './days';
 import { fetchCalendarText } from './fetch';
+import { maskCalendarUrl } from './maskUrl';
 import { parseCalendar } from './ical';
 import { eventsFromJson, jsonEntries } from './jsonSource';
 import { parseHolidayTypes, parseSubdivisionCode, publicHolidaysFromAnswer, type PublicHoliday } from './publicHolidays';
@@ -67,7 +68,7 @@ export function readCalendarSource(ctx: IExecuteFunctions, itemIndex: number): C
 // One fetch per address and execution: several items (numbers, Pages) usually share one calendar.
 const fetchesOfRun = new WeakMap<object, Map<string, Promise<string>>>();
 
-function fetchOnce(ctx: IExecuteFunctions, url: string, field: string, what: string): Promise<string> {
+function fetchOnce(ctx: IExecuteFunctions, url: string, field: string, what: (address: string) => string): Promise<string> {
 	// The context object is one per node execution, shared by its items.
 	let fetches = fetchesOfRun.get(ctx);
 	if (!fetches) fetchesOfRun.set(ctx, (fetches = new Map()));
@@ -107,10 +108,10 @@ export async function prepareSource(ctx: IExecuteFunctions, source: CalendarSour
 		const holidays: PublicHoliday[] = [];
 		for (const year of yearsAround(window)) {
 			const url = `${source.baseUrl}/api/v3/PublicHolidays/${year}/${source.countryCode}`;
-			const what = `the public-holiday service (${url})`;
+			const what = (address: string) => `the public-holiday service (${address})`;
 			const text = await fetchOnce(ctx, url, 'countryCode', what);
 			const answer = tryParseJson(text);
-			if (!answer) throw new InputError('countryCode', `${what} did not answer with JSON`);
+			if (!answer) throw new InputError('countryCode', `${what(maskCalendarUrl(url))} did not answer with JSON`);
 			holidays.push(...publicHolidaysFromAnswer(answer.value, source, 'countryCode'));
 		}
 		return {
@@ -130,14 +131,14 @@ export async function prepareSource(ctx: IExecuteFunctions, source: CalendarSour
 	}
 	const ical = source.kind === 'ical';
 	const events: CalendarEvent[] = ical
-		? await parseCalendar(await fetchOnce(ctx, source.url, 'calendarUrl', `the calendar feed ${source.url}`), 'calendarUrl')
+		? await parseCalendar(await fetchOnce(ctx, source.url, 'calendarUrl', (address) => `the calendar feed ${address}`), 'calendarUrl')
 		: await eventsFromJson(source.value);
 	// Expanded now (yielding as it goes), so that closuresFor, which runs inside a settings update, stays short.
 	const occurrences = await expandEvents(events, window, ical ? 'calendarUrl' : 'calendarJson');
 	return {
 		closuresFor(range, zone) {
 			const { closures, notices } = occurrenceClosures(occurrences, events, range, zone);
-			const summary: SourceSummary = ical ? { source: 'ical', calendarUrl: source.url, events: events.length, closures: closures.length } : { source: 'json', events: events.length, closures: closures.length };
+			const summary: SourceSummary = ical ? { source: 'ical', calendarUrl: maskCalendarUrl(source.url), events: events.length, closures: closures.length } : { source: 'json', events: events.length, closures: closures.length };
 			// Times that a spring-forward skipped were moved forward by the gap: said, not hidden.
 			if (notices.length > 0) summary.notices = notices;
 			return { closures, summary };

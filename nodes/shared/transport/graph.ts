@@ -122,7 +122,7 @@ function normalisePath(path: string): string {
 
 /** The request as it would leave; the token travels in a header added later, so nothing here is secret. */
 function previewOf(connection: Connection, req: GraphRequest): GraphRequestPreview {
-	const preview: GraphRequestPreview = { method: req.method, url: connection.apiRoot + normalisePath(req.path) };
+	const preview: GraphRequestPreview = { method: req.method, url: connection.shownApiRoot + normalisePath(req.path) };
 	if (req.qs && Object.keys(req.qs).length > 0) preview.qs = { ...req.qs };
 	if (req.body && req.method !== 'GET') preview.body = req.body;
 	return preview;

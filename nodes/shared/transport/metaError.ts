@@ -157,6 +157,8 @@ const SECRET_PATTERNS: RegExp[] = [
 	/(Bearer\s+)[^\s"',]+/gi,
 	/((?:access_token|appsecret_proof|client_secret)=)[^&\s"',]+/gi,
 	/("(?:access_token|appsecret_proof|accessToken|appSecret|authorization)"\s*:\s*")[^"]*/gi,
+	// the user info of any URL quoted ("https://user:pass@host/..."), e.g. a proxy's login in the Base URL
+	/(:\/\/)[^\s/?#@"']+(?=@)/g,
 ];
 
 /** Secrets shorter than this are not searched for: replacing every "a" would only garble the text. */
