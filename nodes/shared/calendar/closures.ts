@@ -1,9 +1,8 @@
 import { InputError } from '../validation';
 import { eventName } from './ical';
-import { pacer } from './pace';
 import { expandRule } from './rrule';
 import type { CalendarEvent, CalendarTime, Closure } from './types';
-import { DAY_MS, dayNumber, resolveWall, toWall } from './wall';
+import { DAY_MS, dayNumber, pacer, resolveWall, toWall } from './wall';
 
 /*
  * Events -> closures, in two steps. `expandEvents` (async, before the business timezone is known) lists the

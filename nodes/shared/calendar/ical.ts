@@ -1,10 +1,9 @@
 import { IANAZone } from 'luxon';
 
 import { InputError } from '../validation';
-import { pacer } from './pace';
 import { repeatsInRange } from './rrule';
 import type { ByDay, CalendarEvent, CalendarTime, Frequency, RecurrenceRule } from './types';
-import { DAY_MS, LAST_WALL, toInstant, toWall, wallOf } from './wall';
+import { DAY_MS, LAST_WALL, pacer, toInstant, toWall, wallOf } from './wall';
 
 /*
  * An iCalendar (RFC 5545) reader for what closes a business: VEVENTs with their dates, times, zones and

@@ -4,9 +4,8 @@ import { isIsoDate, normalizeHhmm } from '../hours';
 import { InputError, isBlank, isRecord, tryParseJson } from '../validation';
 import { MAX_OCCURRENCES } from './closures';
 import { isoDateWall } from './days';
-import { pacer } from './pace';
 import type { CalendarEvent, CalendarTime } from './types';
-import { DAY_MS } from './wall';
+import { DAY_MS, pacer } from './wall';
 
 /*
  * Closures handed over by an earlier node: the holidaysJson shape ("YYYY-MM-DD" or {date, startTime?,

@@ -14,7 +14,7 @@ import type { CalendarEvent, Closure, SourceSummary } from './types';
 /*
  * A calendar source as the node parameters describe it, and the closures it yields for a window of time
  * in the business timezone. Reading the parameters is pure (it runs in every operation's validate); only
- * loadClosures goes out to the network.
+ * prepareSource goes out to the network.
  */
 
 export const CALENDAR_SOURCES = ['publicHolidays', 'ical', 'json'] as const;
@@ -144,9 +144,4 @@ export async function prepareSource(ctx: IExecuteFunctions, source: CalendarSour
 			return { closures, summary };
 		},
 	};
-}
-
-/** The closures the source yields that overlap `window`, in the business timezone `zone`. */
-export async function loadClosures(ctx: IExecuteFunctions, source: CalendarSource, window: Window, zone: string): Promise<LoadedClosures> {
-	return (await prepareSource(ctx, source, window)).closuresFor(window, zone);
 }

@@ -1,7 +1,9 @@
 import { IANAZone } from 'luxon';
+import { sleep } from 'n8n-workflow';
 
 /*
- * Wall milliseconds: a local date-time's fields read as if they were UTC. Date arithmetic on them is plain
+ * Time: wall milliseconds (a local date-time's fields read as if they were UTC), zones, and the slices
+ * that long loops take of n8n's event loop (below). Wall milliseconds: Date arithmetic on them is plain
  * arithmetic, with no timezone in the way; `resolveWall` applies a zone as RFC 5545 3.3.5 says.
  */
 
@@ -89,4 +91,22 @@ export function toInstant(wall: number, zone: string): number {
 /** The wall-clock value of an instant in `zone`. */
 export function toWall(instant: number, zone: string): number {
 	return instant + offsetAt(zone, instant);
+}
+
+/*
+ * Long loops over outside input (a feed's lines, events, occurrences) check in here: once a slice of work
+ * has run, they let n8n's other work (webhooks, the editor, other executions) run before going on.
+ */
+
+/** Well under the 50 ms that n8n's event loop may be held; Date.now is cheap enough to ask every step. */
+const SLICE_MS = 20;
+
+/** A check-in for one loop: `await step()` yields to the event loop when the current slice is used up. */
+export function pacer(): () => Promise<void> {
+	let since = Date.now();
+	return async () => {
+		if (Date.now() - since < SLICE_MS) return;
+		await sleep(0);
+		since = Date.now();
+	};
 }
