@@ -73,6 +73,7 @@ function zoneFor(time: CalendarTime, businessZone: string): string {
  * its day (in the business timezone) of an all-day series.
  */
 function exclusionTest(times: CalendarTime[], businessZone: string): (dateOnly: boolean, wall: number, instant: number) => boolean {
+	if (times.length === 0) return () => false;
 	const keys = new Set<string>();
 	for (const time of times) {
 		if (time.dateOnly) keys.add(`d${dayNumber(time.wall)}`);
