@@ -23,7 +23,7 @@ export function setupNotice(dashboardSteps: string): INodeProperties {
 	return {
 		displayName:
 			`Manual setup: ${dashboardSteps} As Callback URL enter the Production URL shown above (…/webhook/&lt;id&gt;/webhook). ` +
-			'As Verify Token enter the Verify Token below, or, when it is empty, the id in the middle of that URL. ' +
+			'As Verify Token enter the Verify Token below. ' +
 			'With Subscription set to Automatic, the node registers both itself when the workflow is activated. ' +
 			'The credential needs the App Secret: every delivery\'s X-Hub-Signature-256 is checked with it and unsigned or forged ones are refused, and without it the workflow cannot be activated.',
 		name: 'setupNotice',
@@ -63,8 +63,8 @@ export const replaceExistingCallbackProperty: INodeProperties = {
 };
 
 // A password field: whoever knows it can answer Meta's verification for this URL, so it is kept out of
-// sight like the credential's secrets. You choose it and type it in both places (or leave it empty and
-// copy the ID from the URL shown above, which is not secret anyway).
+// sight like the credential's secrets. Never derived from the URL (public): typed by the user, or with
+// automatic subscription derived from the App Secret (verification.ts).
 export const verifyTokenProperty: INodeProperties = {
 	displayName: 'Verify Token',
 	name: 'verifyToken',
@@ -72,7 +72,7 @@ export const verifyTokenProperty: INodeProperties = {
 	typeOptions: { password: true },
 	default: '',
 	description:
-		'A string you choose and enter both here and as Verify Token in Meta\'s App Dashboard; Meta sends it when it verifies the callback URL. Leave empty to use this node\'s webhook ID (the ID in its URL).',
+		'A string you choose and enter both here and as Verify Token in Meta\'s App Dashboard; Meta sends it when it verifies the callback URL. Required for manual set-up; empty with automatic subscription: one derived from the App Secret.',
 };
 
 /**

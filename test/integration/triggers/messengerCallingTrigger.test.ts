@@ -89,6 +89,32 @@ describe('Messenger Calling Trigger', () => {
 		expect(trigger.executions).toEqual([]);
 	});
 
+	it.each([
+		`${DEMO.pageId}#`,
+		`../${DEMO.pageId}`,
+		'me/..',
+		`${DEMO.pageId}?fields=access_token`,
+		`${DEMO.pageId}, ${DEMO.pageWithoutHoursId}/subscribed_apps`,
+	])('refuses the Page IDs %j on activation, naming the field, before any request leaves', async (pageIds) => {
+		const trigger = await startHost({ options: { pageIds } });
+		await expect(trigger.activate()).rejects.toMatchObject({
+			name: 'NodeOperationError',
+			message: expect.stringMatching(/^Page IDs: must be digits only \(got ".+"\)$/),
+		});
+		expect(sandbox.requests).toEqual([]);
+		expect(sandbox.page(DEMO.pageId).subscribedApps).toEqual({});
+	});
+
+	it('refuses a credential App ID that is not digits, before any request leaves', async () => {
+		host = await new TriggerHost({
+			node: new MessengerCallingTrigger(),
+			parameters: { subscription: 'automatic', options: { pageIds: DEMO.pageId } } as never,
+			credentials: sandboxCredentials(sandbox.url, { appSecret: DEMO.appSecret, appId: `${DEMO.appId}/..` }),
+		}).start();
+		await expect(host.activate()).rejects.toThrow(`Credential › App ID: must be digits only (got "${DEMO.appId}/..")`);
+		expect(sandbox.requests).toEqual([]);
+	});
+
 	it('a WhatsApp delivery sent to the Page trigger is a 400', async () => {
 		const trigger = await startHost({ subscription: 'manual' });
 		const body = JSON.stringify({ object: 'whatsapp_business_account', entry: [] });
