@@ -48,7 +48,7 @@ export const messengerPlatform: TriggerPlatform = {
 	 * REPLACES the app's fields on that Page, so the fields already there are sent back with ours.
 	 */
 	subscribeAccounts(ctx) {
-		const pageIds = pageIdsOf(ctx).map((id) => graphIdOf(ctx, id, 'Page IDs', 'Each a numeric Page ID, comma-separated (Page → About → Page transparency)'));
+		const pageIds = pageIdsOf(ctx).map((id) => graphIdOf(ctx, id, 'Page IDs'));
 		return async (graph, appId, fields) => {
 			for (const pageId of pageIds.length > 0 ? pageIds : [await tokenPageId(ctx, graph)]) {
 				const existing = (await pageFieldsOfApp(graph, pageId, appId)) ?? [];

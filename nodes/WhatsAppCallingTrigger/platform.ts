@@ -28,12 +28,7 @@ export const whatsAppPlatform: TriggerPlatform = {
 	},
 
 	subscribeAccounts(ctx) {
-		const wabaId = graphIdOf(
-			ctx,
-			locatorValue(ctx.getNodeParameter('wabaId', '')),
-			'WhatsApp Business Account ID',
-			'Automatic subscription needs it: WhatsApp Manager → Account tools → Business account ID',
-		);
+		const wabaId = graphIdOf(ctx, locatorValue(ctx.getNodeParameter('wabaId', '')), 'WhatsApp Business Account ID');
 		// Idempotent at Meta: subscribing an already subscribed WABA changes nothing.
 		return async (graph) => {
 			await graph.request({ method: 'POST', path: `/${wabaId}/subscribed_apps` });

@@ -19,20 +19,19 @@ export const TRIGGER_VERSIONS = [1, 1.1];
 export const TRIGGER_DEFAULT_VERSION = 1.1;
 
 /** The notice at the top: what to type where in Meta's dashboard, and why App Secret matters. */
-export function setupNotice(dashboardSteps: string): INodeProperties {
+function setupNotice(dashboardSteps: string): INodeProperties {
 	return {
 		displayName:
-			`Manual setup: ${dashboardSteps} As Callback URL enter the Production URL shown above (…/webhook/&lt;id&gt;/webhook). ` +
-			'As Verify Token enter the Verify Token below. ' +
-			'With Subscription set to Automatic, the node registers both itself when the workflow is activated. ' +
-			'The credential needs the App Secret: every delivery\'s X-Hub-Signature-256 is checked with it and unsigned or forged ones are refused, and without it the workflow cannot be activated.',
+			`Manual setup: ${dashboardSteps} As Callback URL enter the Production URL shown above (…/webhook/&lt;id&gt;/webhook), as Verify Token the Verify Token below. ` +
+			'With Subscription set to Automatic, the node registers both itself on activation. ' +
+			'The credential needs the App Secret: every delivery\'s X-Hub-Signature-256 is checked with it, forged ones are refused.',
 		name: 'setupNotice',
 		type: 'notice',
 		default: '',
 	};
 }
 
-export const subscriptionProperty: INodeProperties = {
+const subscriptionProperty: INodeProperties = {
 	displayName: 'Subscription',
 	name: 'subscription',
 	type: 'options',
@@ -52,7 +51,7 @@ export const subscriptionProperty: INodeProperties = {
 	default: 'manual',
 };
 
-export const replaceExistingCallbackProperty: INodeProperties = {
+const replaceExistingCallbackProperty: INodeProperties = {
 	displayName: 'Replace Existing Callback',
 	name: 'replaceExistingCallback',
 	type: 'boolean',
@@ -65,7 +64,7 @@ export const replaceExistingCallbackProperty: INodeProperties = {
 // A password field: whoever knows it can answer Meta's verification for this URL, so it is kept out of
 // sight like the credential's secrets. Never derived from the URL (public): typed by the user, or with
 // automatic subscription derived from the App Secret (verification.ts).
-export const verifyTokenProperty: INodeProperties = {
+const verifyTokenProperty: INodeProperties = {
 	displayName: 'Verify Token',
 	name: 'verifyToken',
 	type: 'string',

@@ -31,7 +31,7 @@ export type WebhookOutcome =
 	| { startExecution: true; items: IDataObject[] };
 
 /** The status of a refused signature, and of nothing else. */
-export const SIGNATURE_REFUSED = 401;
+const SIGNATURE_REFUSED = 401;
 
 /** Why a trigger refuses to be activated (or to listen for a test event) without an App Secret. */
 export const APP_SECRET_REQUIRED =
@@ -80,7 +80,7 @@ export function handleWebhookRequest(request: IncomingWebhook, rules: TriggerRul
 }
 
 /** One item per change that passes the filters, in delivery order. */
-export function changesToItems(changes: DeliveryChange[], rules: TriggerRules): IDataObject[] {
+function changesToItems(changes: DeliveryChange[], rules: TriggerRules): IDataObject[] {
 	const read = rules.object === 'page' ? readPageChange : readWhatsAppChange;
 	const items: IDataObject[] = [];
 	for (const change of changes) {

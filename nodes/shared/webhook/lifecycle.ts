@@ -32,22 +32,15 @@ function callbackUrlOf(ctx: IHookFunctions): string {
  * An ID that goes into a Graph path: digits only, so that nothing typed (`1#`, `../1`, `me/..`) can
  * point a request at another object or edge. `label` is the field as the user sees it.
  */
-export function graphIdOf(ctx: IHookFunctions, value: unknown, label: string, where: string): string {
+export function graphIdOf(ctx: IHookFunctions, value: unknown, label: string): string {
 	const id = String(value ?? '').trim();
-	if (!/^\d+$/.test(id)) {
-		throw new NodeOperationError(ctx.getNode(), `${label}: must be digits only (got ${JSON.stringify(id)})`, { description: where });
-	}
+	if (!/^\d+$/.test(id)) throw new NodeOperationError(ctx.getNode(), `${label}: must be digits only (got ${JSON.stringify(id)})`);
 	return id;
 }
 
 async function appIdOf(ctx: IHookFunctions): Promise<string> {
 	const credentials = (await ctx.getCredentials('metaCallingApi')) as IDataObject;
-	return graphIdOf(
-		ctx,
-		credentials.appId,
-		'Credential › App ID',
-		'Automatic subscription needs it (App Dashboard, top of the app page); or use Manual subscription.',
-	);
+	return graphIdOf(ctx, credentials.appId, 'Credential › App ID');
 }
 
 /**
@@ -66,9 +59,7 @@ async function appSecretForActivation(ctx: IHookFunctions): Promise<string> {
 	}
 	const token = verifyTokenSourceOf(ctx);
 	if (!token.automatic && token.configured === '') {
-		throw new NodeOperationError(ctx.getNode(), 'Verify Token: type a token of your own here, and paste the same as Verify Token in Meta’s App Dashboard', {
-			description: 'With manual set-up Meta verifies the callback URL with a token you choose.',
-		});
+		throw new NodeOperationError(ctx.getNode(), 'Verify Token: type a token of your own here, and paste the same as Verify Token in Meta’s App Dashboard');
 	}
 	return appSecret;
 }

@@ -30,7 +30,7 @@ export type ChangeEvent =
  */
 const CALLING_TYPES_WITHOUT_THE_WORD = new Set(['USER_INITIATED_CALLS_LOW_PICKUP_RATE']);
 
-export function isCallingType(type: string): boolean {
+function isCallingType(type: string): boolean {
 	return type.toUpperCase().includes('CALLING') || CALLING_TYPES_WITHOUT_THE_WORD.has(type);
 }
 

@@ -69,8 +69,4 @@ export class SecretCache {
 		);
 		return await secret;
 	}
-
-	get size(): number {
-		return this.entries.size;
-	}
 }

@@ -20,8 +20,3 @@ export function signatureIsValid(rawBody: Buffer, header: unknown, appSecret: st
 export function signatureHexOf(header: unknown): string | undefined {
 	return typeof header === 'string' ? SIGNATURE_PATTERN.exec(header.trim())?.[1] : undefined;
 }
-
-/** The header value Meta would send for this body; used by tests and by the sandbox's deliveries. */
-export function signBody(rawBody: Buffer | string, appSecret: string): string {
-	return `sha256=${createHmac('sha256', appSecret).update(rawBody).digest('hex')}`;
-}

@@ -2,7 +2,7 @@ import axios from 'axios';
 import type { INodeType } from 'n8n-workflow';
 
 import { MessengerCallingTrigger } from '../../../nodes/MessengerCallingTrigger/MessengerCallingTrigger.node';
-import { signBody } from '../../../nodes/shared/webhook/signature';
+import { signBody } from '../../sandbox/webhooks/sign';
 import { WhatsAppCallingTrigger } from '../../../nodes/WhatsAppCallingTrigger/WhatsAppCallingTrigger.node';
 import { DEMO, startSandbox, type Sandbox } from '../../sandbox';
 import { sandboxCredentials } from '../harness';

@@ -1,6 +1,6 @@
 import axios from 'axios';
 
-import { signBody } from '../../../nodes/shared/webhook/signature';
+import { signBody } from '../../sandbox/webhooks/sign';
 import { MessengerCallingTrigger } from '../../../nodes/MessengerCallingTrigger/MessengerCallingTrigger.node';
 import { DEMO, startSandbox, type Sandbox } from '../../sandbox';
 import { sandboxCredentials } from '../harness';

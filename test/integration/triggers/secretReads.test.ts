@@ -1,7 +1,7 @@
 import axios from 'axios';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { signBody } from '../../../nodes/shared/webhook/signature';
+import { signBody } from '../../sandbox/webhooks/sign';
 import { verifyTokenFor } from '../../../nodes/shared/webhook/verification';
 import { WhatsAppCallingTrigger } from '../../../nodes/WhatsAppCallingTrigger/WhatsAppCallingTrigger.node';
 import { DEMO } from '../../sandbox';

@@ -1,6 +1,6 @@
 import axios from 'axios';
 
-import { signBody } from '../../../nodes/shared/webhook/signature';
+import { signBody } from '../../sandbox/webhooks/sign';
 import { verifyTokenFor } from '../../../nodes/shared/webhook/verification';
 import { WhatsAppCallingTrigger } from '../../../nodes/WhatsAppCallingTrigger/WhatsAppCallingTrigger.node';
 import { DEMO, startSandbox, type Sandbox } from '../../sandbox';
