@@ -83,18 +83,20 @@ it('reads the app secret once for a burst of deliveries', async () => {
 	expect(host.executions).toHaveLength(10);
 });
 
-it('1,000 forged POSTs (10 at a time) are all 401 and read the credential at most a handful of times; signed ones still start runs', async () => {
+it('1,000 forged POSTs (10 at a time) are all 401 and read the credential at most once per 10 s (a handful), not once each; signed ones still start runs', async () => {
 	const { host, credentials } = await startCountingHost();
 	expect(await post(host.webhookUrl, delivery(0), DEMO.appSecret)).toBe(200);
 	const readsForOne = credentials.reads.appSecret;
+	const started = Date.now();
 	const statuses = await inParallel(1000, 10, (i) =>
 		i % 2 === 0 ? post(host.webhookUrl, delivery(i), 'not-the-app-secret') : post(host.webhookUrl, delivery(i).replace('ENABLED', 'DISABLED'), DEMO.appSecret, delivery(i)),
 	);
 	expect(statuses.filter((s) => s !== 401)).toEqual([]);
+	const seconds = (Date.now() - started) / 1000;
 	const reads = credentials.reads.appSecret / readsForOne - 1;
-	process.stdout.write(`credential reads for 1,000 forged POSTs: ${reads}\n`);
-	// once per 10 s at most: a loaded machine may take a few periods for the 1,000
-	expect(reads).toBeLessThanOrEqual(5);
+	process.stdout.write(`credential reads for 1,000 forged POSTs: ${reads} in ${seconds.toFixed(1)} s\n`);
+	// The rule is once per 10 s at most (a slow machine may span a few periods), never once per POST.
+	expect(reads).toBeLessThanOrEqual(1 + Math.floor(seconds / 10));
 	expect(await post(host.webhookUrl, delivery(1001), DEMO.appSecret)).toBe(200);
 	expect(host.executions).toHaveLength(2);
 });
@@ -115,13 +117,14 @@ it('unsigned and malformed POSTs are refused without reading the credential at a
 	expect(host.executions).toEqual([]);
 });
 
-it('verification GETs with a wrong token read the credential at most a handful of times (automatic subscription: the token comes from the App Secret)', async () => {
+it('verification GETs with a wrong token read the credential at most once per 10 s (automatic subscription: the token comes from the App Secret)', async () => {
 	const { host, credentials } = await startCountingHost({ subscription: 'automatic', verifyToken: '', wabaId: DEMO.wabaId });
 	const derived = verifyTokenFor({ configured: '', automatic: true, webhookId: host.node.webhookId! }, DEMO.appSecret);
 	const ok = await axios.get(host.webhookUrl, { params: { 'hub.mode': 'subscribe', 'hub.verify_token': derived, 'hub.challenge': '42' } });
 	expect([ok.status, ok.data]).toEqual([200, 42]);
 	const readsForOne = credentials.reads.appSecret;
 	expect(readsForOne).toBeGreaterThan(0);
+	const started = Date.now();
 	const statuses = await inParallel(500, 10, async (i) => {
 		const answer = await axios.get(host.webhookUrl, {
 			params: { 'hub.mode': 'subscribe', 'hub.verify_token': i % 2 ? host.node.webhookId : `guess-${i}`, 'hub.challenge': 'pwned' },
@@ -130,7 +133,7 @@ it('verification GETs with a wrong token read the credential at most a handful o
 		return answer.status;
 	});
 	expect(statuses.filter((s) => s !== 403)).toEqual([]);
-	expect(credentials.reads.appSecret / readsForOne - 1).toBeLessThanOrEqual(5);
+	expect(credentials.reads.appSecret / readsForOne - 1).toBeLessThanOrEqual(1 + Math.floor((Date.now() - started) / 10_000));
 });
 
 it('a typed verify token answers Meta without reading the credential', async () => {
