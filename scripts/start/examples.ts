@@ -50,10 +50,11 @@ export function whatsAppTriggerOf(example: Example): ExampleNode | undefined {
 	return example.nodes.find((node) => node.type === 'n8n-nodes-meta-calling.whatsAppCallingTrigger');
 }
 
-/** Meta sends the verify token the trigger expects: its Verify Token, or else its webhook id. */
+/** Meta sends the verify token the trigger expects: its Verify Token (a manual set-up cannot be activated without one). */
 export function verifyTokenOf(trigger: ExampleNode): string {
 	const configured = trigger.parameters?.verifyToken;
-	return typeof configured === 'string' && configured.trim() !== '' ? configured.trim() : String(trigger.webhookId);
+	if (typeof configured !== 'string' || configured.trim() === '') throw new Error(`the example trigger "${trigger.name}" has no Verify Token`);
+	return configured.trim();
 }
 
 /** A command that runs the example now, against the sandbox (or what a manual run does on the day of `now`). */

@@ -244,7 +244,7 @@ describe(`n8n ${process.env.N8N_LINE ?? '2'}.x: the example workflows against th
 		const file = example('3-whatsapp-alert-when-meta-restricts-calling.json');
 		const trigger = file.nodes.find((n) => n.type === 'n8n-nodes-meta-calling.whatsAppCallingTrigger');
 
-		/** What the dashboard set-up does: the sandbox verifies the URL with the trigger's verify token (its webhook id). */
+		/** What the dashboard set-up does: the sandbox verifies the URL with the trigger's Verify Token. */
 		async function subscribeTrigger(): Promise<void> {
 			const subscribe = await fetch(`${e2e.sandboxUrl}/v26.0/${APP_ID}/subscriptions`, {
 				method: 'POST',
@@ -253,7 +253,7 @@ describe(`n8n ${process.env.N8N_LINE ?? '2'}.x: the example workflows against th
 					object: 'whatsapp_business_account',
 					callback_url: `${e2e.n8nUrl}/webhook/${trigger?.webhookId}/webhook`,
 					fields: 'account_update',
-					verify_token: trigger?.webhookId,
+					verify_token: trigger?.parameters.verifyToken,
 					include_values: true,
 				}),
 			});
