@@ -35,7 +35,7 @@ import { installBuiltPackage, prepareWorkflows, SANDBOX_CREDENTIAL_NAME, writeSa
 import { activateWithCli } from './start/activate';
 import { EXAMPLES_DIR, readExamples, tryItCommand, triggerNames, whatsAppTriggerOf } from './start/examples';
 import { ensureExampleDataTables } from './start/dataTables';
-import { startGuard } from './start/guard';
+import { startGuard, type GuardLink } from './start/guard';
 import { DEMO_OWNER, ensureOwnerByRest, ownerEnvironment } from './start/owner';
 import { runtimeInstalled } from './start/runtimeCache';
 import { readSettings, type StartSettings } from './start/settings';
@@ -44,6 +44,7 @@ import { subscribeExampleTrigger } from './start/subscribe';
 const started = Date.now();
 const running: LoggedProcess[] = [];
 let stopping: Promise<never> | undefined;
+let guard: GuardLink | undefined;
 
 function say(text: string): void {
 	process.stdout.write(`[start ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${text}\n`);
@@ -58,6 +59,7 @@ function stopAll(exitCode: number): Promise<never> {
 		for (const proc of [...running].reverse()) {
 			say(`stopping ${proc.name}`);
 			await stopProcess(proc, 15000);
+			guard?.killAndForget(proc.child.pid);
 		}
 		say('stopped');
 		process.exit(exitCode);
@@ -185,7 +187,8 @@ async function main(): Promise<void> {
 	}
 	stopWhenParentIsGone();
 	const settings = readSettings(process.argv.slice(2));
-	onProcessGroups(startGuard());
+	guard = startGuard();
+	onProcessGroups(guard);
 
 	if (settings.fresh) {
 		say(`--fresh: deleting ${settings.homeDir}`);
