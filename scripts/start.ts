@@ -1,6 +1,7 @@
 /**
  * `npm start`: n8n with this package, the local Graph API sandbox, a working credential and the example
  * workflows, in one command (issue 6). Steps, each printed:
+ *   0. its ports are free (n8n, n8n's task runner broker, the sandbox), before anything slow
  *   1. build the package (npm run build; skipped when META_CALLING_DIST points at a build)
  *   2. Node 24 and n8n into .cache/ (scripts/n8n-env.sh; cached after the first time)
  *   3. the sandbox on 127.0.0.1:8787, in its own process
@@ -194,6 +195,8 @@ async function main(): Promise<void> {
 		say(`--fresh: deleting ${settings.homeDir}`);
 		rmSync(settings.homeDir, { recursive: true, force: true });
 	}
+	// Before anything slow: a taken port is news the person can act on at once.
+	await checkPorts(settings);
 	mkdirSync(settings.importDir, { recursive: true });
 	mkdirSync(settings.userFolder, { recursive: true });
 
@@ -210,6 +213,7 @@ async function main(): Promise<void> {
 	);
 	await runStep('scripts/n8n-env.sh', 'bash', [join(REPO_ROOT, 'scripts', 'n8n-env.sh'), 'n8n', settings.version], join(settings.homeDir, 'n8n-env.log'), true);
 	const runtime = resolveRuntime(settings.line);
+	// Again: a first install takes minutes, in which another program may have taken one.
 	await checkPorts(settings);
 	installBuiltPackage(settings.userFolder);
 
