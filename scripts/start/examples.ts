@@ -56,12 +56,26 @@ export function verifyTokenOf(trigger: ExampleNode): string {
 	return typeof configured === 'string' && configured.trim() !== '' ? configured.trim() : String(trigger.webhookId);
 }
 
-/** A command that runs the example now, against the sandbox (or what a manual run does on the day of `now`). */
+/**
+ * The requests that show every path of the call-me example on any day: the person to call back is the
+ * sandbox's demo PSID, `at` makes the hours check decide as of a Monday 10:00 (open) or a Saturday (closed)
+ * at the demo Page (Mon-Fri 09:00-17:00 America/Los_Angeles), and no recipient is answered HTTP 400 first.
+ */
+export const CALL_ME_BODIES = [
+	{ recipientId: '5000000000000001', at: '2030-01-07T10:00:00-08:00' },
+	{ recipientId: '5000000000000001', at: '2030-01-05T10:00:00-08:00' },
+	{},
+];
+
+/**
+ * Commands that run the example now, against the sandbox (or what a manual run does on the day of `now`);
+ * one a line when there are several.
+ */
 export function tryItCommand(example: Example, urls: { n8n: string; sandbox: string }, now = new Date()): string {
 	const webhook = example.nodes.find((node) => node.type === 'n8n-nodes-base.webhook');
 	if (webhook) {
-		// The repo's webhook example takes the person to call back; the sandbox's demo PSID may be messaged.
-		return `curl -s -X POST ${urls.n8n}/webhook/${String(webhook.parameters?.path)} -H 'content-type: application/json' -d '{"recipientId":"5000000000000001"}'`;
+		const post = `curl -s -w ' HTTP %{http_code}\\n' -X POST ${urls.n8n}/webhook/${String(webhook.parameters?.path)} -H 'content-type: application/json' -d`;
+		return CALL_ME_BODIES.map((body) => `${post} '${JSON.stringify(body)}'`).join('\n');
 	}
 	if (whatsAppTriggerOf(example)) {
 		const restriction = {
