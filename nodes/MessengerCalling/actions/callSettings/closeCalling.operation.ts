@@ -76,7 +76,7 @@ export async function execute(
 	);
 
 	return new Settling(
-		update.outcome.then(({ writes, verified, previews }) => {
+		update.outcome.then(({ report, previews }) => {
 			const { snapshot, alreadyClosed } = kept as { snapshot: CallSettingsSnapshot; alreadyClosed: boolean };
 			const result: IDataObject = {
 				pageId,
@@ -90,7 +90,7 @@ export async function execute(
 					'This Page has no call hours, so only its icon was hidden: Meta cannot remove hours once set, and the Page could not be restored exactly.';
 			}
 			if (dryRun) Object.assign(result, { dryRun: true, requests: previews });
-			else Object.assign(result, { writes, verified });
+			else Object.assign(result, report);
 			return result;
 		}),
 	);

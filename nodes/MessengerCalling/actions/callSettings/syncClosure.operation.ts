@@ -252,7 +252,7 @@ export async function execute(
 	);
 
 	return new Settling(
-		update.outcome.then(({ writes, verified, previews }) => {
+		update.outcome.then(({ report, previews }) => {
 			const d = decision as Decision;
 			if (!dryRun && d.restoredFrom) forgetSnapshot(staticData, pageId, SYNC_SNAPSHOT_STORE_KEY);
 			const local = (millis: number | undefined) =>
@@ -271,7 +271,7 @@ export async function execute(
 			if (open.kind === 'snapshot') result.snapshot = (d.snapshot ?? null) as unknown as IDataObject;
 			if (d.action === 'restored' && d.restoredFrom) result.restoredFrom = d.restoredFrom as unknown as IDataObject;
 			if (dryRun) Object.assign(result, { dryRun: true, requests: previews });
-			else Object.assign(result, { writes, verified });
+			else Object.assign(result, report);
 			return result;
 		}),
 	);
