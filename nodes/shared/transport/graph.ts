@@ -162,11 +162,12 @@ export async function createGraphClient(
 	const timeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
 	const random = options.random ?? Math.random;
 
-	const errorContext = (statusCode?: number, note?: string): ErrorContext => ({
+	const errorContext = (statusCode?: number, note?: string, path?: string): ErrorContext => ({
 		node: ctx.getNode(),
 		secrets: connection.secrets,
 		statusCode,
 		note,
+		path,
 	});
 
 	/** The credential marked for the app token; app-level calls need App ID and App Secret. */
@@ -192,11 +193,11 @@ export async function createGraphClient(
 	}
 
 	/** The error a failed answer stands for, with secrets removed. */
-	function errorOf(answer: RawAnswer, note?: string): NodeApiError {
+	function errorOf(answer: RawAnswer, path: string, note?: string): NodeApiError {
 		if (!answer.received) return networkError(answer.networkCode, connection.host, errorContext(undefined, note), answer.detail);
 		const body = parsedBody(answer.body);
 		const envelope = body.ok ? readMetaError(body.value) : undefined;
-		if (envelope) return metaApiError(envelope, errorContext(answer.statusCode, note));
+		if (envelope) return metaApiError(envelope, errorContext(answer.statusCode, note, path));
 		return unreadableAnswerError(
 			answer.statusCode,
 			body.ok ? JSON.stringify(body.value ?? '') : body.text,
@@ -250,24 +251,24 @@ export async function createGraphClient(
 
 			if (kind === 'success') return value as T;
 			if (kind === 'failure') {
-				throw errorOf(answer, repeatable || !answer.received || answer.statusCode >= 300 ? undefined : SENT_PROBABLY);
+				throw errorOf(answer, req.path, repeatable || !answer.received || answer.statusCode >= 300 ? undefined : SENT_PROBABLY);
 			}
 			if (!repeatable && !provesNotProcessed(facts)) {
-				throw ambiguousOutcomeError(errorOf(answer), errorContext(facts.statusCode));
+				throw ambiguousOutcomeError(errorOf(answer, req.path), errorContext(facts.statusCode));
 			}
 
 			const remaining = maxTotalWaitMs - waitedMs;
 			if (kind === 'rateLimit') {
 				const hint = usage.regainAccessMs ?? (answer.received ? parseRetryAfterMs(answer.headers) : undefined);
 				const wait = nextWaitMs(throttle.consecutivePauses, backoff, random(), hint, remaining);
-				if (wait === undefined) throw errorOf(answer, gaveUpNote(waitedMs));
+				if (wait === undefined) throw errorOf(answer, req.path, gaveUpNote(waitedMs));
 				// Joins the pause another request opened first, if any; the next turn of the loop waits for it.
 				throttle.openPause(ticket, wait);
-				if (throttle.pauseRemainingMs() > remaining) throw errorOf(answer, gaveUpNote(waitedMs));
+				if (throttle.pauseRemainingMs() > remaining) throw errorOf(answer, req.path, gaveUpNote(waitedMs));
 				continue;
 			}
 			const wait = nextWaitMs(transientRetries++, backoff, random(), undefined, remaining);
-			if (wait === undefined) throw errorOf(answer, gaveUpNote(waitedMs));
+			if (wait === undefined) throw errorOf(answer, req.path, gaveUpNote(waitedMs));
 			await sleep(wait);
 			waitedMs += wait;
 		}
