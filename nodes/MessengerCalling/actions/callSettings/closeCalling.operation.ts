@@ -25,9 +25,9 @@ export const description: INodeProperties[] = [
 		displayName: 'Kept Snapshot',
 		name: 'keptSnapshot',
 		type: 'json',
-		default: '',
+		default: '{}',
 		description:
-			'The snapshot kept from an earlier close of this Page, if any, e.g. the snapshot column of a Data table Get. When the Page is still closed by that close, it is output again instead of a snapshot of the closed settings, so closing twice never loses the open settings. Leave empty to use the snapshot kept in the workflow (single n8n process only).',
+			'The snapshot kept from an earlier close of this Page, if any, e.g. the snapshot column of a Data table Get. When the Page is still closed by that close, it is output again instead of a snapshot of the closed settings, so closing twice never loses the open settings. Leave {} to use the snapshot kept in the workflow (single n8n process only).',
 		displayOptions,
 	},
 	optionsCollection(displayOptions, { write: true, readModifyWrite: true }),

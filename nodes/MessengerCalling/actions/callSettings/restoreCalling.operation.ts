@@ -15,9 +15,9 @@ export const description: INodeProperties[] = [
 		displayName: 'Snapshot',
 		name: 'snapshot',
 		type: 'json',
-		default: '',
+		default: '{}',
 		description:
-			'The output of Close Calling as JSON: the whole item or its "snapshot" field, e.g. the snapshot column of a Data table Get (works on every n8n set-up, queue mode included). Leave empty to use the latest snapshot of this Page kept in the workflow (single n8n process only).',
+			'The output of Close Calling as JSON: the whole item or its "snapshot" field, e.g. the snapshot column of a Data table Get (works on every n8n set-up, queue mode included). Leave {} to use the latest snapshot of this Page kept in the workflow (single n8n process only).',
 		displayOptions,
 	},
 	optionsCollection(displayOptions, { write: true, readModifyWrite: true }),

@@ -71,9 +71,9 @@ export const description: INodeProperties[] = [
 		displayName: 'Snapshot',
 		name: 'snapshot',
 		type: 'json',
-		default: '',
+		default: '{}',
 		description:
-			'The snapshot this operation output when the closure started (its "snapshot" field), e.g. the snapshot column of a Data table Get. Leave empty to use the one kept in the workflow (single n8n process only).',
+			'The snapshot this operation output when the closure started (its "snapshot" field), e.g. the snapshot column of a Data table Get. Leave {} to use the one kept in the workflow (single n8n process only).',
 		displayOptions: bySnapshot,
 	},
 	{
