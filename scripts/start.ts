@@ -34,7 +34,7 @@ import { onProcessGroups, startLogged, stopProcess, tailOf, type LoggedProcess }
 import { startSandboxProcess } from '../test/e2e/harness/stack';
 import { installBuiltPackage, prepareWorkflows, SANDBOX_CREDENTIAL_NAME, writeSandboxCredential } from '../test/e2e/harness/userFolder';
 import { activateWithCli } from './start/activate';
-import { EXAMPLES_DIR, readExamples, tryItCommand, triggerNames, whatsAppTriggerOf } from './start/examples';
+import { EXAMPLES_DIR, exampleListing, readExamples, tryItCommand, whatsAppTriggerOf } from './start/examples';
 import { ensureExampleDataTables } from './start/dataTables';
 import { startGuard, type GuardLink } from './start/guard';
 import { DEMO_OWNER, ensureOwnerByRest, ownerEnvironment } from './start/owner';
@@ -144,12 +144,6 @@ async function importOnce(settings: StartSettings, options: N8nInstanceOptions, 
 	writeFileSync(marker, JSON.stringify({ sandboxUrl }, null, 2));
 }
 
-/** "Example: close WhatsApp calling…" -> "Close WhatsApp calling…" */
-function shortName(name: string): string {
-	const bare = name.replace(/^Example: /, '');
-	return bare.charAt(0).toUpperCase() + bare.slice(1);
-}
-
 function banner(settings: StartSettings, urls: { n8n: string; sandbox: string }, logs: { n8n: string; sandbox: string }, triggerNote: string): string {
 	const examples = readExamples();
 	const lines = [
@@ -162,9 +156,7 @@ function banner(settings: StartSettings, urls: { n8n: string; sandbox: string },
 		`  sandbox       ${urls.sandbox} (Meta Graph API stand-in; state: ${urls.sandbox}/__sandbox/state)`,
 		'',
 		'  example workflows (active):',
-		...examples.map(
-			(example, i) => `  ${i + 1}. ${shortName(example.name)}  ${urls.n8n}/workflow/${example.id}  [starts: ${triggerNames(example).join(' / ')}]`,
-		),
+		...exampleListing(examples, urls.n8n),
 		'',
 		'  try them:',
 		...examples.flatMap((example, i) => tryItCommand(example, urls).split('\n').map((command, j) => `  ${j === 0 ? `${i + 1}.` : '  '} ${command}`)),

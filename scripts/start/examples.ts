@@ -45,6 +45,11 @@ export function triggerNames(example: Example): string[] {
 	return example.nodes.filter((node) => TRIGGER_TYPES.has(node.type)).map((node) => node.name);
 }
 
+/** The banner's list of the examples, each under the name the editor shows, with its URL and what starts it. */
+export function exampleListing(examples: Example[], n8nUrl: string): string[] {
+	return examples.map((example, i) => `  ${i + 1}. ${example.name}  ${n8nUrl}/workflow/${example.id}  [starts: ${triggerNames(example).join(' / ')}]`);
+}
+
 /** The WhatsApp Calling Trigger of an example, if it has one: the sandbox must know its callback URL. */
 export function whatsAppTriggerOf(example: Example): ExampleNode | undefined {
 	return example.nodes.find((node) => node.type === 'n8n-nodes-meta-calling.whatsAppCallingTrigger');
