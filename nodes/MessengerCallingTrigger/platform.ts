@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { GraphClient } from '../shared/transport/graph';
 import { isRecord, parseCommaList } from '../shared/validation';
 import { PAGE_CALL_SETTINGS_FIELD } from '../shared/webhook/delivery';
+import { graphIdOf } from '../shared/webhook/lifecycle';
 import type { TriggerContext, TriggerPlatform } from '../shared/webhook/platform';
 
 function pageIdsOf(ctx: TriggerContext): string[] {
@@ -25,7 +26,7 @@ async function tokenPageId(ctx: IHookFunctions, graph: GraphClient): Promise<str
 	const me = await graph.request({ method: 'GET', path: '/me', qs: { fields: 'id' } });
 	const id = typeof me.id === 'string' || typeof me.id === 'number' ? String(me.id) : '';
 	if (!/^\d+$/.test(id)) {
-		throw new NodeOperationError(ctx.getNode(), 'options.pageIds: required for automatic subscription when the access token is not a Page token');
+		throw new NodeOperationError(ctx.getNode(), 'Page IDs: required for automatic subscription when the access token is not a Page token');
 	}
 	return id;
 }
@@ -46,13 +47,15 @@ export const messengerPlatform: TriggerPlatform = {
 	 * Each Page of the filter, or the Page of the access token when none is given. POST subscribed_apps
 	 * REPLACES the app's fields on that Page, so the fields already there are sent back with ours.
 	 */
-	async subscribeAccounts(ctx, graph, appId, fields) {
-		const pageIds = pageIdsOf(ctx);
-		for (const pageId of pageIds.length > 0 ? pageIds : [await tokenPageId(ctx, graph)]) {
-			const existing = (await pageFieldsOfApp(graph, pageId, appId)) ?? [];
-			if (fields.every((field) => existing.includes(field))) continue;
-			const subscribedFields = [...new Set([...existing, ...fields])].join(',');
-			await graph.request({ method: 'POST', path: `/${pageId}/subscribed_apps`, qs: { subscribed_fields: subscribedFields } });
-		}
+	subscribeAccounts(ctx) {
+		const pageIds = pageIdsOf(ctx).map((id) => graphIdOf(ctx, id, 'Page IDs'));
+		return async (graph, appId, fields) => {
+			for (const pageId of pageIds.length > 0 ? pageIds : [await tokenPageId(ctx, graph)]) {
+				const existing = (await pageFieldsOfApp(graph, pageId, appId)) ?? [];
+				if (fields.every((field) => existing.includes(field))) continue;
+				const subscribedFields = [...new Set([...existing, ...fields])].join(',');
+				await graph.request({ method: 'POST', path: `/${pageId}/subscribed_apps`, qs: { subscribed_fields: subscribedFields } });
+			}
+		};
 	},
 };

@@ -1,9 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { locatorValue } from '../shared/accounts/locators';
 import { parseCommaList } from '../shared/validation';
 import { eventsForChoices, fieldsForChoices } from '../shared/webhook/filters';
+import { graphIdOf } from '../shared/webhook/lifecycle';
 import type { TriggerContext, TriggerPlatform } from '../shared/webhook/platform';
 
 function chosenEvents(ctx: TriggerContext): unknown[] {
@@ -27,12 +27,11 @@ export const whatsAppPlatform: TriggerPlatform = {
 		return fieldsForChoices(chosenEvents(ctx));
 	},
 
-	async subscribeAccounts(ctx, graph) {
-		const wabaId = String(locatorValue(ctx.getNodeParameter('wabaId', '')) ?? '').trim();
-		if (!/^\d+$/.test(wabaId)) {
-			throw new NodeOperationError(ctx.getNode(), 'wabaId: required for automatic subscription, digits only (WhatsApp Manager → Account tools → Business account ID)');
-		}
+	subscribeAccounts(ctx) {
+		const wabaId = graphIdOf(ctx, locatorValue(ctx.getNodeParameter('wabaId', '')), 'WhatsApp Business Account ID');
 		// Idempotent at Meta: subscribing an already subscribed WABA changes nothing.
-		await graph.request({ method: 'POST', path: `/${wabaId}/subscribed_apps` });
+		return async (graph) => {
+			await graph.request({ method: 'POST', path: `/${wabaId}/subscribed_apps` });
+		};
 	},
 };

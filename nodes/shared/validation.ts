@@ -70,11 +70,20 @@ const COUNTRY_CODES = new Set(
 
 export const COUNTRY_CODE_RULE = 'must be an ISO 3166-1 alpha-2 country code, e.g. US or BR';
 
+/**
+ * Two ASCII letters that name a country, uppercased; undefined otherwise. Checked before uppercasing:
+ * Unicode uppercasing turns other letters into ASCII ones ("ß" -> "SS", "ı" -> "I").
+ */
+function countryCodeOf(text: string): string | undefined {
+	const code = text.toUpperCase();
+	return /^[a-z]{2}$/i.test(text) && COUNTRY_CODES.has(code) ? code : undefined;
+}
+
 /** One ISO country code, uppercased (a single-choice parameter: no list, so the error names the field itself). */
 export function parseCountryCode(value: unknown, field: string): string {
 	const text = typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
-	const code = text.toUpperCase();
-	if (!COUNTRY_CODES.has(code)) throw new InputError(field, `${COUNTRY_CODE_RULE} (got "${text}")`);
+	const code = countryCodeOf(text);
+	if (code === undefined) throw new InputError(field, `${COUNTRY_CODE_RULE} (got "${text}")`);
 	return code;
 }
 
@@ -82,13 +91,27 @@ export function parseCountryCode(value: unknown, field: string): string {
 export function parseCountryCodes(value: unknown, field: string): string[] {
 	const codes: string[] = [];
 	parseCommaList(value, field).forEach((part, index) => {
-		const code = part.toUpperCase();
-		if (!COUNTRY_CODES.has(code)) {
+		const code = countryCodeOf(part);
+		if (code === undefined) {
 			throw new InputError(`${field}[${index}]`, `${COUNTRY_CODE_RULE} (got "${part}")`);
 		}
 		if (!codes.includes(code)) codes.push(code);
 	});
 	return codes;
+}
+
+/**
+ * A whole number from min to max: a safe integer, or decimal digits as text (an expression's result).
+ * Text such as "1e3", "0x10" or "12.0" is refused: Number() would read it as a number the user never
+ * typed, and past 2^53 it no longer counts exactly.
+ */
+export function parseWholeNumber(value: unknown, field: string, min: number, max: number, rule: string): number {
+	const text = typeof value === 'string' ? value.trim() : undefined;
+	const number = text !== undefined && /^\d{1,15}$/.test(text) ? Number(text) : value;
+	if (typeof number !== 'number' || !Number.isSafeInteger(number) || number < min || number > max) {
+		throw new InputError(field, `${rule} (got ${JSON.stringify(value) ?? 'nothing'})`);
+	}
+	return number;
 }
 
 /** A comma list of "YYYY-MM-DD" dates that exist, deduplicated, in the given order. */

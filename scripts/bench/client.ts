@@ -16,14 +16,14 @@ export interface WebhookRun {
 const LONG_CALL_MS = 600_000;
 
 /** POSTs a JSON body to a production webhook and times it from the first byte sent to the last received. */
-export async function runWebhook(n8nUrl: string, path: string, body: unknown): Promise<WebhookRun> {
+export async function runWebhook(n8nUrl: string, path: string, body: unknown, timeoutMs = LONG_CALL_MS): Promise<WebhookRun> {
 	const payload = JSON.stringify(body);
 	const started = process.hrtime.bigint();
 	const response = await fetch(`${n8nUrl}/webhook/${path}`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
 		body: payload,
-		signal: AbortSignal.timeout(LONG_CALL_MS),
+		signal: AbortSignal.timeout(timeoutMs),
 	});
 	const text = await response.text();
 	const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;

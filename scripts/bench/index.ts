@@ -7,6 +7,9 @@
  *   npm run bench -- --dist <folder>    use a build instead of compiling into .cache/bench/dist
  *   npm run bench -- --write-docs       also put the results into docs/benchmarks.md
  *   npm run bench -- --docs-only        put the last run's results (.cache/bench/results.json) into the docs
+ *   npm run bench -- --only 7           scenario 7 alone (hostile and large calendar feeds, issue 18)
+ *   npm run bench -- --only 7 --feeds-before       ...and save it as the committed before column
+ *   npm run bench -- --only 7 --feeds-timeout 90   per-input timeout in seconds (default 60)
  *
  * Needs Node 24 and n8n 2.40.7 under .cache/ (bash scripts/n8n-env.sh n8n 2.40.7).
  * Results: the table on stdout, JSON in .cache/bench/results.json.
@@ -20,6 +23,7 @@ import { REPO_ROOT } from '../../test/e2e/harness/lines';
 import { checkTargets, markdownTable, targetLines, textTable } from './report';
 import { SCENARIOS, warmUp, type BenchContext, type Row } from './scenarios';
 import { BENCH_DIR, buildPrivateDist, log, startBenchStack, stopBenchStack, type BenchStack } from './stack';
+import { FEEDS_RESULTS_FILE, FEEDS_SCENARIO, FEEDS_TITLE, feedsMarkdown, runHostileFeeds, saveBefore, textTableOfFeeds, type FeedRun } from './hostileFeeds';
 import { benchWorkflows } from './workflows';
 
 interface Args {
@@ -27,6 +31,8 @@ interface Args {
 	dist?: string;
 	writeDocs: boolean;
 	docsOnly: boolean;
+	feedsBefore: boolean;
+	feedsTimeoutS?: number;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -34,10 +40,18 @@ function parseArgs(argv: string[]): Args {
 		const i = argv.indexOf(name);
 		return i >= 0 ? argv[i + 1] : undefined;
 	};
-	const all = Object.keys(SCENARIOS).join(',');
+	const all = [...Object.keys(SCENARIOS), String(FEEDS_SCENARIO)].join(',');
 	const only = (value('--only') ?? all).split(',').map(Number);
-	if (only.some((n) => !(n in SCENARIOS))) throw new Error(`--only takes scenario numbers out of ${all}, got "${value('--only')}"`);
-	return { only, dist: value('--dist'), writeDocs: argv.includes('--write-docs'), docsOnly: argv.includes('--docs-only') };
+	if (only.some((n) => !(n in SCENARIOS) && n !== FEEDS_SCENARIO)) throw new Error(`--only takes scenario numbers out of ${all}, got "${value('--only')}"`);
+	const timeout = value('--feeds-timeout');
+	return {
+		only,
+		dist: value('--dist'),
+		writeDocs: argv.includes('--write-docs'),
+		docsOnly: argv.includes('--docs-only'),
+		feedsBefore: argv.includes('--feeds-before'),
+		feedsTimeoutS: timeout === undefined ? undefined : Number(timeout),
+	};
 }
 
 export interface Machine {
@@ -88,17 +102,34 @@ function resultsMarkdown(info: Machine, rows: Row[]): string {
 	].join('\n');
 }
 
-function writeDocs(markdown: string): void {
+const FEEDS_DOCS_START = '<!-- bench:feeds:start -->';
+const FEEDS_DOCS_END = '<!-- bench:feeds:end -->';
+
+function writeDocs(markdown: string, [startMark, endMark] = [DOCS_START, DOCS_END]): void {
 	const file = join(REPO_ROOT, 'docs', 'benchmarks.md');
 	const text = readFileSync(file, 'utf8');
-	const start = text.indexOf(DOCS_START);
-	const end = text.indexOf(DOCS_END);
-	if (start < 0 || end < start) throw new Error(`docs/benchmarks.md has no ${DOCS_START} ... ${DOCS_END} section`);
-	writeFileSync(file, `${text.slice(0, start + DOCS_START.length)}\n${markdown}\n${text.slice(end)}`);
+	const start = text.indexOf(startMark);
+	const end = text.indexOf(endMark);
+	if (start < 0 || end < start) throw new Error(`docs/benchmarks.md has no ${startMark} ... ${endMark} section`);
+	writeFileSync(file, `${text.slice(0, start + startMark.length)}\n${markdown}\n${text.slice(end)}`);
 	log('results written into docs/benchmarks.md');
 }
 
 const RESULTS_FILE = join(BENCH_DIR, 'results.json');
+
+/** Scenario 7's table on stdout, its JSON, and (--feeds-before) the committed before column / (--write-docs) its docs section. */
+function reportFeeds(info: Machine, runs: FeedRun[], args: Args): void {
+	const end = loadavg().map((l) => Math.round(l * 100) / 100);
+	const heading =
+		`Run of ${info.date.slice(0, 16).replace('T', ' ')} UTC (${args.feedsBefore ? 'before' : 'after'} column): ${info.cpus} vCPU, n8n ${info.n8n} on Node ${info.n8nNode}; ` +
+		`load average ${info.loadAverageAtStart.join(' / ')} at the start, ${end.join(' / ')} at the end.`;
+	process.stdout.write(`\n${textTableOfFeeds(runs)}\n`);
+	writeFileSync(FEEDS_RESULTS_FILE, JSON.stringify({ machine: info, runs }, null, 2));
+	if (args.feedsBefore) saveBefore(runs);
+	const markdown = feedsMarkdown(runs, args.feedsBefore, heading);
+	process.stdout.write(`\n${markdown}\n`);
+	if (args.writeDocs) writeDocs(markdown, [FEEDS_DOCS_START, FEEDS_DOCS_END]);
+}
 
 async function main(): Promise<void> {
 	const args = parseArgs(process.argv.slice(2));
@@ -115,12 +146,21 @@ async function main(): Promise<void> {
 		stack = await startBenchStack(distDir, Object.values(workflows));
 		const info = machine(stack);
 		const ctx: BenchContext = { stack, workflows, holidayDate: holidayDateNextYear() };
-		log('warm-up: every workflow once with 20 items');
-		await warmUp(ctx);
-		for (const n of args.only) {
+		const itemScenarios = args.only.filter((n) => n !== FEEDS_SCENARIO);
+		if (itemScenarios.length > 0) {
+			log('warm-up: every workflow once with 20 items');
+			await warmUp(ctx);
+		}
+		for (const n of itemScenarios) {
 			log(`scenario ${n}: ${SCENARIOS[n].title}`);
 			rows.push(...(await SCENARIOS[n].run(ctx)));
 		}
+		if (args.only.includes(FEEDS_SCENARIO)) {
+			log(`scenario ${FEEDS_SCENARIO}: ${FEEDS_TITLE}`);
+			const runs = await runHostileFeeds(stack, workflows, args.feedsTimeoutS);
+			reportFeeds(info, runs, args);
+		}
+		if (itemScenarios.length === 0) return;
 		info.loadAverageAtEnd = loadavg().map((l) => Math.round(l * 100) / 100);
 		process.stdout.write(`\n${textTable(rows)}\n\nTargets (issues 7, 10, 12):\n${targetLines(checkTargets(rows))}\n`);
 		process.stdout.write(`\nload average ${info.loadAverageAtStart.join(' ')} -> ${info.loadAverageAtEnd.join(' ')}\n`);

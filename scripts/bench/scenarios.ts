@@ -458,7 +458,8 @@ export async function warmUp(ctx: BenchContext): Promise<void> {
 	const body = { baseUrl: ctx.stack.sandboxUrl, holidayDate: ctx.holidayDate, items: bulkIds(20).map((phoneNumberId) => ({ phoneNumberId })) };
 	const deliveryWorkflows = [ctx.workflows.trigger, ctx.workflows.plainWebhook, ctx.workflows.signatureChain];
 	for (const workflow of Object.values(ctx.workflows)) {
-		if (deliveryWorkflows.includes(workflow) || workflow === ctx.workflows.signatureChainCheck) continue;
+		const others = [ctx.workflows.signatureChainCheck, ctx.workflows.feedsWhatsApp, ctx.workflows.feedsMessenger];
+		if (deliveryWorkflows.includes(workflow) || others.includes(workflow)) continue;
 		const run = await waitForWebhook(ctx.stack.n8nUrl, workflow.webhookPath, body);
 		const errors = (run.items ?? []).filter((item) => item.error !== undefined);
 		if (run.status !== 200 || errors.length > 0) {

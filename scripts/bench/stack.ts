@@ -25,6 +25,8 @@ export interface BenchStack {
 	n8nUrl: string;
 	sandboxUrl: string;
 	runDir: string;
+	/** How n8n was started, so it can be started again (restartBenchN8n). */
+	n8nOptions: N8nInstanceOptions;
 }
 
 function log(message: string): void {
@@ -146,12 +148,23 @@ export async function startBenchStack(distDir: string, workflows: BenchWorkflow[
 		await waitForReadiness(n8n, n8nUrl);
 		await activateAll(n8nUrl, prepared);
 		log(`n8n ready at ${n8nUrl}, workflows active (log: ${options.logFile})`);
-		return { runtime, n8n, sandbox, n8nUrl, sandboxUrl: started.url, runDir };
+		return { runtime, n8n, sandbox, n8nUrl, sandboxUrl: started.url, runDir, n8nOptions: options };
 	} catch (error) {
 		await stopProcess(n8n);
 		await stopProcess(sandbox);
 		throw error;
 	}
+}
+
+/**
+ * Stops n8n and starts it again on the same user folder (workflows stay active): after a run that did not
+ * finish, n8n's event loop may stay blocked for minutes, which would blur every later measurement.
+ */
+export async function restartBenchN8n(stack: BenchStack): Promise<void> {
+	log('restarting n8n (the last run did not finish)');
+	await stopProcess(stack.n8n);
+	stack.n8n = startN8n(stack.n8nOptions);
+	await waitForReadiness(stack.n8n, stack.n8nUrl);
 }
 
 export async function stopBenchStack(stack: BenchStack | undefined): Promise<void> {

@@ -240,6 +240,27 @@ function signatureChainWorkflow(check: boolean): BenchWorkflow {
 /** Throttle that keeps the HTTP Request node at 100 requests/s: 10 items every 100 ms (the issue's setting). */
 export const THROTTLED: Batching = { batchSize: 10, batchIntervalMs: 100 };
 
+/**
+ * Scenario 7 (hostile feeds): Webhook -> one calendar operation, the source taken from the body
+ * (`calendarSource`, `calendarUrl` or `calendarJson`); the WhatsApp sync writes for real (verifyWrites off).
+ */
+function feedWorkflow(kind: 'whatsapp' | 'messenger'): BenchWorkflow {
+	const path = `bench-feeds-${kind}`;
+	const hook = node('Webhook', 'n8n-nodes-base.webhook', 2, { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} }, { webhookId: webhookIdFor(path) });
+	const source = {
+		calendarSource: '={{ $json.body.calendarSource }}',
+		// Required when the source is Public Holidays (n8n checks it at activation), unused here.
+		countryCode: "={{ $json.body.countryCode ?? '' }}",
+		calendarUrl: "={{ $json.body.calendarUrl ?? '' }}",
+		calendarJson: "={{ $json.body.calendarJson ?? '[]' }}",
+	};
+	const calendarNode =
+		kind === 'whatsapp'
+			? ourNode('WhatsApp Calling', { resource: 'holidaySchedule', operation: 'sync', phoneNumberId: DEMO.phoneNumberId, ...source, syncMode: 'mirror', options: { verifyWrites: false, allowEmptyCalendar: true } })
+			: node('Messenger Calling', 'n8n-nodes-meta-calling.messengerCalling', 1, { resource: 'callSettings', operation: 'syncClosure', pageId: DEMO.pageId, ...source, options: { verifyWrites: false } }, { credentials: CREDENTIALS, ...CONTINUE });
+	return workflow(kind === 'whatsapp' ? 'benchFeedsWhatsA' : 'benchFeedsMessen', `bench 7: ${kind} calendar operation`, path, [hook, calendarNode]);
+}
+
 /** Every workflow of the benchmark, by key. */
 export function benchWorkflows(): Record<string, BenchWorkflow> {
 	const w = (id: string, name: string, path: string, nodes: NodeJson[]) => workflow(id, name, path, [...front(path), ...nodes]);
@@ -259,5 +280,7 @@ export function benchWorkflows(): Record<string, BenchWorkflow> {
 		plainWebhook: plainWebhookWorkflow(),
 		signatureChain: signatureChainWorkflow(false),
 		signatureChainCheck: signatureChainWorkflow(true),
+		feedsWhatsApp: feedWorkflow('whatsapp'),
+		feedsMessenger: feedWorkflow('messenger'),
 	};
 }

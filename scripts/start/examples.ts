@@ -55,21 +55,21 @@ export function whatsAppTriggerOf(example: Example): ExampleNode | undefined {
 	return example.nodes.find((node) => node.type === 'n8n-nodes-meta-calling.whatsAppCallingTrigger');
 }
 
-/** Meta sends the verify token the trigger expects: its Verify Token, or else its webhook id. */
+/** Meta sends the verify token the trigger expects: its Verify Token (a manual set-up cannot be activated without one). */
 export function verifyTokenOf(trigger: ExampleNode): string {
 	const configured = trigger.parameters?.verifyToken;
-	return typeof configured === 'string' && configured.trim() !== '' ? configured.trim() : String(trigger.webhookId);
+	if (typeof configured !== 'string' || configured.trim() === '') throw new Error(`the example trigger "${trigger.name}" has no Verify Token`);
+	return configured.trim();
 }
 
 /**
- * The requests that show every path of the call-me example on any day: the person to call back is the
- * sandbox's demo PSID, `at` makes the hours check decide as of a Monday 10:00 (open) or a Saturday (closed)
- * at the demo Page (Mon-Fri 09:00-17:00 America/Los_Angeles), and no recipient is answered HTTP 400 first.
+ * The requests that show both paths of the call-me example on any day: the person to call back is the
+ * sandbox's demo PSID, and `at` makes the hours check decide as of a Monday 10:00 (open: sent) or a
+ * Saturday (closed: not sent, nextOpenAt) at the demo Page (Mon-Fri 09:00-17:00 America/Los_Angeles).
  */
 export const CALL_ME_BODIES = [
 	{ recipientId: '5000000000000001', at: '2030-01-07T10:00:00-08:00' },
 	{ recipientId: '5000000000000001', at: '2030-01-05T10:00:00-08:00' },
-	{},
 ];
 
 /**
@@ -79,7 +79,7 @@ export const CALL_ME_BODIES = [
 export function tryItCommand(example: Example, urls: { n8n: string; sandbox: string }, now = new Date()): string {
 	const webhook = example.nodes.find((node) => node.type === 'n8n-nodes-base.webhook');
 	if (webhook) {
-		const post = `curl -s -w ' HTTP %{http_code}\\n' -X POST ${urls.n8n}/webhook/${String(webhook.parameters?.path)} -H 'content-type: application/json' -d`;
+		const post = `curl -s -X POST ${urls.n8n}/webhook/${String(webhook.parameters?.path)} -H 'content-type: application/json' -d`;
 		return CALL_ME_BODIES.map((body) => `${post} '${JSON.stringify(body)}'`).join('\n');
 	}
 	if (whatsAppTriggerOf(example)) {

@@ -1,5 +1,5 @@
 import { e2eContext } from '../e2e/harness/context';
-import { expectSignedBurst, triggerWebhookUrl } from '../e2e/harness/deliveries';
+import { expectOneActionPerEvent, expectSignedBurst, triggerWebhookUrl } from '../e2e/harness/deliveries';
 import { executionWorkers, type QueueStackInfo } from '../e2e/harness/queueStack';
 
 // The WhatsApp Calling Trigger in queue mode: the webhook processor checks each delivery's signature and
@@ -15,4 +15,8 @@ describe('queue mode: calling trigger deliveries through the webhook processor',
 			whoRan: () => executionWorkers(e2e as unknown as QueueStackInfo),
 		});
 	}, 900000);
+
+	it('the same signed delivery sent twice: the action after Remove Duplicates (eventId, history in Postgres) runs once', async () => {
+		await expectOneActionPerEvent(e2e);
+	}, 300000);
 });

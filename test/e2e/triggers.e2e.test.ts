@@ -1,11 +1,23 @@
+import { verifyTokenFor } from '../../nodes/shared/webhook/verification';
 import { e2eContext } from './harness/context';
-import { allExecutions as executionsOf, expectSignedBurst, triggerItems, triggerWebhookUrl, waitFor } from './harness/deliveries';
+import {
+	allExecutions as executionsOf,
+	expectOneActionPerEvent,
+	expectSignedBurst,
+	ONCE_WORKFLOW,
+	SANDBOX_APP_SECRET,
+	triggerItems,
+	triggerWebhookUrl,
+	waitFor,
+} from './harness/deliveries';
 
 /**
  * Both calling triggers inside real n8n (workflows test/e2e/workflows/trigger-*.json): activation
  * subscribes the app at the sandbox (which verifies the callback like Meta), a settings change makes the
  * sandbox send its signed webhook, and exactly one execution carries the new settings. Then a burst:
  * 1,000 signed deliveries give 1,000 executions, none lost or doubled; 100 tampered ones give none.
+ * The verify token of automatic subscription is derived from the App Secret, never the webhook ID; with
+ * Remove Duplicates on `eventId` (workflows/trigger-once.json) a redelivered change is acted on once.
  */
 
 const WHATSAPP_WORKFLOW = 'e2eWaCallTrigger';
@@ -71,9 +83,10 @@ describe(`n8n ${process.env.N8N_LINE ?? '2'}.x: calling triggers`, () => {
 		const { state } = await e2e.sandbox('GET', 'state');
 		expect(state.app.subscriptions.whatsapp_business_account).toMatchObject({
 			callback_url: webhookUrl(WHATSAPP_WEBHOOK),
-			verify_token: WHATSAPP_WEBHOOK,
+			verify_token: verifyTokenFor({ configured: '', automatic: true, webhookId: WHATSAPP_WEBHOOK }, SANDBOX_APP_SECRET),
 			fields: ['account_settings_update', 'account_update'],
 		});
+		expect(state.app.subscriptions.whatsapp_business_account.verify_token).not.toBe(WHATSAPP_WEBHOOK);
 		expect(state.app.subscriptions.page).toMatchObject({ callback_url: webhookUrl(MESSENGER_WEBHOOK), fields: ['call_settings_update'] });
 		expect(state.wabas[WABA].subscribedApps).toContain(APP_ID);
 		expect(state.pages[PAGE].subscribedApps[APP_ID]).toContain('call_settings_update');
@@ -126,12 +139,21 @@ describe(`n8n ${process.env.N8N_LINE ?? '2'}.x: calling triggers`, () => {
 		]);
 	});
 
-	it('answers Meta\'s verification GET with the challenge, and a wrong token with 403', async () => {
-		const ok = await fetch(`${webhookUrl(WHATSAPP_WEBHOOK)}?hub.mode=subscribe&hub.verify_token=${WHATSAPP_WEBHOOK}&hub.challenge=1234567`);
+	it('answers Meta\'s verification GET with the challenge, and the webhook ID (public, in the URL) or a wrong token with 403', async () => {
+		const derived = verifyTokenFor({ configured: '', automatic: true, webhookId: WHATSAPP_WEBHOOK }, SANDBOX_APP_SECRET);
+		const ok = await fetch(`${webhookUrl(WHATSAPP_WEBHOOK)}?hub.mode=subscribe&hub.verify_token=${derived}&hub.challenge=1234567`);
 		expect([ok.status, await ok.text()]).toEqual([200, '1234567']);
-		const bad = await fetch(`${webhookUrl(WHATSAPP_WEBHOOK)}?hub.mode=subscribe&hub.verify_token=guess&hub.challenge=1`);
-		expect(bad.status).toBe(403);
+		for (const [webhookId, token] of [[WHATSAPP_WEBHOOK, WHATSAPP_WEBHOOK], [MESSENGER_WEBHOOK, MESSENGER_WEBHOOK], [WHATSAPP_WEBHOOK, 'guess'], [ONCE_WORKFLOW.webhookId, ONCE_WORKFLOW.webhookId]]) {
+			const bad = await fetch(`${webhookUrl(webhookId)}?hub.mode=subscribe&hub.verify_token=${token}&hub.challenge=pwned`);
+			expect([webhookId, token, bad.status]).toEqual([webhookId, token, 403]);
+		}
+		const typed = await fetch(`${webhookUrl(ONCE_WORKFLOW.webhookId)}?hub.mode=subscribe&hub.verify_token=${ONCE_WORKFLOW.verifyToken}&hub.challenge=42`);
+		expect([typed.status, await typed.text()]).toEqual([200, '42']);
 	});
+
+	it('the same signed delivery sent twice: the action after Remove Duplicates (eventId) runs once', async () => {
+		await expectOneActionPerEvent(e2e);
+	}, 300000);
 
 	it('a burst of 1,000 signed deliveries gives 1,000 executions, none lost or doubled; 100 tampered give none', async () => {
 		await expectSignedBurst(e2e, { workflowId: WHATSAPP_WORKFLOW, webhookUrl: webhookUrl(WHATSAPP_WEBHOOK), label: 'e2e' });

@@ -2,6 +2,8 @@
  * `npm run sandbox`: the Meta Graph API sandbox on 127.0.0.1 with the demo data, for n8n, e2e tests,
  * benchmarks and demos. The flags are listed in USAGE (`npm run sandbox -- --help`).
  */
+import http from 'http';
+
 import { startSandbox, type SandboxOptions } from './sandbox';
 import { DEMO, type SeedName } from './seed';
 import { CONTROL_PREFIX } from './http/control';
@@ -19,6 +21,8 @@ A stand-in for Meta's Graph API on 127.0.0.1 with demo data (token, app, WABA, p
   --bulk 1000              extra phone numbers 3100000000000000.. in the demo WABA
   --seed demo|empty
   --no-verify-callbacks    accept POST /<app>/subscriptions without calling the callback URL
+  --also-listen 127.0.0.2  answer on this loopback address too (same port): a second host for
+                           n8n's SSRF protection to block while 127.0.0.1 is allowed
   --help, -h               this text
 `;
 
@@ -57,6 +61,26 @@ export function optionsFromArgs(args: string[]): SandboxOptions {
 	};
 }
 
+/**
+ * A second address with the same sandbox behind it: every request is passed on to `target` as it came.
+ * Linux routes all of 127.0.0.0/8 to the loopback interface, so 127.0.0.2 needs no setup.
+ */
+export async function listenAlso(host: string, port: number, target: string): Promise<http.Server> {
+	const server = http.createServer((req, res) => {
+		const forwarded = http.request(`${target}${req.url ?? '/'}`, { method: req.method, headers: req.headers }, (answer) => {
+			res.writeHead(answer.statusCode ?? 502, answer.headers);
+			answer.pipe(res);
+		});
+		forwarded.on('error', () => res.destroy());
+		req.pipe(forwarded);
+	});
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(port, host, resolve);
+	});
+	return server;
+}
+
 async function main(): Promise<void> {
 	const args = process.argv.slice(2);
 	if (args.includes('--help') || args.includes('-h')) {
@@ -65,8 +89,11 @@ async function main(): Promise<void> {
 	}
 	const options = optionsFromArgs(args);
 	const sandbox = await startSandbox(options);
+	const alsoHost = flagValue(args, '--also-listen');
+	if (alsoHost !== undefined && !/^127\.\d+\.\d+\.\d+$/.test(alsoHost)) throw new Error('--also-listen takes a loopback address 127.x.y.z');
+	const also = alsoHost ? await listenAlso(alsoHost, sandbox.port, sandbox.url) : undefined;
 	const lines = [
-		`Meta Graph API sandbox listening on ${sandbox.url}`,
+		`Meta Graph API sandbox listening on ${sandbox.url}${also ? ` and http://${alsoHost}:${sandbox.port}` : ''}`,
 		`  base URL (credential "Base URL"): ${sandbox.url}`,
 		`  access token:  ${DEMO.accessToken}`,
 		`  app id:        ${DEMO.appId}`,
@@ -82,6 +109,7 @@ async function main(): Promise<void> {
 		if (stopping) return;
 		stopping = true;
 		process.stdout.write(`${signal}: stopping the sandbox\n`);
+		also?.close();
 		sandbox.close().then(
 			() => process.exit(0),
 			() => process.exit(1),

@@ -367,7 +367,7 @@ export class Sandbox {
 		}
 		if (isCalendarPath(url.pathname)) {
 			this.calendarRequests.push({ path: url.pathname, at: Date.now() });
-			handleCalendar(res, (req.method ?? 'GET').toUpperCase(), url.pathname, this.now(), this.calendars);
+			handleCalendar(res, (req.method ?? 'GET').toUpperCase(), url.pathname, this.now(), this.calendars, url.searchParams);
 			return;
 		}
 		await this.handleGraph(req, res, url, raw);
@@ -391,6 +391,9 @@ export class Sandbox {
 
 		const fault = this.faults.take(method, path);
 		const replacesAnswer = fault !== undefined && fault.kind !== 'latency';
+		const faultDelayMs = fault?.kind === 'latency' ? (fault.latencyMs ?? 0) : 0;
+		const delayFirst = fault?.kind === 'latency' && fault.processed === false;
+		if (delayFirst && faultDelayMs > 0) await sleep(faultDelayMs);
 		let outcome: Outcome;
 		if (replacesAnswer && !fault.processed) {
 			outcome = faultOutcome(fault);
@@ -405,7 +408,7 @@ export class Sandbox {
 		}
 		if (replacesAnswer && fault.processed) outcome = this.afterProcessing(outcome, faultOutcome(fault));
 
-		const delayMs = this.config.latencyMs + (fault?.kind === 'latency' ? (fault.latencyMs ?? 0) : 0);
+		const delayMs = this.config.latencyMs + (delayFirst ? 0 : faultDelayMs);
 		if (delayMs > 0) await sleep(delayMs);
 		this.writeOutcome(res, outcome, this.usageHeadersFor(path, outcome), version);
 	}

@@ -1,9 +1,7 @@
 import type { GraphRequest } from '../../shared/transport/graph';
-import { InputError } from '../../shared/validation';
+import { InputError, parseWholeNumber } from '../../shared/validation';
 
 /** The call_prompt template: a message with a button that lets the person call the Page for ttl_days. */
-
-export const DEFAULT_TTL_DAYS = 7;
 
 export function validateRecipientId(value: unknown, field = 'recipientId'): string {
 	const text = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
@@ -13,12 +11,14 @@ export function validateRecipientId(value: unknown, field = 'recipientId'): stri
 	return text.trim();
 }
 
+/**
+ * Meta documents ttl_days as an int, 7 by default, without a maximum for Messenger; WhatsApp's call button
+ * (ttl_minutes, 1 to 43200) lasts at most 30 days, so 30 is the longest a call button is known to last.
+ */
+export const MAX_TTL_DAYS = 30;
+
 export function validateTtlDays(value: unknown, field = 'ttlDays'): number {
-	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	if (typeof number !== 'number' || !Number.isInteger(number) || number < 1) {
-		throw new InputError(field, `must be a whole number of days, 1 or more (got ${JSON.stringify(value)})`);
-	}
-	return number;
+	return parseWholeNumber(value, field, 1, MAX_TTL_DAYS, `must be a whole number of days from 1 to ${MAX_TTL_DAYS}`);
 }
 
 export function callPromptRequest(pageId: string, recipientId: string, ttlDays: number): GraphRequest {

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { InputError, isRecord, parseCommaList, parseCountryCodes } from '../../shared/validation';
+import { InputError, isRecord, parseCommaList, parseCountryCodes, parseWholeNumber } from '../../shared/validation';
 
 /**
  * Turns the node's `updateFields` collection into Meta's `calling` object. Only the fields the user added
@@ -25,43 +25,87 @@ function enumValue(value: unknown, field: string, allowed: readonly string[]): s
 	return upper;
 }
 
-// A DNS name (labels of letters, digits and inner hyphens) or an IPv4 address; no scheme, port or path.
-const HOSTNAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+// A DNS name (labels of letters, digits and inner hyphens) of two labels or more; no scheme, port or path.
+const HOSTNAME = /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$/i;
+// Names that never resolve on the internet (RFC 6761, 6762, 8375 and the private-use .internal).
+const LOCAL_NAME = /(^|\.)(localhost|localdomain|local|internal|home\.arpa)$/i;
+// IPv4 blocks Meta's servers cannot or must not reach (RFC 6890): this network, private, shared (CGNAT),
+// loopback, link-local (cloud metadata at 169.254.169.254), IETF and documentation blocks, benchmarking,
+// multicast, reserved and broadcast.
+const NON_PUBLIC_IPV4 = '0/8 10/8 100.64/10 127/8 169.254/16 172.16/12 192.0.0/24 192.0.2/24 192.168/16 198.18/15 198.51.100/24 203.0.113/24 224/3'
+	.split(' ')
+	.map((block) => {
+		const [prefix, bits] = block.split('/');
+		const octets = prefix.split('.').map(Number);
+		return { first: ipv4Number([0, 1, 2, 3].map((i) => octets[i] ?? 0)), size: 2 ** (32 - Number(bits)) };
+	});
 
+function ipv4Number(octets: number[]): number {
+	return octets.reduce((sum, octet) => sum * 256 + octet, 0);
+}
+
+/** "203.0.113.9" -> true when it is four decimal octets (no leading zeros) in a block reachable from the internet. */
+function isPublicIpv4(labels: string[]): boolean {
+	if (labels.length !== 4 || !labels.every((label) => /^(0|[1-9]\d{0,2})$/.test(label) && Number(label) < 256)) return false;
+	const address = ipv4Number(labels.map(Number));
+	return !NON_PUBLIC_IPV4.some(({ first, size }) => address >= first && address < first + size);
+}
+
+/**
+ * Meta's servers connect to this host, so it must be reachable from the internet: a DNS name (not localhost
+ * or another local-only name) or a public IPv4 address. A name ending in a number is read as an address
+ * only ("999.999.999.999", "127.1" and "0x7f.0.0.1" are refused rather than sent as names).
+ */
 export function validateSipHostname(value: unknown, field: string): string {
+	// Checked before lowercasing: Unicode lowercasing turns some letters into ASCII ones (Kelvin sign -> k).
 	const host = typeof value === 'string' ? value.trim() : '';
-	if (!HOSTNAME.test(host)) {
-		throw new InputError(field, 'must be a host name like sip.example.com (no scheme, port or path)');
+	const labels = host.split('.');
+	const reachable = /^\d+$/.test(labels[labels.length - 1])
+		? isPublicIpv4(labels)
+		: HOSTNAME.test(host) && !LOCAL_NAME.test(host);
+	if (!reachable) {
+		throw new InputError(
+			field,
+			`must be a host name like sip.example.com or a public IPv4 address (no scheme, port or path; not local or private) (got ${JSON.stringify(value ?? '')})`,
+		);
 	}
 	return host.toLowerCase();
 }
 
 export function validateSipPort(value: unknown, field: string): number {
 	if (value === undefined || value === null || value === '') return DEFAULT_SIP_PORT;
-	const port = typeof value === 'number' ? value : Number(String(value).trim());
-	if (!Number.isInteger(port) || port < 1 || port > 65535) {
-		throw new InputError(field, 'must be a whole number from 1 to 65535');
+	return parseWholeNumber(value, field, 1, 65535, 'must be a whole number from 1 to 65535');
+}
+
+// Meta puts each pair into the SIP request URI's user part as ";name=value": these characters would end or
+// reshape it (another parameter, the host part, headers) instead of being part of a name or value.
+const URI_PARAM_BREAKERS = /[;@=?\s]/;
+
+function uriParam(name: string, value: string, field: string): [string, string] {
+	if (name === '' || URI_PARAM_BREAKERS.test(name) || URI_PARAM_BREAKERS.test(value)) {
+		throw new InputError(
+			field,
+			`must be name=value pairs separated by commas, without ; @ = ? or spaces inside a name or value (got "${name}=${value}")`,
+		);
 	}
-	return port;
+	return [name, value];
 }
 
 /** "tgrp=trunk1, trunk-context=example.com" (or an object from an expression) -> { tgrp: "trunk1", ... }. */
 export function parseUriUserParams(value: unknown, field: string): Record<string, string> {
 	if (value === undefined || value === null || value === '') return {};
 	if (isRecord(value)) {
-		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, String(v)]));
+		return Object.fromEntries(Object.entries(value).map(([name, v]) => uriParam(name, String(v), field)));
 	}
-	if (typeof value !== 'string') throw new InputError(field, 'must be key=value pairs separated by commas');
-	const params: Record<string, string> = {};
-	for (const pair of value.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
-		const eq = pair.indexOf('=');
-		const key = eq > 0 ? pair.slice(0, eq).trim() : '';
-		if (key === '' || /\s/.test(key)) {
-			throw new InputError(field, `must be key=value pairs separated by commas; "${pair}" has no key`);
-		}
-		params[key] = pair.slice(eq + 1).trim();
-	}
-	return params;
+	if (typeof value !== 'string') throw new InputError(field, 'must be name=value pairs separated by commas');
+	const pairs = value.split(',').map((pair) => pair.trim()).filter((pair) => pair !== '');
+	return Object.fromEntries(
+		pairs.map((pair) => {
+			const eq = pair.indexOf('=');
+			if (eq < 0) throw new InputError(field, `must be name=value pairs separated by commas; "${pair}" has no =`);
+			return uriParam(pair.slice(0, eq).trim(), pair.slice(eq + 1).trim(), field);
+		}),
+	);
 }
 
 /** The fixedCollection `{"server": {hostname, port, requestUriUserParams}}`; no server deletes the stored one. */
@@ -103,7 +147,7 @@ export function audioCodecsFromParameter(value: unknown, field: string): string[
 	const codecs: string[] = [];
 	parseCommaList(value, field).forEach((part, index) => {
 		const codec = part.toUpperCase();
-		if (!/^[A-Z0-9]+$/.test(codec)) {
+		if (!/^[a-z0-9]+$/i.test(part)) {
 			throw new InputError(`${field}[${index}]`, `must be a codec name such as PCMA or PCMU (got "${part}")`);
 		}
 		if (!codecs.includes(codec)) codecs.push(codec);

@@ -1,9 +1,10 @@
 import { DateTime } from 'luxon';
 
-import { checkAvailability, type Availability, type AvailabilityInput } from '../hours';
+import { AVAILABILITY_HORIZON_DAYS, checkAvailability, type Availability, type AvailabilityInput } from '../hours';
 import { closureDays } from './days';
 import { closureStateAt } from './state';
 import type { Closure } from './types';
+import { DAY_MS } from './wall';
 
 /*
  * Availability → Check with a calendar: the calendar's closures count as holidays. With call hours they
@@ -22,7 +23,8 @@ export function checkAvailabilityWithCalendar(input: AvailabilityInput, closures
 	const calendarClosure = state.active ? { summary: state.active.summary, start: iso(state.active.start), end: iso(state.active.end) } : null;
 	const hours = input.callHours;
 	if (hours && hours.status === 'ENABLED') {
-		const holidays = [...hours.holidays, ...closureDays(closures, zone)];
+		const at = input.at.getTime();
+		const holidays = [...hours.holidays, ...closureDays(closures, zone, { from: at - DAY_MS, to: at + (AVAILABILITY_HORIZON_DAYS + 1) * DAY_MS })];
 		return { ...checkAvailability({ ...input, callHours: { ...hours, holidays } }), calendarClosure };
 	}
 	const base = checkAvailability(input);

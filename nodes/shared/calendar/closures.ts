@@ -1,10 +1,14 @@
+import { InputError } from '../validation';
+import { eventName } from './ical';
 import { expandRule } from './rrule';
 import type { CalendarEvent, CalendarTime, Closure } from './types';
-import { DAY_MS, toInstant } from './wall';
+import { DAY_MS, dayNumber, pacer, resolveWall, toWall } from './wall';
 
 /*
- * Events -> closures: each occurrence of each event becomes a span of instants. All-day events close whole
- * days of the business timezone (their dates are nobody's instants); floating times are read there too.
+ * Events -> closures, in two steps. `expandEvents` (async, before the business timezone is known) lists the
+ * occurrences near the window in wall time; `occurrenceClosures` turns them into spans of instants once the
+ * zone is known. All-day events close whole days of the business timezone (their dates are nobody's
+ * instants); floating times are read there too.
  */
 
 export interface Window {
@@ -14,77 +18,105 @@ export interface Window {
 	to: number;
 }
 
+/**
+ * At most this many occurrences near the window. A business calendar has a few hundred; a daily event is
+ * 367 in a year's window, so this allows over sixty of them. The bound is set by the step that needs the
+ * business timezone: it runs inside the settings update, in one go, and 25,000 occurrences take it ~50 ms
+ * on a loaded 2-core machine. More is a broken or hostile feed: the sync fails rather than write a partial
+ * calendar.
+ */
+export const MAX_OCCURRENCES = 25_000;
+
+/** One occurrence: the event (series or override) and its start in the event's own wall clock. */
+export interface Occurrence {
+	event: CalendarEvent;
+	wall: number;
+}
+
+/** How long an event lasts in wall time, give or take a day (an end in another zone). */
+function wallLength(event: CalendarEvent): number {
+	if (event.duration) return event.duration.days * DAY_MS + event.duration.millis;
+	if (event.end) return event.end.wall - event.start.wall;
+	return event.start.dateOnly ? DAY_MS : 0;
+}
+
+/**
+ * The occurrences that may overlap the window, in every timezone (two days of margin for the zones). Work
+ * is proportional to the window, not to a series' age; past MAX_OCCURRENCES it is an InputError on `field`.
+ */
+export async function expandEvents(events: readonly CalendarEvent[], window: Window, field = 'calendarUrl'): Promise<Occurrence[]> {
+	const occurrences: Occurrence[] = [];
+	const step = pacer();
+	const limit = window.to + 2 * DAY_MS;
+	for (const event of events) {
+		if (event.cancelled) continue;
+		const from = window.from - 2 * DAY_MS - wallLength(event);
+		const rule = event.recurrenceId ? undefined : event.rule;
+		const walls = rule ? expandRule(rule, event.start.wall, limit, from) : event.start.wall >= from && event.start.wall <= limit ? [event.start.wall] : [];
+		for (const wall of walls) occurrences.push({ event, wall });
+		if (occurrences.length > MAX_OCCURRENCES) {
+			throw new InputError(field, `has more than ${MAX_OCCURRENCES.toLocaleString('en-US')} occurrences in the sync window (the last counted: ${eventName(event)}); nothing was written`);
+		}
+		await step();
+	}
+	return occurrences;
+}
+
+/** The zone a time is read in: its own, or the business timezone for dates and floating times. */
 function zoneFor(time: CalendarTime, businessZone: string): string {
 	return time.dateOnly || time.zone === 'floating' ? businessZone : time.zone;
 }
 
-function instantOf(time: CalendarTime, businessZone: string): number {
-	return toInstant(time.wall, zoneFor(time, businessZone));
-}
-
-/** A key that names one occurrence, so EXDATE and RECURRENCE-ID find it however they are written. */
-function occurrenceKey(time: CalendarTime, businessZone: string): string {
-	return time.dateOnly ? `d${time.wall}` : `t${instantOf(time, businessZone)}`;
-}
-
-/** The end of one occurrence that starts at wall `startWall`. */
-function endOf(event: CalendarEvent, startWall: number, businessZone: string): number {
-	const zone = zoneFor(event.start, businessZone);
-	if (event.duration) {
-		return toInstant(startWall + event.duration.days * DAY_MS, zone) + event.duration.millis;
-	}
-	if (event.end) {
-		const endZone = zoneFor(event.end, businessZone);
-		// Same clock: the length is kept in wall time, so an 09:00-17:00 event stays that on a DST day.
-		if (endZone === zone) return toInstant(startWall + (event.end.wall - event.start.wall), zone);
-		return toInstant(startWall, zone) + (instantOf(event.end, businessZone) - instantOf(event.start, businessZone));
-	}
-	// RFC 5545: no DTEND = one day for a date, no length for a date-time.
-	return toInstant(startWall + (event.start.dateOnly ? DAY_MS : 0), zone);
-}
-
-/** The latest wall time that can still start an occurrence overlapping the window (zones are < 1 day off). */
-function wallLimit(window: Window): number {
-	return window.to + 2 * DAY_MS;
-}
-
-/** The occurrences of one event (with its overrides and exclusions) that overlap the window. */
-function closuresOfSeries(master: CalendarEvent, overridden: Set<string>, window: Window, businessZone: string): Closure[] {
-	if (master.cancelled) return [];
-	const zone = zoneFor(master.start, businessZone);
-	const excluded = new Set(master.exdates.map((time) => occurrenceKey({ ...time, dateOnly: time.dateOnly }, businessZone)));
-	const starts = master.rule ? expandRule(master.rule, master.start.wall, wallLimit(window)) : [master.start.wall];
-	const closures: Closure[] = [];
-	for (const wall of starts) {
-		const key = occurrenceKey({ wall, dateOnly: master.start.dateOnly, zone: master.start.zone }, businessZone);
-		if (excluded.has(key) || overridden.has(key)) continue;
-		const start = toInstant(wall, zone);
-		const end = endOf(master, wall, businessZone);
-		if (end > start && end > window.from && start < window.to) closures.push({ start, end, summary: master.summary });
-	}
-	return closures;
-}
-
-/** Every closure of the events within the window, sorted by start. Cancelled events and occurrences close nothing. */
-export function eventClosures(events: readonly CalendarEvent[], window: Window, businessZone: string): Closure[] {
-	const overridesByUid = new Map<string, CalendarEvent[]>();
-	for (const event of events) {
-		if (!event.recurrenceId) continue;
-		const list = overridesByUid.get(event.uid) ?? [];
-		list.push(event);
-		overridesByUid.set(event.uid, list);
-	}
-	const closures: Closure[] = [];
-	for (const event of events) {
-		if (event.recurrenceId) {
-			// An override replaces one occurrence; cancelled, it removes it.
-			if (event.cancelled) continue;
-			closures.push(...closuresOfSeries({ ...event, rule: undefined, exdates: [] }, new Set(), window, businessZone));
-			continue;
+/**
+ * Whether an occurrence of a series is excluded (EXDATE) or replaced (RECURRENCE-ID), the two written in
+ * either value type: a date takes that day's occurrence of any series; a date-time its own instant, or
+ * its day (in the business timezone) of an all-day series.
+ */
+function exclusionTest(times: CalendarTime[], businessZone: string): (dateOnly: boolean, wall: number, instant: number) => boolean {
+	if (times.length === 0) return () => false;
+	const keys = new Set<string>();
+	for (const time of times) {
+		if (time.dateOnly) keys.add(`d${dayNumber(time.wall)}`);
+		else {
+			const instant = resolveWall(time.wall, zoneFor(time, businessZone)).instant;
+			keys.add(`t${instant}`).add(`a${dayNumber(toWall(instant, businessZone))}`);
 		}
-		const overrides = overridesByUid.get(event.uid) ?? [];
-		const overridden = new Set(overrides.map((o) => occurrenceKey(o.recurrenceId as CalendarTime, businessZone)));
-		closures.push(...closuresOfSeries(event, overridden, window, businessZone));
 	}
-	return closures.sort((a, b) => a.start - b.start || a.end - b.end);
+	return (dateOnly, wall, instant) => keys.has(`d${dayNumber(wall)}`) || keys.has(dateOnly ? `a${dayNumber(wall)}` : `t${instant}`);
+}
+
+/** The closures of the occurrences that overlap the window, sorted by start, and notices of skipped times. */
+export function occurrenceClosures(occurrences: readonly Occurrence[], events: readonly CalendarEvent[], window: Window, businessZone: string): { closures: Closure[]; notices: string[] } {
+	const replaced = new Map<string, CalendarTime[]>();
+	for (const event of events) if (event.recurrenceId) replaced.set(event.uid, [...(replaced.get(event.uid) ?? []), event.recurrenceId]);
+	const excluded = new Map<CalendarEvent, ReturnType<typeof exclusionTest>>();
+	const lengths = new Map<CalendarEvent, number>();
+	const notices = new Set<string>();
+	const instantOf = (event: CalendarEvent, time: CalendarTime, wall = time.wall) => {
+		const zone = zoneFor(time, businessZone);
+		const { instant, skipped } = resolveWall(wall, zone);
+		// Moved forward by the gap (RFC 5545 3.3.5), and said, not hidden.
+		if (skipped && notices.size < 20) notices.add(`${eventName(event)}: ${new Date(wall).toISOString().slice(0, 16)} is skipped by the clock change in ${zone}; read as the time after it`);
+		return instant;
+	};
+	const closures: Closure[] = [];
+	for (const { event, wall } of occurrences) {
+		const start = instantOf(event, event.start, wall);
+		if (event.rule && !event.recurrenceId) {
+			let test = excluded.get(event);
+			if (!test) excluded.set(event, (test = exclusionTest([...event.exdates, ...(replaced.get(event.uid) ?? [])], businessZone)));
+			if (test(event.start.dateOnly, wall, start)) continue;
+		}
+		let end: number;
+		if (event.start.dateOnly) end = instantOf(event, event.start, wall + wallLength(event));
+		else if (event.duration?.days) end = instantOf(event, event.start, wall + event.duration.days * DAY_MS) + event.duration.millis;
+		else {
+			// RFC 5545: a date-time event's DTEND and a DURATION's hours are exact lengths across DST.
+			let length = lengths.get(event);
+			if (length === undefined) lengths.set(event, (length = event.end ? instantOf(event, event.end) - instantOf(event, event.start) : (event.duration?.millis ?? 0)));
+			end = start + length;
+		}
+		if (end > start && end > window.from && start < window.to) closures.push({ start, end, summary: event.summary });
+	}
+	return { closures: closures.sort((a, b) => a.start - b.start || a.end - b.end), notices: [...notices] };
 }

@@ -9,7 +9,7 @@ export async function getPublicHolidayCountries(this: ILoadOptionsFunctions): Pr
 	const configured = this.getCurrentNodeParameter('options.publicHolidaysBaseUrl');
 	const base = (typeof configured === 'string' && configured.trim() !== '' ? configured.trim() : DEFAULT_PUBLIC_HOLIDAYS_BASE_URL).replace(/\/+$/, '');
 	const url = `${base}/api/v3/AvailableCountries`;
-	const text = await fetchCalendarText(this, url, 'countryCode', `the public-holiday service (${url})`);
+	const text = await fetchCalendarText(this, url, 'countryCode', (address) => `the public-holiday service (${address})`);
 	let answer: unknown;
 	try {
 		answer = JSON.parse(text) as unknown;

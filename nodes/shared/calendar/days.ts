@@ -1,8 +1,8 @@
-import { DateTime } from 'luxon';
-
 import type { Holiday } from '../hours';
 import { minutesToHhmm } from '../hours';
+import type { Window } from './closures';
 import type { Closure } from './types';
+import { DAY_MS, dayNumber, isoDay, toInstant, toWall } from './wall';
 
 /*
  * Closures -> WhatsApp holiday entries: one {date, startTime, endTime} per date of the business timezone.
@@ -12,49 +12,55 @@ import type { Closure } from './types';
  */
 
 const LAST_MINUTE = 24 * 60 - 1;
+const MINUTE_MS = 60_000;
 
-function minuteOf(local: DateTime): number {
-	return local.hour * 60 + local.minute;
-}
-
-/** One date's part of a closure, as minutes of that day [first, last] (inclusive). */
-function dayPart(start: DateTime, end: DateTime, day: DateTime): { date: string; first: number; last: number } | undefined {
-	const dayStart = day.startOf('day');
-	const nextDay = dayStart.plus({ days: 1 }).startOf('day');
-	const from = start > dayStart ? start : dayStart;
-	const to = end < nextDay ? end : nextDay;
+/** One day's part of a closure [start, end), as minutes of that day [first, last] (inclusive). */
+function dayPart(start: number, end: number, day: number, zone: string, dayStart: (day: number) => number): { first: number; last: number } | undefined {
+	const nextDay = dayStart(day + 1);
+	const from = Math.max(start, dayStart(day));
+	const to = Math.min(end, nextDay);
 	if (to <= from) return undefined;
+	const minuteOf = (instant: number) => Math.floor((toWall(instant, zone) - day * DAY_MS) / MINUTE_MS);
 	const first = minuteOf(from);
 	// An end inside a minute still closes that minute; an end on a minute boundary reopens at it.
-	const endsOnMinute = to.second === 0 && to.millisecond === 0;
+	const endsOnMinute = toWall(to, zone) % MINUTE_MS === 0;
 	let last = to >= nextDay ? LAST_MINUTE : minuteOf(to) - (endsOnMinute ? 1 : 0);
 	if (last < first) last = first;
 	// Meta wants start < end: a closure of one minute becomes two.
-	if (last === first) return first === LAST_MINUTE ? { date: day.toISODate() as string, first: first - 1, last } : { date: day.toISODate() as string, first, last: first + 1 };
-	return { date: day.toISODate() as string, first, last };
+	if (last === first) return first === LAST_MINUTE ? { first: first - 1, last } : { first, last: first + 1 };
+	return { first, last };
 }
 
-/** The holiday entries (sorted, one per date) that the closures make in `zone`. */
-export function closureDays(closures: readonly Closure[], zone: string): Holiday[] {
-	const byDate = new Map<string, { first: number; last: number }>();
+/**
+ * The holiday entries (sorted, one per date) that the closures make in `zone`, for the dates of `within`
+ * only: a closure is clipped to it before its days are walked (an event may last a thousand years).
+ */
+export function closureDays(closures: readonly Closure[], zone: string, within: Window): Holiday[] {
+	const byDay = new Map<number, { first: number; last: number }>();
+	// Each midnight is looked up once: tens of thousands of closures share a year's few hundred days.
+	const midnights = new Map<number, number>();
+	const dayStart = (day: number) => midnights.get(day) ?? (midnights.set(day, toInstant(day * DAY_MS, zone)).get(day) as number);
 	for (const closure of closures) {
-		const start = DateTime.fromMillis(closure.start, { zone });
-		const end = DateTime.fromMillis(closure.end, { zone });
-		for (let day = start.startOf('day'); day < end; day = day.plus({ days: 1 }).startOf('day')) {
-			const part = dayPart(start, end, day);
+		const start = Math.max(closure.start, within.from);
+		const end = Math.min(closure.end, within.to);
+		for (let day = dayNumber(toWall(start, zone)); end > start && dayStart(day) < end; day++) {
+			const part = dayPart(start, end, day, zone, dayStart);
 			if (!part) continue;
-			const known = byDate.get(part.date);
-			byDate.set(part.date, known ? { first: Math.min(known.first, part.first), last: Math.max(known.last, part.last) } : part);
+			const known = byDay.get(day);
+			byDay.set(day, known ? { first: Math.min(known.first, part.first), last: Math.max(known.last, part.last) } : part);
 		}
 	}
-	return [...byDate.entries()]
-		.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-		.map(([date, { first, last }]) => ({ date, startTime: minutesToHhmm(first), endTime: minutesToHhmm(last) }));
+	return [...byDay.entries()]
+		.sort(([a], [b]) => a - b)
+		.map(([day, { first, last }]) => ({ date: isoDay(day), startTime: minutesToHhmm(first), endTime: minutesToHhmm(last) }));
+}
+
+/** The wall value of a YYYY-MM-DD date's midnight. */
+export function isoDateWall(date: string): number {
+	return Date.parse(`${date}T00:00:00Z`);
 }
 
 /** A closure of whole days of `zone`: from the start of `firstDate` to the start of the day after `lastDate`. */
 export function wholeDays(firstDate: string, lastDate: string, zone: string, summary: string): Closure {
-	const start = DateTime.fromISO(firstDate, { zone }).startOf('day');
-	const end = DateTime.fromISO(lastDate, { zone }).plus({ days: 1 }).startOf('day');
-	return { start: start.toMillis(), end: end.toMillis(), summary };
+	return { start: toInstant(isoDateWall(firstDate), zone), end: toInstant(isoDateWall(lastDate) + DAY_MS, zone), summary };
 }

@@ -1,19 +1,20 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { InputError, isBlank, parseCountryCode, tryParseJson } from '../validation';
-import { eventClosures, type Window } from './closures';
+import { expandEvents, occurrenceClosures, type Window } from './closures';
 import { wholeDays } from './days';
 import { fetchCalendarText } from './fetch';
+import { maskCalendarUrl } from './maskUrl';
 import { parseCalendar } from './ical';
-import { closuresFromJson } from './jsonSource';
+import { eventsFromJson, jsonEntries } from './jsonSource';
 import { parseHolidayTypes, parseSubdivisionCode, publicHolidaysFromAnswer, type PublicHoliday } from './publicHolidays';
 import { DAY_MS } from './wall';
-import type { Closure, SourceSummary } from './types';
+import type { CalendarEvent, Closure, SourceSummary } from './types';
 
 /*
  * A calendar source as the node parameters describe it, and the closures it yields for a window of time
  * in the business timezone. Reading the parameters is pure (it runs in every operation's validate); only
- * loadClosures goes out to the network.
+ * prepareSource goes out to the network.
  */
 
 export const CALENDAR_SOURCES = ['publicHolidays', 'ical', 'json'] as const;
@@ -57,8 +58,8 @@ export function readCalendarSource(ctx: IExecuteFunctions, itemIndex: number): C
 	}
 	if (kind === 'json') {
 		const value = ctx.getNodeParameter('calendarJson', itemIndex, '[]');
-		// Checked now, before any request of the run; the timezone only matters once it is read for real.
-		closuresFromJson(value, 'UTC');
+		// Shape and size checked now; each entry when the source is prepared, still before any request.
+		jsonEntries(value);
 		return { kind, value };
 	}
 	throw new InputError('calendarSource', `must be one of ${CALENDAR_SOURCES.join(', ')} (got "${kind}")`);
@@ -67,7 +68,7 @@ export function readCalendarSource(ctx: IExecuteFunctions, itemIndex: number): C
 // One fetch per address and execution: several items (numbers, Pages) usually share one calendar.
 const fetchesOfRun = new WeakMap<object, Map<string, Promise<string>>>();
 
-function fetchOnce(ctx: IExecuteFunctions, url: string, field: string, what: string): Promise<string> {
+function fetchOnce(ctx: IExecuteFunctions, url: string, field: string, what: (address: string) => string): Promise<string> {
 	// The context object is one per node execution, shared by its items.
 	let fetches = fetchesOfRun.get(ctx);
 	if (!fetches) fetchesOfRun.set(ctx, (fetches = new Map()));
@@ -107,10 +108,10 @@ export async function prepareSource(ctx: IExecuteFunctions, source: CalendarSour
 		const holidays: PublicHoliday[] = [];
 		for (const year of yearsAround(window)) {
 			const url = `${source.baseUrl}/api/v3/PublicHolidays/${year}/${source.countryCode}`;
-			const what = `the public-holiday service (${url})`;
+			const what = (address: string) => `the public-holiday service (${address})`;
 			const text = await fetchOnce(ctx, url, 'countryCode', what);
 			const answer = tryParseJson(text);
-			if (!answer) throw new InputError('countryCode', `${what} did not answer with JSON`);
+			if (!answer) throw new InputError('countryCode', `${what(maskCalendarUrl(url))} did not answer with JSON`);
 			holidays.push(...publicHolidaysFromAnswer(answer.value, source, 'countryCode'));
 		}
 		return {
@@ -128,26 +129,19 @@ export async function prepareSource(ctx: IExecuteFunctions, source: CalendarSour
 			},
 		};
 	}
-	if (source.kind === 'ical') {
-		const text = await fetchOnce(ctx, source.url, 'calendarUrl', `the calendar feed ${source.url}`);
-		const events = parseCalendar(text, 'calendarUrl');
-		return {
-			closuresFor(range, zone) {
-				const closures = eventClosures(events, range, zone);
-				return { closures, summary: { source: 'ical', calendarUrl: source.url, events: events.length, closures: closures.length } };
-			},
-		};
-	}
+	const ical = source.kind === 'ical';
+	const events: CalendarEvent[] = ical
+		? await parseCalendar(await fetchOnce(ctx, source.url, 'calendarUrl', (address) => `the calendar feed ${address}`), 'calendarUrl')
+		: await eventsFromJson(source.value);
+	// Expanded now (yielding as it goes), so that closuresFor, which runs inside a settings update, stays short.
+	const occurrences = await expandEvents(events, window, ical ? 'calendarUrl' : 'calendarJson');
 	return {
 		closuresFor(range, zone) {
-			const all = closuresFromJson(source.value, zone);
-			const closures = inWindow(all, range);
-			return { closures, summary: { source: 'json', events: all.length, closures: closures.length } };
+			const { closures, notices } = occurrenceClosures(occurrences, events, range, zone);
+			const summary: SourceSummary = ical ? { source: 'ical', calendarUrl: maskCalendarUrl(source.url), events: events.length, closures: closures.length } : { source: 'json', events: events.length, closures: closures.length };
+			// Times that a spring-forward skipped were moved forward by the gap: said, not hidden.
+			if (notices.length > 0) summary.notices = notices;
+			return { closures, summary };
 		},
 	};
-}
-
-/** The closures the source yields that overlap `window`, in the business timezone `zone`. */
-export async function loadClosures(ctx: IExecuteFunctions, source: CalendarSource, window: Window, zone: string): Promise<LoadedClosures> {
-	return (await prepareSource(ctx, source, window)).closuresFor(window, zone);
 }

@@ -40,6 +40,8 @@ export interface RecurrenceRule {
 
 export interface CalendarEvent {
 	uid: string;
+	/** where it begins in the feed, for messages */
+	line?: number;
 	summary: string;
 	start: CalendarTime;
 	/** exclusive end; undefined: derived (a date: one day; a date-time: zero length) */

@@ -10,7 +10,7 @@ export interface TimezoneOption {
  * ICU (and so Intl.supportedValuesOf) still lists some zones under their old names. The list offers the
  * current IANA name instead, the one people search for and Meta's documentation uses; luxon knows both.
  */
-const CURRENT_IANA_NAMES: Record<string, string> = {
+export const CURRENT_IANA_NAMES: Record<string, string> = {
 	'Africa/Asmera': 'Africa/Asmara',
 	'America/Buenos_Aires': 'America/Argentina/Buenos_Aires',
 	'America/Catamarca': 'America/Argentina/Catamarca',

@@ -13,8 +13,10 @@ export const DEFAULT_GRAPH_API_VERSION = 'v26.0';
 export interface Connection {
 	/** baseUrl + '/' + version, without a trailing slash: 'https://graph.facebook.com/v26.0'. */
 	apiRoot: string;
+	/** The same without the Base URL's user info (a proxy's login): what errors and dry runs show. */
+	shownApiRoot: string;
 	host: string;
-	/** Token, app secret, appsecret_proof and app token, for redaction only. */
+	/** Token, app secret, appsecret_proof, app token and the Base URL's user info, for redaction only. */
 	secrets: string[];
 	/**
 	 * The credential, read and decrypted once, in the form n8n's `httpRequestWithAuthentication` takes
@@ -48,6 +50,17 @@ function hostOf(apiRoot: string): string {
 	return match ? match[1] : apiRoot;
 }
 
+// "https://user:pass@host/v26.0": the user info, up to the last "@" before the path.
+const USER_INFO = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*)@/i;
+
+function safeDecode(text: string): string {
+	try {
+		return decodeURIComponent(text);
+	} catch {
+		return text;
+	}
+}
+
 /** The credential once per client; every request then goes through n8n's authenticated helper with it. */
 export async function readConnection(ctx: GraphContext): Promise<Connection> {
 	const data: ICredentialDataDecryptedObject = await ctx.getCredentials(CREDENTIAL_TYPE);
@@ -58,6 +71,10 @@ export async function readConnection(ctx: GraphContext): Promise<Connection> {
 	if (accessToken && appSecret) secrets.push(appSecretProof(accessToken, appSecret));
 	if (appId && appSecret) secrets.push(`${appId}|${appSecret}`);
 	const apiRoot = graphApiRoot(data.baseUrl, data.graphApiVersion);
+	const userInfo = USER_INFO.exec(apiRoot)?.[2] ?? '';
+	// The user info and its password, also decoded: an HTTP library may quote either, as typed or decoded.
+	for (const part of [userInfo, userInfo.slice(userInfo.indexOf(':') + 1)]) secrets.push(part, safeDecode(part));
+	const shownApiRoot = apiRoot.replace(USER_INFO, '$1');
 	// n8n reads only `data` of a ready-decrypted credential; id and name say which one it is.
 	const reference = ctx.getNode().credentials?.[CREDENTIAL_TYPE];
 	const user: ICredentialsDecrypted = {
@@ -68,7 +85,8 @@ export async function readConnection(ctx: GraphContext): Promise<Connection> {
 	};
 	return {
 		apiRoot,
-		host: hostOf(apiRoot),
+		shownApiRoot,
+		host: hostOf(shownApiRoot),
 		secrets: secrets.filter((s) => s !== ''),
 		user,
 		app: appId && appSecret ? { ...user, data: { ...data, [APP_TOKEN_MARKER]: true } } : undefined,

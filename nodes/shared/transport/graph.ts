@@ -122,7 +122,7 @@ function normalisePath(path: string): string {
 
 /** The request as it would leave; the token travels in a header added later, so nothing here is secret. */
 function previewOf(connection: Connection, req: GraphRequest): GraphRequestPreview {
-	const preview: GraphRequestPreview = { method: req.method, url: connection.apiRoot + normalisePath(req.path) };
+	const preview: GraphRequestPreview = { method: req.method, url: connection.shownApiRoot + normalisePath(req.path) };
 	if (req.qs && Object.keys(req.qs).length > 0) preview.qs = { ...req.qs };
 	if (req.body && req.method !== 'GET') preview.body = req.body;
 	return preview;
@@ -226,6 +226,10 @@ export async function createGraphClient(
 		const credential = req.auth === 'app' ? appCredential() : connection.user;
 		let waitedMs = 0;
 		let transientRetries = 0;
+		// A write whose answer was lost may have been applied: if it then fails for good, the item must say so.
+		let mayHaveApplied = false;
+		const finalError = (error: NodeApiError, statusCode?: number) =>
+			mayHaveApplied ? ambiguousOutcomeError(error, errorContext(statusCode), true) : error;
 		for (;;) {
 			const ticket = await throttle.acquire();
 			// The slot is held during the shared pause, so when it ends only a window's worth goes out.
@@ -251,24 +255,25 @@ export async function createGraphClient(
 
 			if (kind === 'success') return value as T;
 			if (kind === 'failure') {
-				throw errorOf(answer, req.path, repeatable || !answer.received || answer.statusCode >= 300 ? undefined : SENT_PROBABLY);
+				throw finalError(errorOf(answer, req.path, repeatable || !answer.received || answer.statusCode >= 300 ? undefined : SENT_PROBABLY), facts.statusCode);
 			}
 			if (!repeatable && !provesNotProcessed(facts)) {
 				throw ambiguousOutcomeError(errorOf(answer, req.path), errorContext(facts.statusCode));
 			}
+			if (req.method !== 'GET' && !provesNotProcessed(facts)) mayHaveApplied = true;
 
 			const remaining = maxTotalWaitMs - waitedMs;
 			if (kind === 'rateLimit') {
 				const hint = usage.regainAccessMs ?? (answer.received ? parseRetryAfterMs(answer.headers) : undefined);
 				const wait = nextWaitMs(throttle.consecutivePauses, backoff, random(), hint, remaining);
-				if (wait === undefined) throw errorOf(answer, req.path, gaveUpNote(waitedMs));
+				if (wait === undefined) throw finalError(errorOf(answer, req.path, gaveUpNote(waitedMs)), facts.statusCode);
 				// Joins the pause another request opened first, if any; the next turn of the loop waits for it.
 				throttle.openPause(ticket, wait);
-				if (throttle.pauseRemainingMs() > remaining) throw errorOf(answer, req.path, gaveUpNote(waitedMs));
+				if (throttle.pauseRemainingMs() > remaining) throw finalError(errorOf(answer, req.path, gaveUpNote(waitedMs)), facts.statusCode);
 				continue;
 			}
 			const wait = nextWaitMs(transientRetries++, backoff, random(), undefined, remaining);
-			if (wait === undefined) throw errorOf(answer, req.path, gaveUpNote(waitedMs));
+			if (wait === undefined) throw finalError(errorOf(answer, req.path, gaveUpNote(waitedMs)), facts.statusCode);
 			await sleep(wait);
 			waitedMs += wait;
 		}

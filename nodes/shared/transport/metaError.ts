@@ -157,6 +157,8 @@ const SECRET_PATTERNS: RegExp[] = [
 	/(Bearer\s+)[^\s"',]+/gi,
 	/((?:access_token|appsecret_proof|client_secret)=)[^&\s"',]+/gi,
 	/("(?:access_token|appsecret_proof|accessToken|appSecret|authorization)"\s*:\s*")[^"]*/gi,
+	// the user info of any URL quoted ("https://user:pass@host/..."), e.g. a proxy's login in the Base URL
+	/(:\/\/)[^\s/?#@"']+(?=@)/g,
 ];
 
 /** Secrets shorter than this are not searched for: replacing every "a" would only garble the text. */
@@ -319,9 +321,10 @@ export function unreadableAnswerError(statusCode: number, bodyText: string, cont
 
 /**
  * A request that must not run twice (sending a message) lost its answer in a way that does not prove
- * whether Meta acted on it. Repeating could deliver it twice, so the user decides.
+ * whether Meta acted on it. Repeating could deliver it twice, so the user decides. `retried`: a write
+ * that was retried lost an answer and then failed for good; it may have been applied all the same.
  */
-export function ambiguousOutcomeError(cause: NodeApiError, context: ErrorContext): NodeApiError {
+export function ambiguousOutcomeError(cause: NodeApiError, context: ErrorContext, retried = false): NodeApiError {
 	const fields: IDataObject = {};
 	for (const key of [...META_ERROR_FIELDS, 'is_transient'] as const) {
 		const value = (cause as unknown as IDataObject)[key];
@@ -330,7 +333,9 @@ export function ambiguousOutcomeError(cause: NodeApiError, context: ErrorContext
 	return buildError(
 		{ ...context, statusCode: context.statusCode },
 		`The request may or may not have been carried out: ${cause.message}`,
-		'It was not repeated automatically because repeating it could send the message twice. Check whether it arrived before running it again.' +
+		(retried
+			? 'An answer to this write was lost, so Meta may have applied it. Read the settings before running it again.'
+			: 'It was not repeated automatically because repeating it could send the message twice. Check whether it arrived before running it again.') +
 			(cause.description ? ` ${cause.description}` : ''),
 		{ ambiguous: true, cause: cause.message },
 		fields,

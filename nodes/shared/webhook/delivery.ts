@@ -1,3 +1,5 @@
+import { createHash } from 'crypto';
+
 import { isRecord } from '../validation';
 import { readId, readString, unixToIso } from './values';
 
@@ -64,3 +66,27 @@ export function splitDelivery(body: unknown, expectedObject: WebhookObject): Spl
 	return { ok: true, changes };
 }
 
+
+/** Deeper than any change Meta sends; below it a value counts as '…' (the walk stays bounded). */
+const MAX_DEPTH = 64;
+
+/** JSON with object keys sorted at every level, so the same value always reads the same. */
+function canonicalJson(value: unknown, depth = 0): string {
+	if (depth > MAX_DEPTH) return '"…"';
+	if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v, depth + 1)).join(',')}]`;
+	if (isRecord(value)) {
+		const keys = Object.keys(value).sort();
+		return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(value[k], depth + 1)}`).join(',')}}`;
+	}
+	return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * The same for every delivery of this change (Meta retries the same change for hours to days), different
+ * for any other change: a SHA-256 of the change as Meta sent it, with its object, entry (id and time) and
+ * field, in canonical form. Workflows deduplicate on it (n8n's Remove Duplicates node).
+ */
+export function eventIdOf(change: DeliveryChange): string {
+	const identity = [change.object, change.entryId, change.time, change.field, change.value ?? null];
+	return createHash('sha256').update(canonicalJson(identity)).digest('hex');
+}

@@ -19,20 +19,19 @@ export const TRIGGER_VERSIONS = [1, 1.1];
 export const TRIGGER_DEFAULT_VERSION = 1.1;
 
 /** The notice at the top: what to type where in Meta's dashboard, and why App Secret matters. */
-export function setupNotice(dashboardSteps: string): INodeProperties {
+function setupNotice(dashboardSteps: string): INodeProperties {
 	return {
 		displayName:
-			`Manual setup: ${dashboardSteps} As Callback URL enter the Production URL shown above (…/webhook/&lt;id&gt;/webhook). ` +
-			'As Verify Token enter the Verify Token below, or, when it is empty, the id in the middle of that URL. ' +
-			'With Subscription set to Automatic, the node registers both itself when the workflow is activated. ' +
-			'The credential needs the App Secret: every delivery\'s X-Hub-Signature-256 is checked with it and unsigned or forged ones are refused, and without it the workflow cannot be activated.',
+			`Manual setup: ${dashboardSteps} As Callback URL enter the Production URL shown above (…/webhook/&lt;id&gt;/webhook), as Verify Token the Verify Token below. ` +
+			'With Subscription set to Automatic, the node registers both itself on activation. ' +
+			'The credential needs the App Secret: every delivery\'s X-Hub-Signature-256 is checked with it, forged ones are refused.',
 		name: 'setupNotice',
 		type: 'notice',
 		default: '',
 	};
 }
 
-export const subscriptionProperty: INodeProperties = {
+const subscriptionProperty: INodeProperties = {
 	displayName: 'Subscription',
 	name: 'subscription',
 	type: 'options',
@@ -52,7 +51,7 @@ export const subscriptionProperty: INodeProperties = {
 	default: 'manual',
 };
 
-export const replaceExistingCallbackProperty: INodeProperties = {
+const replaceExistingCallbackProperty: INodeProperties = {
 	displayName: 'Replace Existing Callback',
 	name: 'replaceExistingCallback',
 	type: 'boolean',
@@ -63,16 +62,16 @@ export const replaceExistingCallbackProperty: INodeProperties = {
 };
 
 // A password field: whoever knows it can answer Meta's verification for this URL, so it is kept out of
-// sight like the credential's secrets. You choose it and type it in both places (or leave it empty and
-// copy the ID from the URL shown above, which is not secret anyway).
-export const verifyTokenProperty: INodeProperties = {
+// sight like the credential's secrets. Never derived from the URL (public): typed by the user, or with
+// automatic subscription derived from the App Secret (verification.ts).
+const verifyTokenProperty: INodeProperties = {
 	displayName: 'Verify Token',
 	name: 'verifyToken',
 	type: 'string',
 	typeOptions: { password: true },
 	default: '',
 	description:
-		'A string you choose and enter both here and as Verify Token in Meta\'s App Dashboard; Meta sends it when it verifies the callback URL. Leave empty to use this node\'s webhook ID (the ID in its URL).',
+		'A string you choose and enter both here and as Verify Token in Meta\'s App Dashboard; Meta sends it when it verifies the callback URL. Required for manual set-up; empty with automatic subscription: one derived from the App Secret.',
 };
 
 /**

@@ -10,13 +10,13 @@ export const WHATSAPP_EVENT_CHOICES = {
 export type WhatsAppEventChoice = keyof typeof WHATSAPP_EVENT_CHOICES;
 
 /** The Meta webhook field each choice needs the app to be subscribed to. */
-export const WHATSAPP_EVENT_FIELDS: Record<WhatsAppEventChoice, string> = {
+const WHATSAPP_EVENT_FIELDS: Record<WhatsAppEventChoice, string> = {
 	accountSettingsUpdate: 'account_settings_update',
 	callingRestriction: 'account_update',
 	accountUpdate: 'account_update',
 };
 
-export function isWhatsAppEventChoice(value: unknown): value is WhatsAppEventChoice {
+function isWhatsAppEventChoice(value: unknown): value is WhatsAppEventChoice {
 	return typeof value === 'string' && Object.prototype.hasOwnProperty.call(WHATSAPP_EVENT_CHOICES, value);
 }
 

@@ -12,7 +12,8 @@ import {
 	type SubscriptionRecord,
 } from './subscription';
 import { APP_SECRET_REQUIRED } from './handleRequest';
-import { appSecretIn, resolveVerifyToken } from './webhook';
+import { verifyTokenFor } from './verification';
+import { appSecretIn, verifyTokenSourceOf } from './webhook';
 
 /** Key of the record in the node's static data (kept by n8n between activation and deactivation). */
 const RECORD_KEY = 'metaSubscription';
@@ -27,29 +28,40 @@ function callbackUrlOf(ctx: IHookFunctions): string {
 	return url;
 }
 
+/**
+ * An ID that goes into a Graph path: digits only, so that nothing typed (`1#`, `../1`, `me/..`) can
+ * point a request at another object or edge. `label` is the field as the user sees it.
+ */
+export function graphIdOf(ctx: IHookFunctions, value: unknown, label: string): string {
+	const id = String(value ?? '').trim();
+	if (!/^\d+$/.test(id)) throw new NodeOperationError(ctx.getNode(), `${label}: must be digits only (got ${JSON.stringify(id)})`);
+	return id;
+}
+
 async function appIdOf(ctx: IHookFunctions): Promise<string> {
 	const credentials = (await ctx.getCredentials('metaCallingApi')) as IDataObject;
-	const appId = typeof credentials.appId === 'string' ? credentials.appId.trim() : '';
-	if (appId === '') {
-		throw new NodeOperationError(ctx.getNode(), 'appId: required in the Meta Calling API credential for automatic subscription', {
-			description: 'Set App ID (and App Secret) in the credential, or switch Subscription to Manual and register the callback URL in the App Dashboard.',
-		});
-	}
-	return appId;
+	return graphIdOf(ctx, credentials.appId, 'Credential › App ID');
 }
 
 /**
  * Every delivery must carry a valid signature (webhook.ts), so a trigger without the secret could never
  * fire: activation and "Listen for test event" (both start with checkExists) stop and say what to set.
+ * With manual set-up Meta must be given the verify token by hand, so an empty one stops them too.
  */
-async function requireAppSecret(ctx: IHookFunctions): Promise<void> {
+async function appSecretForActivation(ctx: IHookFunctions): Promise<string> {
 	const credentials = (await ctx.getCredentials('metaCallingApi')) as IDataObject;
-	if (appSecretIn(credentials) === '') {
+	const appSecret = appSecretIn(credentials);
+	if (appSecret === '') {
 		throw new NodeOperationError(ctx.getNode(), APP_SECRET_REQUIRED, {
 			description:
 				'Without it the trigger cannot tell Meta’s deliveries from forged ones, so it refuses every delivery (HTTP 401) and would never start the workflow.',
 		});
 	}
+	const token = verifyTokenSourceOf(ctx);
+	if (!token.automatic && token.configured === '') {
+		throw new NodeOperationError(ctx.getNode(), 'Verify Token: type a token of your own here, and paste the same as Verify Token in Meta’s App Dashboard');
+	}
+	return appSecret;
 }
 
 function readRecord(ctx: IHookFunctions): SubscriptionRecord | undefined {
@@ -70,8 +82,9 @@ export function webhookLifecycle(platform: TriggerPlatform): NonNullable<INodeTy
 	return {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				await requireAppSecret(this);
+				await appSecretForActivation(this);
 				if (!isAutomatic(this)) return true;
+				platform.subscribeAccounts(this); // checks the account IDs: none reaches a request unchecked
 				const appId = await appIdOf(this);
 				const graph = await createGraphClient(this);
 				const current = await currentSubscription(graph, appId, platform.object);
@@ -79,8 +92,9 @@ export function webhookLifecycle(platform: TriggerPlatform): NonNullable<INodeTy
 			},
 
 			async create(this: IHookFunctions): Promise<boolean> {
-				await requireAppSecret(this);
+				const appSecret = await appSecretForActivation(this);
 				if (!isAutomatic(this)) return true;
+				const subscribeAccounts = platform.subscribeAccounts(this);
 				const appId = await appIdOf(this);
 				const callbackUrl = callbackUrlOf(this);
 				const fields = platform.subscriptionFields(this);
@@ -113,12 +127,12 @@ export function webhookLifecycle(platform: TriggerPlatform): NonNullable<INodeTy
 							object: platform.object,
 							callback_url: callbackUrl,
 							fields: plan.postFields.join(','),
-							verify_token: resolveVerifyToken(this),
+							verify_token: verifyTokenFor(verifyTokenSourceOf(this), appSecret),
 							include_values: true,
 						},
 					});
 				}
-				await platform.subscribeAccounts(this, graph, appId, fields);
+				await subscribeAccounts(graph, appId, fields);
 				this.getWorkflowStaticData('node')[RECORD_KEY] = plan.record as unknown as IDataObject;
 				return true;
 			},

@@ -19,9 +19,9 @@ export interface TriggerPlatform {
 	/** The app-level webhook fields the chosen events need. */
 	subscriptionFields(ctx: IHookFunctions): string[];
 	/**
-	 * Subscribes the WABA or the Page(s) to the app (`subscribed_apps`): without it Meta sends nothing
-	 * about that account even when the app is subscribed to the fields. Throws before any request when a
-	 * parameter it needs is missing.
+	 * Reads and checks the WABA or Page IDs (throws when one is missing or not digits) and returns what
+	 * subscribes them to the app (`subscribed_apps`): without it Meta sends nothing about that account even
+	 * when the app is subscribed to the fields. Called before any request of the activation.
 	 */
-	subscribeAccounts(ctx: IHookFunctions, graph: GraphClient, appId: string, fields: string[]): Promise<void>;
+	subscribeAccounts(ctx: IHookFunctions): (graph: GraphClient, appId: string, fields: string[]) => Promise<void>;
 }

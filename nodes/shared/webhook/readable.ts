@@ -23,20 +23,16 @@ export type ChangeEvent =
 	| 'callSettingsUpdate'
 	| 'other';
 
-/** Early warnings before Meta pauses calling (notes: "calling quality"). */
-const CALLING_VIOLATION_TYPES = new Set([
-	'LOW_BUSINESS_INITIATED_CALLING_QUALITY',
-	'LOW_USER_INITIATED_CALLING_QUALITY',
-	'USER_INITIATED_CALLS_LOW_PICKUP_RATE',
-]);
+/**
+ * Warnings and restrictions about calling. Meta adds types (RESTRICTED_USER_INITIATED_CALLING_CALL_BUTTON_HIDDEN
+ * came in 2026), so any type that names calling counts, not only those listed here; the one documented type
+ * that does not say CALLING is listed. Each item carries the type as Meta sent it.
+ */
+const CALLING_TYPES_WITHOUT_THE_WORD = new Set(['USER_INITIATED_CALLS_LOW_PICKUP_RATE']);
 
-/** Restriction types that pause calling. */
-const CALLING_RESTRICTION_TYPES = new Set([
-	'RESTRICTED_BUSINESS_INITIATED_CALLING',
-	'RESTRICTED_USER_INITIATED_CALLING',
-	'RESTRICTED_BIZ_INITIATED_AND_USER_INITIATED_CALLING',
-	'RESTRICTED_USER_INITIATED_CALLING_CALL_BUTTON_HIDDEN',
-]);
+function isCallingType(type: string): boolean {
+	return type.toUpperCase().includes('CALLING') || CALLING_TYPES_WITHOUT_THE_WORD.has(type);
+}
 
 /** Readable form of a WhatsApp change (`account_settings_update`, `account_update`, or any other field). */
 export function readWhatsAppChange(change: DeliveryChange): ReadableChange {
@@ -65,12 +61,10 @@ function readAccountUpdate(value: Record<string, unknown>): ReadableChange {
 		accountEvent: readString(value.event),
 	};
 	const violationType = isRecord(value.violation_info) ? readString(value.violation_info.violation_type) : null;
-	if (violationType !== null && CALLING_VIOLATION_TYPES.has(violationType)) {
+	if (violationType !== null && isCallingType(violationType)) {
 		return { event: 'callingQualityWarning', ...base, violationType };
 	}
-	const restrictions = readRestrictions(value.restriction_info).filter((r) =>
-		CALLING_RESTRICTION_TYPES.has(r.type),
-	);
+	const restrictions = readRestrictions(value.restriction_info).filter((r) => isCallingType(r.type));
 	if (restrictions.length > 0) return { event: 'callingRestriction', ...base, restrictions };
 	return { event: 'accountUpdate', ...base, value };
 }

@@ -6,17 +6,22 @@
  * cost per delivery (docs/benchmarks.md, scenario 5). Meta sends deliveries in bursts, so reading once per
  * burst is enough.
  *
- * Safe because a kept secret can only make the trigger read the credential again, never accept more:
- * a signature that does not match the kept secret is checked once more against a fresh read (the secret
- * was changed in n8n), and an entry expires after `ttlMs`, so a replaced secret stops being accepted
- * within that time. No secret (every delivery refused) is never kept: adding one takes effect at once.
+ * Forged traffic must not be the expensive path: a signature that does not match the kept secret is
+ * refused from it, and only makes the trigger read the credential again when the kept secret was read
+ * `rereadMs` ago or longer (the secret may have been replaced in n8n). So whatever the number of forged
+ * requests, the credential is read at most once per `rereadMs` per key, and a rotated App Secret is picked
+ * up within that time. Concurrent requests share one read in flight. An entry expires after `ttlMs`, so a
+ * replaced secret stops being accepted within that time. No secret (every delivery refused) is kept too,
+ * for `rereadMs` only: adding one takes effect within that time.
  */
 
 export const SECRET_TTL_MS = 60_000;
+export const SECRET_REREAD_MS = 10_000;
 const MAX_ENTRIES = 500;
 
 interface Entry {
-	secret: string;
+	secret: Promise<string>;
+	readAt: number;
 	expiresAt: number;
 }
 
@@ -26,28 +31,42 @@ export class SecretCache {
 	constructor(
 		private readonly ttlMs = SECRET_TTL_MS,
 		private readonly now: () => number = Date.now,
+		private readonly rereadMs = SECRET_REREAD_MS,
 	) {}
 
-	/** The kept secret, or undefined when there is none or it has expired. */
-	get(key: string): string | undefined {
+	/** The kept secret, or the one `read` gives when none is kept (one read at a time per key). */
+	async secret(key: string, read: () => Promise<string>): Promise<string> {
 		const entry = this.entries.get(key);
-		if (!entry) return undefined;
-		if (entry.expiresAt <= this.now()) {
-			this.entries.delete(key);
-			return undefined;
-		}
-		return entry.secret;
+		if (entry && entry.expiresAt > this.now()) return await entry.secret;
+		return await this.read(key, read);
 	}
 
-	/** Keeps a non-empty secret (an empty one is forgotten instead); the oldest entry goes when full. */
-	set(key: string, secret: string): void {
+	/**
+	 * After `tried` was refused: a secret to try again with, read anew when the kept one is `rereadMs` old
+	 * or older; undefined when there is nothing new to try (the refusal stands).
+	 */
+	async reread(key: string, read: () => Promise<string>, tried: string): Promise<string | undefined> {
+		const entry = this.entries.get(key);
+		const kept = entry && this.now() - entry.readAt < this.rereadMs ? await entry.secret : await this.read(key, read);
+		return kept === tried ? undefined : kept;
+	}
+
+	private async read(key: string, read: () => Promise<string>): Promise<string> {
+		const now = this.now();
+		const secret = read();
 		this.entries.delete(key);
-		if (secret === '') return;
 		if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
-		this.entries.set(key, { secret, expiresAt: this.now() + this.ttlMs });
-	}
-
-	get size(): number {
-		return this.entries.size;
+		const entry: Entry = { secret, readAt: now, expiresAt: now + this.ttlMs };
+		this.entries.set(key, entry);
+		// Settled before any caller goes on: "no secret" is kept briefly, a failed read not at all.
+		secret.then(
+			(value) => {
+				if (value === '') entry.expiresAt = now + this.rereadMs;
+			},
+			() => {
+				if (this.entries.get(key) === entry) this.entries.delete(key);
+			},
+		);
+		return await secret;
 	}
 }

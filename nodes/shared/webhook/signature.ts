@@ -9,15 +9,14 @@ const SIGNATURE_PATTERN = /^sha256=([0-9a-fA-F]{64})$/;
  * The comparison is constant-time over two 32-byte digests.
  */
 export function signatureIsValid(rawBody: Buffer, header: unknown, appSecret: string): boolean {
-	if (typeof header !== 'string' || appSecret === '') return false;
-	const match = SIGNATURE_PATTERN.exec(header.trim());
-	if (!match) return false;
-	const received = Buffer.from(match[1], 'hex');
+	const hex = signatureHexOf(header);
+	if (hex === undefined || appSecret === '') return false;
+	const received = Buffer.from(hex, 'hex');
 	const expected = createHmac('sha256', appSecret).update(rawBody).digest();
 	return timingSafeEqual(received, expected);
 }
 
-/** The header value Meta would send for this body; used by tests and by the sandbox's deliveries. */
-export function signBody(rawBody: Buffer | string, appSecret: string): string {
-	return `sha256=${createHmac('sha256', appSecret).update(rawBody).digest('hex')}`;
+/** The hex digest of a well-formed header; undefined for anything that can never be valid (no secret needed to tell). */
+export function signatureHexOf(header: unknown): string | undefined {
+	return typeof header === 'string' ? SIGNATURE_PATTERN.exec(header.trim())?.[1] : undefined;
 }

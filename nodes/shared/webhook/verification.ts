@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'crypto';
+import { createHash, createHmac, timingSafeEqual } from 'crypto';
 
 import { isRecord } from '../validation';
 
@@ -11,6 +11,26 @@ export function tokensMatch(received: string, expected: string): boolean {
 	const receivedDigest = createHash('sha256').update(received, 'utf8').digest();
 	const expectedDigest = createHash('sha256').update(expected, 'utf8').digest();
 	return timingSafeEqual(receivedDigest, expectedDigest);
+}
+
+/** Where a trigger's verify token comes from: the Verify Token field, else (automatic only) the App Secret. */
+export interface VerifyTokenSource {
+	/** The Verify Token field, trimmed; '' when empty. */
+	configured: string;
+	automatic: boolean;
+	webhookId: string;
+}
+
+/**
+ * The token Meta must send. A typed one as typed. With automatic subscription and an empty field, an
+ * HMAC of the webhook ID under the App Secret: the webhook ID alone is in the public URL, the derived token
+ * is not, and every process (queue-mode webhook processors too) computes the same one with nothing stored.
+ * Manual set-up with an empty field, or no secret: '' (every verification refused; activation says why).
+ */
+export function verifyTokenFor(source: VerifyTokenSource, appSecret: string): string {
+	if (source.configured !== '') return source.configured;
+	if (!source.automatic || appSecret === '') return '';
+	return createHmac('sha256', appSecret).update(`meta-calling-verify-token:${source.webhookId}`).digest('hex');
 }
 
 export type VerificationAnswer = { accepted: true; challenge: string } | { accepted: false };

@@ -2,20 +2,24 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 
 import {
 	handleWebhookRequest,
-	SIGNATURE_REFUSED,
+	refusalWithoutSecret,
 	type IncomingWebhook,
 	type TriggerRules,
 	type WebhookOutcome,
 } from './handleRequest';
 import type { TriggerContext, TriggerPlatform } from './platform';
 import { SecretCache } from './secretCache';
+import { verifyTokenFor, type VerifyTokenSource } from './verification';
 
-/** The token Meta must send on verification: the parameter, or else the node's own webhook id. */
-export function resolveVerifyToken(ctx: TriggerContext): string {
+/** The node's settings its verify token comes from (verification.ts decides the token). */
+export function verifyTokenSourceOf(ctx: TriggerContext): VerifyTokenSource {
 	const configured = ctx.getNodeParameter('verifyToken', '');
-	if (typeof configured === 'string' && configured.trim() !== '') return configured.trim();
 	const node = ctx.getNode();
-	return node.webhookId ?? node.id;
+	return {
+		configured: typeof configured === 'string' ? configured.trim() : '',
+		automatic: ctx.getNodeParameter('subscription', 'manual') === 'automatic',
+		webhookId: node.webhookId ?? node.id,
+	};
 }
 
 /** What a request to n8n looks like to us: n8n 1.x and 2.x both hand an Express request. */
@@ -73,19 +77,25 @@ function secretKeyOf(ctx: IWebhookFunctions): string {
 }
 
 /**
- * The outcome with the kept secret when there is one; the credential is read only when nothing is kept
- * or when the kept secret refuses the signature (it may have been replaced in n8n since).
+ * The outcome, with the kept secret when there is one. What can be refused without the secret is refused
+ * before it is read, and a typed verify token needs none. A refusal with the kept secret reads the
+ * credential again only as often as the cache allows (the secret may have been replaced in n8n).
  */
-async function decide(ctx: IWebhookFunctions, incoming: IncomingWebhook, rules: Omit<TriggerRules, 'appSecret'>): Promise<WebhookOutcome> {
+async function decide(ctx: IWebhookFunctions, incoming: IncomingWebhook, rules: Omit<TriggerRules, 'appSecret' | 'verifyToken'>): Promise<WebhookOutcome> {
+	const tokenSource = verifyTokenSourceOf(ctx);
+	const decideWith = (appSecret: string) =>
+		handleWebhookRequest(incoming, { ...rules, appSecret, verifyToken: verifyTokenFor(tokenSource, appSecret) });
+	const refused = refusalWithoutSecret(incoming);
+	if (refused) return refused;
+	if (incoming.method === 'GET' && (tokenSource.configured !== '' || !tokenSource.automatic)) return decideWith('');
+
 	const key = secretKeyOf(ctx);
-	const kept = appSecrets.get(key);
-	if (kept !== undefined) {
-		const outcome = handleWebhookRequest(incoming, { ...rules, appSecret: kept });
-		if (outcome.startExecution || outcome.status !== SIGNATURE_REFUSED) return outcome;
-	}
-	const appSecret = await appSecretOf(ctx);
-	appSecrets.set(key, appSecret);
-	return handleWebhookRequest(incoming, { ...rules, appSecret });
+	const read = () => appSecretOf(ctx);
+	const kept = await appSecrets.secret(key, read);
+	const outcome = decideWith(kept);
+	if (outcome.startExecution || (outcome.status !== 401 && outcome.status !== 403)) return outcome;
+	const fresh = await appSecrets.reread(key, read, kept);
+	return fresh === undefined ? outcome : decideWith(fresh);
 }
 
 /**
@@ -95,11 +105,7 @@ async function decide(ctx: IWebhookFunctions, incoming: IncomingWebhook, rules: 
  */
 export function webhookHandler(platform: TriggerPlatform) {
 	return async function webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const outcome = await decide(this, await incomingOf(this), {
-			object: platform.object,
-			verifyToken: resolveVerifyToken(this),
-			filter: platform.changeFilter(this),
-		});
+		const outcome = await decide(this, await incomingOf(this), { object: platform.object, filter: platform.changeFilter(this) });
 		if (outcome.startExecution) {
 			return { workflowData: [outcome.items.map((json) => ({ json }))] };
 		}

@@ -158,3 +158,46 @@ export async function expectSignedBurst(e2e: E2eContext, options: BurstOptions):
 	expect(new Set(markers).size).toBe(count);
 	expect([...markers].sort()).toEqual([...expected].sort());
 }
+
+/** test/e2e/workflows/trigger-once.json: WhatsApp Calling Trigger → Remove Duplicates on `eventId` → Act once. */
+export const ONCE_WORKFLOW = { workflowId: 'e2eWaTriggerOnce', webhookId: '7c0f3a55-5e5e-4d2a-8f1b-e2e0a1d0f511', verifyToken: 'e2e-once-verify-token' };
+
+/** The executions of a workflow not in `before`, once `count` of them exist and all have finished. */
+async function settledExecutions(e2e: E2eContext, workflowId: string, before: Set<string>, count: number): Promise<Execution[]> {
+	return await waitFor(`${count} finished executions of ${workflowId}`, async () => {
+		const fresh = (await allExecutions(e2e, workflowId, true)).filter((e) => !before.has(e.id));
+		const finished = fresh.filter((e) => e.status !== 'new' && e.status !== 'running' && e.status !== 'waiting');
+		return finished.length >= count ? fresh : undefined;
+	}, 120000);
+}
+
+/**
+ * One action per event (issue 19): the same signed delivery sent twice (as Meta's retries do) starts two
+ * runs, and the action after Remove Duplicates ("Remove Items Processed in Previous Executions" on
+ * `{{ $json.eventId }}`) runs in the first only; another change runs it again. Each delivery is sent once
+ * the run of the previous one has finished, as Meta's retries come minutes apart.
+ */
+export async function expectOneActionPerEvent(e2e: E2eContext): Promise<void> {
+	const url = triggerWebhookUrl(e2e, ONCE_WORKFLOW.webhookId);
+	const marker = `once-${Date.now()}`;
+	const bodyFor = (timestamp: number) =>
+		JSON.stringify({
+			object: 'whatsapp_business_account',
+			entry: [{ id: '2000000000000001', changes: [{ field: 'account_settings_update', value: { messaging_product: 'whatsapp', timestamp, type: 'PHONE_NUMBER_SETTINGS', phone_number_settings: { phone_number_id: marker, calling: { status: 'DISABLED' } } } }] }],
+		});
+	const first = bodyFor(1767225600);
+	const deliveries = [first, first, bodyFor(1767225601)];
+	const before = new Set((await allExecutions(e2e, ONCE_WORKFLOW.workflowId)).map((e) => e.id));
+	for (let i = 0; i < deliveries.length; i++) {
+		expect(await postDelivery(url, deliveries[i], sign(deliveries[i]))).toBe(200);
+		await settledExecutions(e2e, ONCE_WORKFLOW.workflowId, before, i + 1);
+	}
+	const runs = (await settledExecutions(e2e, ONCE_WORKFLOW.workflowId, before, deliveries.length)).reverse(); // oldest first
+	expect(runs.map((run) => run.status)).toEqual(['success', 'success', 'success']);
+	const eventIds = runs.map((run) => triggerItems(run, 'WhatsApp Calling Trigger')[0].eventId as string);
+	expect(eventIds[0]).toMatch(/^[0-9a-f]{64}$/);
+	expect(eventIds[1]).toBe(eventIds[0]);
+	expect(eventIds[2]).not.toBe(eventIds[0]);
+	const actedOn = runs.map((run) => run.data.resultData.runData['Act once']?.[0]?.data?.main?.[0]?.length ?? 0);
+	expect(actedOn).toEqual([1, 0, 1]);
+}

@@ -66,13 +66,13 @@ function sandboxCli(): string {
  * Sandbox in its own process (n8n calls it over HTTP like it calls Meta), seeded with the demo data.
  * `port`: a fixed one (`npm start`); default any free port.
  */
-export async function startSandboxProcess(runDir: string, fixedPort?: number): Promise<{ proc: LoggedProcess; url: string }> {
+export async function startSandboxProcess(runDir: string, fixedPort?: number, extraArgs: string[] = []): Promise<{ proc: LoggedProcess; url: string }> {
 	const cli = sandboxCli();
 	if (!existsSync(cli)) throw new Error(`sandbox CLI ${cli} does not exist`);
 	const port = fixedPort ?? (await freePort());
 	const url = `http://127.0.0.1:${port}`;
 	const tsx = join(REPO_ROOT, 'node_modules', '.bin', 'tsx');
-	const proc = startLogged('sandbox', tsx, [cli, '--port', String(port)], {
+	const proc = startLogged('sandbox', tsx, [cli, '--port', String(port), ...extraArgs], {
 		cwd: REPO_ROOT,
 		env: { ...process.env, NODE_ENV: 'test' },
 		logFile: join(runDir, 'sandbox.log'),
@@ -84,14 +84,26 @@ export async function startSandboxProcess(runDir: string, fixedPort?: number): P
 	return { proc, url };
 }
 
+/** A stack other than the run's shared one (a test file that needs n8n started with other settings). */
+export interface StackOptions {
+	/** Default: runDirFor(line). */
+	runDir?: string;
+	/** More environment for n8n (e.g. N8N_SSRF_PROTECTION_ENABLED), set over the harness's own. */
+	n8nEnvironment?: NodeJS.ProcessEnv;
+	/** More sandbox CLI flags (e.g. --also-listen 127.0.0.2). */
+	sandboxArgs?: string[];
+	/** The workflow folders to import; default every e2e and example workflow. */
+	workflowFolders?: string[];
+}
+
 /**
  * Starts one line's stack from nothing: a fresh user folder with the built package, the sandbox, the
  * sandbox credential and every workflow imported and activated by n8n's CLI, n8n started and ready,
  * an owner with a session and an API key. Anything started is stopped again if a later step fails.
  */
-export async function startStack(line = process.env.N8N_LINE ?? '2'): Promise<RunningStack> {
+export async function startStack(line = process.env.N8N_LINE ?? '2', stackOptions: StackOptions = {}): Promise<RunningStack> {
 	const runtime = resolveRuntime(line);
-	const runDir = runDirFor(runtime.line);
+	const runDir = stackOptions.runDir ?? runDirFor(runtime.line);
 	rmSync(runDir, { recursive: true, force: true });
 	const userFolder = join(runDir, 'user');
 	const importDir = join(runDir, 'import');
@@ -102,13 +114,13 @@ export async function startStack(line = process.env.N8N_LINE ?? '2'): Promise<Ru
 	let sandbox: LoggedProcess | undefined;
 	let n8n: LoggedProcess | undefined;
 	try {
-		const started = await timed('sandboxStart', () => startSandboxProcess(runDir));
+		const started = await timed('sandboxStart', () => startSandboxProcess(runDir, undefined, stackOptions.sandboxArgs));
 		sandbox = started.proc;
 		const sandboxUrl = started.url;
 
 		const packageDir = installBuiltPackage(userFolder);
 		const credentialFile = writeSandboxCredential(importDir, sandboxUrl);
-		const workflows = prepareWorkflows(importDir, undefined, sandboxUrl);
+		const workflows = prepareWorkflows(importDir, stackOptions.workflowFolders, sandboxUrl);
 
 		const options: N8nInstanceOptions = {
 			runtime,
@@ -116,6 +128,7 @@ export async function startStack(line = process.env.N8N_LINE ?? '2'): Promise<Ru
 			port: await freePort(),
 			brokerPort: await freePort(),
 			logFile: join(runDir, 'n8n.log'),
+			environment: stackOptions.n8nEnvironment,
 		};
 		await timed('import', () => importCredentialAndWorkflows(options, credentialFile, join(importDir, 'workflows'), workflows.length));
 		const n8nUrl = `http://127.0.0.1:${options.port}`;

@@ -32,7 +32,7 @@ describe('message sendCallPrompt', () => {
 
 	it.each([0, 2.5, -1])('refuses ttlDays %p before sending', async (ttlDays) => {
 		const result = await runMessenger(sandbox.current, prompt({ ttlDays }));
-		expect(result.error?.message).toMatch(/^Button Active \(Days\): must be a whole number of days, 1 or more/);
+		expect(result.error?.message).toMatch(/^Button Active \(Days\): must be a whole number of days from 1 to 30/);
 		expect(sandbox.current.requests).toEqual([]);
 	});
 

@@ -2,7 +2,7 @@ import axios from 'axios';
 import type { INodeType } from 'n8n-workflow';
 
 import { MessengerCallingTrigger } from '../../../nodes/MessengerCallingTrigger/MessengerCallingTrigger.node';
-import { signBody } from '../../../nodes/shared/webhook/signature';
+import { signBody } from '../../sandbox/webhooks/sign';
 import { WhatsAppCallingTrigger } from '../../../nodes/WhatsAppCallingTrigger/WhatsAppCallingTrigger.node';
 import { DEMO, startSandbox, type Sandbox } from '../../sandbox';
 import { sandboxCredentials } from '../harness';
@@ -49,10 +49,10 @@ const triggers: Array<{ name: string; node: () => INodeType; parameters: Record<
 	},
 ];
 
-async function startHost(trigger: (typeof triggers)[number], subscription: string, appSecret: string) {
+async function startHost(trigger: (typeof triggers)[number], subscription: string, appSecret: string, verifyToken = '') {
 	host = await new TriggerHost({
 		node: trigger.node(),
-		parameters: { subscription, options: {}, ...trigger.parameters } as never,
+		parameters: { subscription, verifyToken, options: {}, ...trigger.parameters } as never,
 		credentials: sandboxCredentials(sandbox.url, { appSecret }),
 	}).start();
 	return host;
@@ -86,16 +86,16 @@ describe.each(triggers)('$name without an App Secret', (trigger) => {
 		expect(host.executions).toEqual([]);
 	});
 
-	it('still answers Meta\'s verification GET', async () => {
-		const host = await startHost(trigger, 'manual', '');
+	it('still answers Meta\'s verification GET with a typed verify token', async () => {
+		const host = await startHost(trigger, 'manual', '', 'my-verify-token');
 		const ok = await axios.get(host.webhookUrl, {
-			params: { 'hub.mode': 'subscribe', 'hub.verify_token': host.node.webhookId, 'hub.challenge': '24680' },
+			params: { 'hub.mode': 'subscribe', 'hub.verify_token': 'my-verify-token', 'hub.challenge': '24680' },
 		});
 		expect([ok.status, ok.data]).toEqual([200, 24680]);
 	});
 
-	it('with the App Secret, activation works and a signed delivery starts one execution', async () => {
-		const host = await startHost(trigger, 'manual', DEMO.appSecret);
+	it('with the App Secret (and a verify token), activation works and a signed delivery starts one execution', async () => {
+		const host = await startHost(trigger, 'manual', DEMO.appSecret, 'my-verify-token');
 		await host.activate();
 		await host.listenForTestEvent();
 		const body = JSON.stringify(trigger.delivery);

@@ -1,6 +1,6 @@
 import axios from 'axios';
 
-import { signBody } from '../../../nodes/shared/webhook/signature';
+import { signBody } from '../../sandbox/webhooks/sign';
 import { MessengerCallingTrigger } from '../../../nodes/MessengerCallingTrigger/MessengerCallingTrigger.node';
 import { DEMO, startSandbox, type Sandbox } from '../../sandbox';
 import { sandboxCredentials } from '../harness';
@@ -87,6 +87,32 @@ describe('Messenger Calling Trigger', () => {
 		await sandbox.waitForDeliveries(1);
 		expect(sandbox.deliveries[0]).toMatchObject({ status: 200, ok: true });
 		expect(trigger.executions).toEqual([]);
+	});
+
+	it.each([
+		`${DEMO.pageId}#`,
+		`../${DEMO.pageId}`,
+		'me/..',
+		`${DEMO.pageId}?fields=access_token`,
+		`${DEMO.pageId}, ${DEMO.pageWithoutHoursId}/subscribed_apps`,
+	])('refuses the Page IDs %j on activation, naming the field, before any request leaves', async (pageIds) => {
+		const trigger = await startHost({ options: { pageIds } });
+		await expect(trigger.activate()).rejects.toMatchObject({
+			name: 'NodeOperationError',
+			message: expect.stringMatching(/^Page IDs: must be digits only \(got ".+"\)$/),
+		});
+		expect(sandbox.requests).toEqual([]);
+		expect(sandbox.page(DEMO.pageId).subscribedApps).toEqual({});
+	});
+
+	it('refuses a credential App ID that is not digits, before any request leaves', async () => {
+		host = await new TriggerHost({
+			node: new MessengerCallingTrigger(),
+			parameters: { subscription: 'automatic', options: { pageIds: DEMO.pageId } } as never,
+			credentials: sandboxCredentials(sandbox.url, { appSecret: DEMO.appSecret, appId: `${DEMO.appId}/..` }),
+		}).start();
+		await expect(host.activate()).rejects.toThrow(`Credential › App ID: must be digits only (got "${DEMO.appId}/..")`);
+		expect(sandbox.requests).toEqual([]);
 	});
 
 	it('a WhatsApp delivery sent to the Page trigger is a 400', async () => {

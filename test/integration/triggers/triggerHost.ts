@@ -40,6 +40,9 @@ export interface TriggerHostOptions {
 	rawBody?: 'kept' | 'lazy' | 'none';
 }
 
+/** Each host is its own trigger node: the trigger keeps its app secret per workflow, node and credential. */
+let hostsStarted = 0;
+
 export class TriggerHost {
 	readonly executions: Execution[] = [];
 	/** Every answer the host gave, in order: status and whether an execution started. */
@@ -55,7 +58,7 @@ export class TriggerHost {
 		prepareContainer();
 		this.nodeType = options.node;
 		this.node = {
-			id: 'trigger-node-id',
+			id: `trigger-node-${++hostsStarted}`,
 			name: options.node.description.displayName,
 			type: `test.${options.node.description.name}`,
 			typeVersion: 1,

@@ -1,6 +1,7 @@
 import axios from 'axios';
 
-import { signBody } from '../../../nodes/shared/webhook/signature';
+import { signBody } from '../../sandbox/webhooks/sign';
+import { verifyTokenFor } from '../../../nodes/shared/webhook/verification';
 import { WhatsAppCallingTrigger } from '../../../nodes/WhatsAppCallingTrigger/WhatsAppCallingTrigger.node';
 import { DEMO, startSandbox, type Sandbox } from '../../sandbox';
 import { sandboxCredentials } from '../harness';
@@ -63,26 +64,39 @@ function setOtherIntegration(fields: string[]) {
 	};
 }
 
+/** Meta's verification GET with this token; the status and the answer. */
+async function verify(url: string, token: string | undefined, challenge = '987654') {
+	const answer = await axios.get(url, { params: { 'hub.mode': 'subscribe', 'hub.verify_token': token, 'hub.challenge': challenge }, validateStatus: () => true });
+	return [answer.status, answer.data];
+}
+
 describe('WhatsApp Calling Trigger, manual subscription', () => {
 	it('makes no Graph call on activation or deactivation', async () => {
-		const trigger = await startHost({});
+		const trigger = await startHost({ verifyToken: 'my-verify-token' });
 		await trigger.activate();
 		await trigger.deactivate();
 		expect(sandbox.requests).toEqual([]);
 	});
 
-	it('answers Meta\'s verification with its webhook id as default token, and 403 otherwise', async () => {
-		const trigger = await startHost({});
+	it('answers Meta\'s verification with the typed token, and 403 to the webhook ID (public, in the URL) or a guess', async () => {
+		const trigger = await startHost({ verifyToken: ' my-verify-token ' });
 		const ok = await axios.get(trigger.webhookUrl, {
-			params: { 'hub.mode': 'subscribe', 'hub.verify_token': trigger.node.webhookId, 'hub.challenge': '987654' },
+			params: { 'hub.mode': 'subscribe', 'hub.verify_token': 'my-verify-token', 'hub.challenge': '987654' },
 		});
 		expect([ok.status, ok.headers['content-type'], ok.data]).toEqual([200, 'text/plain; charset=utf-8', 987654]);
-		const bad = await axios.get(trigger.webhookUrl, {
-			params: { 'hub.mode': 'subscribe', 'hub.verify_token': 'guess', 'hub.challenge': '1' },
-			validateStatus: () => true,
-		});
-		expect(bad.status).toBe(403);
+		expect(await verify(trigger.webhookUrl, trigger.node.webhookId, 'pwned')).toEqual([403, 'Verification failed']);
+		expect(await verify(trigger.webhookUrl, 'guess')).toEqual([403, 'Verification failed']);
 		expect(trigger.executions).toEqual([]);
+	});
+
+	it('with an empty Verify Token refuses activation and "Listen for test event", saying to type one; the webhook ID is no token', async () => {
+		const trigger = await startHost({ verifyToken: '  ' });
+		const message = 'Verify Token: type a token of your own here, and paste the same as Verify Token in Meta’s App Dashboard';
+		await expect(trigger.activate()).rejects.toMatchObject({ name: 'NodeOperationError', message });
+		await expect(trigger.listenForTestEvent()).rejects.toThrow(message);
+		expect(await verify(trigger.webhookUrl, trigger.node.webhookId, 'pwned')).toEqual([403, 'Verification failed']);
+		expect(await verify(trigger.webhookUrl, '')).toEqual([403, 'Verification failed']);
+		expect(sandbox.requests).toEqual([]);
 	});
 
 	it('refuses unsigned and tampered deliveries with 401, starting nothing', async () => {
@@ -145,11 +159,14 @@ describe('WhatsApp Calling Trigger, automatic subscription', () => {
 		const trigger = await startHost({ subscription: 'automatic', wabaId: DEMO.wabaId });
 		await trigger.activate();
 
+		// The verify token is a secret of the App Secret and the webhook ID, never the webhook ID itself.
+		const derived = verifyTokenFor({ configured: '', automatic: true, webhookId: trigger.node.webhookId! }, DEMO.appSecret);
 		expect(subscriptionOf(OBJECT)).toMatchObject({
 			callback_url: trigger.webhookUrl,
-			verify_token: trigger.node.webhookId,
+			verify_token: derived,
 			fields: ['account_settings_update', 'account_update'],
 		});
+		expect(derived).not.toBe(trigger.node.webhookId);
 		expect(sandbox.state.wabas[DEMO.wabaId].subscribedApps).toEqual([DEMO.appId]);
 		// The sandbox verified the callback like Meta: one GET, answered 200, no execution.
 		expect(trigger.answers).toEqual([{ method: 'GET', status: 200, started: false }]);
@@ -158,6 +175,8 @@ describe('WhatsApp Calling Trigger, automatic subscription', () => {
 			callbackUrl: trigger.webhookUrl,
 			addedFields: ['account_settings_update', 'account_update'],
 		});
+		expect(await verify(trigger.webhookUrl, trigger.node.webhookId, 'pwned')).toEqual([403, 'Verification failed']);
+		expect(await verify(trigger.webhookUrl, derived, '5')).toEqual([200, 5]);
 
 		await changeSettings(DEMO.phoneNumberId, { status: 'DISABLED' });
 		const [delivery] = await sandbox.waitForDeliveries(1);
@@ -242,10 +261,30 @@ describe('WhatsApp Calling Trigger, automatic subscription', () => {
 
 	it('refuses automatic subscription without a WABA id or an app id, before any change at Meta', async () => {
 		const trigger = await startHost({ subscription: 'automatic', wabaId: '' });
-		await expect(trigger.activate()).rejects.toThrow('wabaId');
+		await expect(trigger.activate()).rejects.toThrow('WhatsApp Business Account ID: must be digits only (got "")');
 		await trigger.stop();
 		const noApp = await startHost({ subscription: 'automatic', wabaId: DEMO.wabaId }, sandboxCredentials(sandbox.url, { appId: '', appSecret: DEMO.appSecret }));
-		await expect(noApp.activate()).rejects.toThrow('appId');
+		await expect(noApp.activate()).rejects.toThrow('Credential › App ID: must be digits only (got "")');
 		expect(sandbox.state.wabas[DEMO.wabaId].subscribedApps).toEqual([]);
+		expect(sandbox.requests).toEqual([]);
+	});
+
+	it.each([`${DEMO.wabaId}#`, `../${DEMO.wabaId}`, 'me/..', `${DEMO.wabaId}/subscribed_apps?x=`, { __rl: true, mode: 'id', value: `${DEMO.wabaId}?` }])(
+		'refuses the WhatsApp Business Account ID %j before any request leaves',
+		async (wabaId) => {
+			const trigger = await startHost({ subscription: 'automatic', wabaId });
+			await expect(trigger.activate()).rejects.toMatchObject({
+				name: 'NodeOperationError',
+				message: expect.stringMatching(/^WhatsApp Business Account ID: must be digits only \(got ".+"\)$/),
+			});
+			expect(sandbox.requests).toEqual([]);
+		},
+	);
+
+	it.each(['1000000000000001#', '../1000000000000001', 'me/..', 'abc'])('refuses the credential\'s App ID %j before any request leaves', async (appId) => {
+		const trigger = await startHost({ subscription: 'automatic', wabaId: DEMO.wabaId }, sandboxCredentials(sandbox.url, { appId, appSecret: DEMO.appSecret }));
+		await expect(trigger.activate()).rejects.toThrow(`Credential › App ID: must be digits only (got ${JSON.stringify(appId)})`);
+		await trigger.deactivate();
+		expect(sandbox.requests).toEqual([]);
 	});
 });

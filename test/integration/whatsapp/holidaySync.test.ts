@@ -159,7 +159,7 @@ describe('holidaySchedule sync: iCalendar feeds', () => {
 	it.each([
 		['broken', /^Calendar URL: is not an iCalendar feed: it does not start with BEGIN:VCALENDAR$/],
 		['missing', /^Calendar URL: the calendar feed .*missing\.ics answered HTTP 404/],
-		['unsupported', /^Calendar URL: event "Last workday of the month" \(UID lastworkday@sandbox\): RRULE part BYSETPOS is not supported/],
+		['unsupported', /^Calendar URL: event "Last workday of the month" \(UID lastworkday@sandbox, line \d+\): RRULE part BYSETPOS is not supported/],
 		['huge', /^Calendar URL: the calendar feed .*huge\.ics is larger than 2048 KB; refusing to read more$/],
 	])('a %s feed writes nothing and says which source and why', async (name, message) => {
 		storeHolidays(sandbox.current, [{ date: berlinDate(9) }]);

@@ -17,11 +17,18 @@ export interface FaultSpec {
 	status?: number;
 	/** kind 'http': the answer body (default a small HTML page, as a gateway would send). */
 	body?: string;
-	/** kind 'latency': extra delay before the normal answer. */
+	/**
+	 * kind 'latency': extra delay before the normal answer. Past the client's timeout it is a slow answer the
+	 * client gives up on; a long one holds the request while a test kills the client (test/e2e-queue/faults).
+	 */
 	latencyMs?: number;
 	/**
-	 * Process the request first (state changed, message recorded, webhooks sent), then answer with the fault:
-	 * the ambiguous case (was my message sent?) that a client must not blindly repeat. Default false.
+	 * Kinds that replace the answer: process the request first (state changed, message recorded, webhooks
+	 * sent), then answer with the fault: the ambiguous case (was my message sent?) that a client must not
+	 * blindly repeat. Default false (the request is not carried out).
+	 * Kind 'latency': default true (the write is applied, then the answer waits); false waits first and
+	 * applies the request only then, so a client that gives up or dies during the wait has changed nothing
+	 * yet (the request still lands later, as a request stuck in a proxy would).
 	 */
 	processed?: boolean;
 }

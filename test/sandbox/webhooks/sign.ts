@@ -7,3 +7,8 @@ export function signatureHeaders(appSecret: string, rawBody: string): Record<str
 		'X-Hub-Signature': `sha1=${createHmac('sha1', appSecret).update(rawBody).digest('hex')}`,
 	};
 }
+
+/** The X-Hub-Signature-256 value Meta would send for these bytes (tests sign their own deliveries with it). */
+export function signBody(rawBody: Buffer | string, appSecret: string): string {
+	return `sha256=${createHmac('sha256', appSecret).update(rawBody).digest('hex')}`;
+}

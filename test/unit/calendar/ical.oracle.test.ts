@@ -6,7 +6,8 @@
 import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
 
-import { eventClosures, parseCalendar, type Closure } from '../../../nodes/shared/calendar';
+import { parseCalendar, type Closure } from '../../../nodes/shared/calendar';
+import { eventClosures } from './closuresOf';
 import { FEED_NAMES, feedText } from '../../sandbox/calendar/feeds';
 
 const ZONE = 'Europe/Berlin';
@@ -65,12 +66,12 @@ const NOWS = ['2027-03-10T10:00:00Z', '2027-10-20T10:00:00Z', '2028-02-20T10:00:
 const READABLE = FEED_NAMES.filter((name) => !['broken', 'unsupported', 'huge'].includes(name));
 
 describe('calendar reader agrees with ical.js on the sandbox feeds', () => {
-	it.each(NOWS.flatMap((now) => READABLE.map((name) => [name, now])))('%s feed at %s', (name, now) => {
+	it.each(NOWS.flatMap((now) => READABLE.map((name) => [name, now])))('%s feed at %s', async (name, now) => {
 		const at = new Date(now);
 		const text = feedText(name, at, new Map()) as string;
 		const window = { from: at.getTime() - DAY, to: at.getTime() + 366 * DAY };
 		const expected = oracleClosures(text, window.from, window.to);
-		const actual = ours(eventClosures(parseCalendar(text), window, ZONE));
+		const actual = ours(await eventClosures(await parseCalendar(text), window, ZONE));
 		expect(readable(actual)).toEqual(readable(expected));
 		if (name !== 'empty') expect(actual.length).toBeGreaterThan(0);
 	});

@@ -87,6 +87,36 @@ describe('expandRule agrees with rrule.js', () => {
 		expect(compared).toBeGreaterThanOrEqual(1000);
 	});
 
+	it('on 200 generated rules from up to 60 years back, with COUNT, expanded only in a later window', () => {
+		const old = fc.record({
+			freq: fc.constantFrom('DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'),
+			interval: fc.integer({ min: 1, max: 13 }),
+			count: fc.integer({ min: 1, max: 3000 }),
+			byDay: fc.uniqueArray(fc.integer({ min: 0, max: 6 }), { maxLength: 3 }),
+			byMonth: fc.uniqueArray(fc.integer({ min: 1, max: 12 }), { maxLength: 4 }),
+			wkst: fc.integer({ min: 0, max: 6 }),
+			seed: fc.integer({ min: Date.UTC(1966, 0, 1), max: Date.UTC(2025, 11, 31) }).map((ms) => Math.floor(ms / 60000) * 60000),
+		});
+		fc.assert(
+			fc.property(old, (r) => {
+				const parts = [`FREQ=${r.freq}`, `INTERVAL=${r.interval}`, `COUNT=${r.count}`];
+				if (r.byDay.length) parts.push(`BYDAY=${r.byDay.map((d) => WEEKDAYS[d]).join(',')}`);
+				if (r.byMonth.length) parts.push(`BYMONTH=${r.byMonth.join(',')}`);
+				parts.push(`WKST=${WEEKDAYS[r.wkst]}`);
+				const text = parts.join(';');
+				const [first] = RRule.fromString(`DTSTART:${stamp(r.seed)}Z\nRRULE:${text}`).all((_, i) => i < 1);
+				fc.pre(first !== undefined);
+				const dtstart = (first as Date).getTime();
+				const from = Date.UTC(2026, 5, 1);
+				const limit = from + YEAR_MS;
+				const ours = expandRule(parseRule(text, { wall: dtstart, dateOnly: false, zone: 'floating' }, fail), dtstart, limit, from);
+				const theirs = RRule.fromString(`DTSTART:${stamp(dtstart)}Z\nRRULE:${text}`).between(new Date(from), new Date(limit), true);
+				expect(ours.map(stamp)).toEqual(theirs.map((d) => stamp(d.getTime())));
+			}),
+			{ numRuns: 200, seed: 18 },
+		);
+	});
+
 	it('leap days: a yearly 29 February occurs only in leap years; a monthly 31st skips short months', () => {
 		const leap = Date.UTC(2028, 1, 29, 9);
 		const start = { wall: leap, dateOnly: false, zone: 'floating' };

@@ -66,7 +66,34 @@ describe('validateTimezone', () => {
 	it('keeps an alias as given instead of renaming it', () => {
 		expect(validateTimezone('Asia/Kolkata')).toBe('Asia/Kolkata');
 	});
-	it.each(['Mars/Olympus', 'GMT+25', '+02:00'])('rejects %p naming the field', (zone) => {
+	// Issue 19: "utc" went to Meta lower-case (the runtime's list has no UTC to take the spelling from).
+	it.each([
+		['utc', 'UTC'],
+		['Utc', 'UTC'],
+		['asia/kolkata', 'Asia/Kolkata'],
+		['europe/kyiv', 'Europe/Kyiv'],
+		['AMERICA/PORT-AU-PRINCE', 'America/Port-au-Prince'],
+		['america/argentina/buenos_aires', 'America/Argentina/Buenos_Aires'],
+		['etc/gmt+5', 'Etc/GMT+5'],
+	])('sends %p spelled as IANA does: %p', (typed, sent) => {
+		expect(validateTimezone(typed)).toBe(sent);
+	});
+	it.each([
+		['etc/utc', 'UTC'],
+		['GMT', 'UTC'],
+		['us/eastern', 'America/New_York'],
+		['US/Pacific', 'America/Los_Angeles'],
+	])('sends an alias not listed in any case, %p, as the zone it stands for, %p', (typed, sent) => {
+		expect(validateTimezone(typed)).toBe(sent);
+	});
+	it('never sends a name in another spelling than IANA\'s for any zone the runtime lists', () => {
+		for (const zone of Intl.supportedValuesOf('timeZone')) {
+			expect(validateTimezone(zone.toLowerCase())).toBe(validateTimezone(zone));
+			expect(validateTimezone(zone.toUpperCase())).not.toMatch(/^[a-z]/);
+		}
+	});
+	// '+02:00' and '-0530': Node 24 takes offsets as time zones (Node 20 does not); they are no IANA names.
+	it.each(['Mars/Olympus', 'GMT+25', '+02:00', '-0530'])('rejects %p naming the field', (zone) => {
 		expectInputError(() => validateTimezone(zone), 'timezoneId', 'must be an IANA timezone name');
 	});
 	it('requires a value, with the caller’s field name', () => {

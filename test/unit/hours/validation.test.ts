@@ -3,6 +3,7 @@ import {
 	isBlank,
 	isRecord,
 	parseCommaList,
+	parseCountryCode,
 	parseCountryCodes,
 	parseDateList,
 	tryParseJson,
@@ -65,12 +66,22 @@ describe('parseCountryCodes', () => {
 	it('gives [] for empty (no restriction)', () => {
 		expect(parseCountryCodes('', 'restrictToUserCountries')).toEqual([]);
 	});
-	it.each(['USA', 'U', 'ZZ', 'EU', '12', 'U S'])('rejects %s naming the position', (code) => {
+	// Issue 19: uppercasing first turned "ß" into "SS" (South Sudan), "ıt" into "IT" and "ſe" into "SE".
+	it.each(['USA', 'U', 'ZZ', 'EU', '12', 'U S', 'ß', 'ıt', 'ſe', 'Ａｔ'])('rejects %s naming the position', (code) => {
 		expectInputError(
 			() => parseCountryCodes(`DE, ${code}`, 'restrictToUserCountries'),
 			'restrictToUserCountries[1]',
 			'must be an ISO 3166-1 alpha-2 country code',
 		);
+	});
+});
+
+describe('parseCountryCode', () => {
+	it('uppercases one ISO code', () => {
+		expect(parseCountryCode(' de ', 'countryCode')).toBe('DE');
+	});
+	it.each(['ß', 'ıt', 'DEU', '', 7])('rejects %p naming the field', (code) => {
+		expectInputError(() => parseCountryCode(code, 'countryCode'), 'countryCode', 'must be an ISO 3166-1 alpha-2 country code');
 	});
 });
 

@@ -20,20 +20,30 @@ describe('call prompt', () => {
 		});
 	});
 
-	it('ttlDays: a whole number of days, at least 1 (text from an expression accepted)', () => {
+	it('ttlDays: a whole number of days from 1 to 30 (decimal text from an expression accepted)', () => {
 		expect(validateTtlDays(7)).toBe(7);
 		expect(validateTtlDays('14')).toBe(14);
-		for (const bad of [0, -1, 1.5, Number.NaN, '', 'seven', null, undefined]) {
-			expectInputError(() => validateTtlDays(bad), 'ttlDays', 'whole number of days, 1 or more');
+		expect(validateTtlDays(' 30 ')).toBe(30);
+		expect(validateTtlDays(1)).toBe(1);
+		for (const bad of [0, -1, 1.5, 31, Number.NaN, '', 'seven', null, undefined]) {
+			expectInputError(() => validateTtlDays(bad), 'ttlDays', 'must be a whole number of days from 1 to 30');
 		}
 		fc.assert(
 			fc.property(fc.double(), (value) => {
-				const ok = Number.isInteger(value) && value >= 1;
+				const ok = Number.isInteger(value) && value >= 1 && value <= 30;
 				if (ok) expect(validateTtlDays(value)).toBe(value);
 				else expect(() => validateTtlDays(value)).toThrow('ttlDays');
 			}),
 		);
 	});
+
+	// Issue 19: Number() read "0x10" as 16 and "1e9" as a billion days; 2^53 + 2 does not even count exactly.
+	it.each([1e9, '1e9', '0x10', '1e1', '7.0', '+7', 2 ** 53 + 2, String(2 ** 53 + 2), '0b11', 'Infinity', Infinity])(
+		'ttlDays refuses %p, naming the field',
+		(value) => {
+			expectInputError(() => validateTtlDays(value), 'ttlDays', /^must be a whole number of days from 1 to 30 \(got /);
+		},
+	);
 
 	it('recipientId: a PSID', () => {
 		expect(validateRecipientId(' 5000000000000001 ')).toBe('5000000000000001');

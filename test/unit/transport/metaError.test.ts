@@ -198,6 +198,14 @@ describe('redaction', () => {
 		expect(redactText('{"accessToken":"zzz"}', [])).toBe('{"accessToken":"[redacted]"}');
 	});
 
+	it('scrubs the user info of a URL, however short the password (issue 19)', () => {
+		expect(redactText('GET http://u:pw@127.0.0.1:1/v26.0/me failed', [])).toBe('GET http://[redacted]@127.0.0.1:1/v26.0/me failed');
+		expect(redactText('"https://proxy%40corp:p%3Ass@proxy.example:8080/x"', [])).toBe('"https://[redacted]@proxy.example:8080/x"');
+		expect(redactText('see https://developers.facebook.com/docs/x@y and mail a@b.example', [])).toBe(
+			'see https://developers.facebook.com/docs/x@y and mail a@b.example',
+		);
+	});
+
 	it('does not garble text with short (empty) secrets', () => {
 		expect(redactText('a b c', ['', 'a'])).toBe('a b c');
 	});

@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { parseJsonBody, splitDelivery } from '../../../nodes/shared/webhook/delivery';
 import { eventsForChoices } from '../../../nodes/shared/webhook/filters';
 import { handleWebhookRequest, type TriggerRules } from '../../../nodes/shared/webhook/handleRequest';
-import { signBody, signatureIsValid } from '../../../nodes/shared/webhook/signature';
+import { signatureIsValid } from '../../../nodes/shared/webhook/signature';
+import { signBody } from '../../sandbox/webhooks/sign';
 import { answerVerification } from '../../../nodes/shared/webhook/verification';
 
 /** Nothing a sender controls may make the webhook core throw: bytes, headers, query, or parsed JSON. */

@@ -1,6 +1,6 @@
-import { handleWebhookRequest, type TriggerRules } from '../../../nodes/shared/webhook/handleRequest';
+import { handleWebhookRequest, refusalWithoutSecret, type TriggerRules } from '../../../nodes/shared/webhook/handleRequest';
 import { eventsForChoices } from '../../../nodes/shared/webhook/filters';
-import { signBody } from '../../../nodes/shared/webhook/signature';
+import { signBody } from '../../sandbox/webhooks/sign';
 import {
 	PAGE_1,
 	PHONE_1,
@@ -149,5 +149,24 @@ describe('POST deliveries', () => {
 
 	it('answers 405 to other methods', () => {
 		expect(handleWebhookRequest({ method: 'PUT', query: {}, signatureHeader: undefined, body: { parsed: {} } }, pageRules)).toMatchObject({ status: 405 });
+	});
+});
+
+describe('refusalWithoutSecret: what is refused before the credential is read', () => {
+	const raw = Buffer.from(JSON.stringify(pageSeedDelivery));
+	it.each([
+		['no signature header', { method: 'POST', query: {}, signatureHeader: undefined, body: { raw } }, 401],
+		['a sha1 header', { method: 'POST', query: {}, signatureHeader: 'sha1=abc', body: { raw } }, 401],
+		['a short digest', { method: 'POST', query: {}, signatureHeader: 'sha256=abc', body: { raw } }, 401],
+		['a repeated header', { method: 'POST', query: {}, signatureHeader: [signBody(raw, secret), signBody(raw, secret)], body: { raw } }, 401],
+		['no raw bytes', { method: 'POST', query: {}, signatureHeader: signBody(raw, secret), body: { parsed: {} } }, 401],
+		['another method', { method: 'PUT', query: {}, signatureHeader: undefined, body: { parsed: {} } }, 405],
+	])('%s', (_name, request, status) => {
+		expect(refusalWithoutSecret(request)).toMatchObject({ startExecution: false, status });
+	});
+
+	it('leaves GET and a well-formed signature (right or wrong) to the secret', () => {
+		expect(refusalWithoutSecret({ method: 'GET', query: {}, signatureHeader: undefined, body: { parsed: {} } })).toBeUndefined();
+		expect(refusalWithoutSecret({ method: 'POST', query: {}, signatureHeader: signBody(raw, 'forged'), body: { raw } })).toBeUndefined();
 	});
 });

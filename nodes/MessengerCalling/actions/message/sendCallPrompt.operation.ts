@@ -4,6 +4,7 @@ import { optionsCollection, showFor } from '../../../shared/descriptions/options
 import { sendOrPreview } from '../../../shared/execution/request';
 import type { GraphClient } from '../../../shared/transport/graph';
 import {
+	MAX_TTL_DAYS,
 	PAGE_CALLING_NOT_ENABLED_HINT,
 	callPromptRequest,
 	isCallingNotEnabled,
@@ -30,9 +31,9 @@ export const description: INodeProperties[] = [
 		displayName: 'Button Active (Days)',
 		name: 'ttlDays',
 		type: 'number',
-		typeOptions: { minValue: 1, numberPrecision: 0 },
+		typeOptions: { minValue: 1, maxValue: MAX_TTL_DAYS, numberPrecision: 0 },
 		default: 7,
-		description: 'How many days the call button in the message lets the person call the Page',
+		description: 'How many days (1 to 30) the call button in the message lets the person call the Page',
 		displayOptions,
 	},
 	optionsCollection(displayOptions, { write: true }),

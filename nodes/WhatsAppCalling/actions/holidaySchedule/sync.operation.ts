@@ -108,7 +108,7 @@ export async function execute(
 		const window = { from: today.toMillis(), to: today.plus({ days: lookAheadDays }).toMillis() };
 		const { closures, summary } = prepared.closuresFor(window, stored.timezoneId);
 		const lastDate = today.plus({ days: lookAheadDays - 1 }).toISODate() as string;
-		const days = closureDays(closures, stored.timezoneId).filter((day) => day.date >= (today.toISODate() as string) && day.date <= lastDate);
+		const days = closureDays(closures, stored.timezoneId, window).filter((day) => day.date >= (today.toISODate() as string) && day.date <= lastDate);
 		const plan = planHolidaySync(stored.holidays, days, mode, clock, allowEmptyCalendar);
 		const next = { ...stored, holidays: plan.holidays };
 		const unchanged = holdsCallHoursChange(stored, callHoursChange(stored, next));
