@@ -35,7 +35,7 @@ describe('n8n-env.sh: progress while n8n installs', () => {
 		// Node 24 as installed (the real one when present; the marker is all ensure_node24 reads besides bin/node).
 		symlinkSync(join(CACHE_DIR, 'node24'), join(cache, 'node24'));
 		const npm = join(fakeBin, 'npm');
-		writeFileSync(npm, '#!/bin/sh\nmkdir -p node_modules/a node_modules/@s/b\necho {} > node_modules/a/package.json\necho {} > node_modules/@s/b/package.json\nsleep 4\necho "npm error stand-in" >&2\nexit 1\n');
+		writeFileSync(npm, '#!/bin/sh\nmkdir -p node_modules/a node_modules/@s/b\necho {} > node_modules/a/package.json\necho {} > node_modules/@s/b/package.json\nsleep 6\necho "npm error stand-in" >&2\nexit 1\n');
 		chmodSync(npm, 0o755);
 		const { code, stderr } = await runBash('source scripts/n8n-env.sh && ensure_n8n 9.9.9', {
 			META_CALLING_CACHE_DIR: cache,
