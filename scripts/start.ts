@@ -183,12 +183,12 @@ async function main(): Promise<void> {
 	guard = startGuard();
 	onProcessGroups(guard);
 
+	// Before anything slow, and before --fresh deletes an instance another npm start may be running.
+	await checkPorts(settings);
 	if (settings.fresh) {
 		say(`--fresh: deleting ${settings.homeDir}`);
 		rmSync(settings.homeDir, { recursive: true, force: true });
 	}
-	// Before anything slow: a taken port is news the person can act on at once.
-	await checkPorts(settings);
 	mkdirSync(settings.importDir, { recursive: true });
 	mkdirSync(settings.userFolder, { recursive: true });
 
