@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { DateTime } from 'luxon';
 
 import { closureStateAt, prepareSource, readCalendarSource, type Closure } from '../../../shared/calendar';
+import { locatorValue } from '../../../shared/accounts/locators';
 import { DAY_MS } from '../../../shared/calendar/wall';
 import { checkTimeParameter, readCheckTime } from '../../../shared/descriptions/availability';
 import { calendarOptions, calendarSourceFields } from '../../../shared/descriptions/calendar';
@@ -116,7 +117,8 @@ type OpenState = { kind: 'snapshot'; given: CallSettingsSnapshot | undefined; ti
 function readOpenState(ctx: IExecuteFunctions, itemIndex: number, pageId: string): OpenState {
 	const kind = String(ctx.getNodeParameter('openState', itemIndex, 'snapshot'));
 	if (kind === 'snapshot') {
-		const rawZone = ctx.getNodeParameter('timezoneId', itemIndex, '');
+		// The same name is a locator under Open State = Parameters: a value saved there may be one.
+		const rawZone = locatorValue(ctx.getNodeParameter('timezoneId', itemIndex, ''));
 		return {
 			kind,
 			given: snapshotFromParameter(ctx.getNodeParameter('snapshot', itemIndex, ''), pageId),
@@ -124,7 +126,7 @@ function readOpenState(ctx: IExecuteFunctions, itemIndex: number, pageId: string
 		};
 	}
 	if (kind !== 'parameters') throw new InputError('openState', 'must be snapshot or parameters');
-	const timezoneId = validateTimezone(ctx.getNodeParameter('timezoneId', itemIndex, ''), 'timezoneId');
+	const timezoneId = validateTimezone(locatorValue(ctx.getNodeParameter('timezoneId', itemIndex, '')), 'timezoneId');
 	const weekly = validateWeeklyHours(weeklyHoursFromParameter(ctx.getNodeParameter('weeklyHours', itemIndex, {}), 'weeklyHours'), {
 		maxPerDay: 1,
 		allowEmpty: false,
