@@ -1,3 +1,5 @@
+import type { NodeParameterValueType } from 'n8n-workflow';
+
 import { jsonOf, runMessenger, storedSettings, useSandbox } from './setup';
 
 /*
@@ -8,7 +10,7 @@ import { jsonOf, runMessenger, storedSettings, useSandbox } from './setup';
  */
 const sandbox = useSandbox();
 
-const normal = (timezoneId: unknown) => ({
+const normal = (timezoneId: NodeParameterValueType) => ({
 	resource: 'callSettings',
 	operation: 'syncClosure',
 	calendarSource: 'json',
