@@ -122,6 +122,40 @@ npm_with_node24() {
 		npm "$@"
 }
 
+# What an npm install into folder $1 is doing now, read from the commands of this script's process group
+# (npm runs install scripts as `sh -c …`, native builds as node-gyp, make, cc1plus) and from its folder.
+install_activity() {
+	local dir="$1" group commands packages
+	group="$(ps -o pgid= -p $$ | tr -d ' ')"
+	commands="$(ps -eo pgid=,args= | awk -v g="$group" '$1 == g { $1 = ""; print substr($0, 2) }')"
+	packages="$( (cd "$dir/node_modules" 2>/dev/null && ls -d -- */package.json @*/*/package.json 2>/dev/null) | wc -l)"
+	if grep -qE '(^|/)(cc1plus|make|g\+\+)( |$)|node-gyp' <<<"$commands"; then
+		echo "compiling native modules (node-gyp), $packages packages unpacked"
+	elif grep -qE 'prebuild-install|node-pre-gyp' <<<"$commands"; then
+		echo "fetching prebuilt native modules, $packages packages unpacked"
+	elif grep -qE '^(/bin/)?sh -c ' <<<"$commands"; then
+		echo "running install scripts, $packages packages unpacked"
+	else
+		echo "resolving, downloading and unpacking packages: $packages unpacked so far"
+	fi
+}
+
+# While process $1 runs: a line every META_CALLING_PROGRESS_SECONDS (15) with the time since it started and
+# what the install ($2, into folder $3) is doing, so that minutes of npm install are not minutes of silence.
+install_progress() {
+	local pid="$1" what="$2" dir="$3" every="${META_CALLING_PROGRESS_SECONDS:-15}" started=$SECONDS next
+	next=$((SECONDS + every))
+	# Polled each second, so that the ticker ends within a second of the install.
+	while kill -0 "$pid" 2>/dev/null; do
+		if [ "$SECONDS" -ge "$next" ]; then
+			local elapsed=$((SECONDS - started))
+			log "installing $what: $((elapsed / 60)) min $((elapsed % 60)) s so far; $(install_activity "$dir")"
+			next=$((next + every))
+		fi
+		sleep 1
+	done
+}
+
 ensure_n8n() {
 	local version="${1:?usage: ensure_n8n <version>}"
 	local dir
@@ -146,7 +180,14 @@ ensure_n8n() {
 		cp "$lock" "$dir/package-lock.json"
 		how="npm install (locked by scripts/n8n-locks/)"
 	fi
-	if ! (cd "$dir" && npm_with_node24 install --no-audit --no-fund --loglevel=error >"$dir/install.log" 2>&1); then
+	(cd "$dir" && npm_with_node24 install --no-audit --no-fund --loglevel=error >"$dir/install.log" 2>&1) &
+	local install_pid=$!
+	install_progress "$install_pid" "n8n@$version" "$dir" &
+	local ticker_pid=$!
+	local install_status=0
+	wait "$install_pid" || install_status=$?
+	wait "$ticker_pid" || true
+	if [ "$install_status" -ne 0 ]; then
 		log "npm install of n8n@$version failed; last lines of $dir/install.log:"
 		tail -n 40 "$dir/install.log" >&2
 		return 1

@@ -1,6 +1,7 @@
 /**
  * `npm start`: n8n with this package, the local Graph API sandbox, a working credential and the example
  * workflows, in one command (issue 6). Steps, each printed:
+ *   0. its ports are free (n8n, n8n's task runner broker, the sandbox), before anything slow
  *   1. build the package (npm run build; skipped when META_CALLING_DIST points at a build)
  *   2. Node 24 and n8n into .cache/ (scripts/n8n-env.sh; cached after the first time)
  *   3. the sandbox on 127.0.0.1:8787, in its own process
@@ -33,9 +34,9 @@ import { onProcessGroups, startLogged, stopProcess, tailOf, type LoggedProcess }
 import { startSandboxProcess } from '../test/e2e/harness/stack';
 import { installBuiltPackage, prepareWorkflows, SANDBOX_CREDENTIAL_NAME, writeSandboxCredential } from '../test/e2e/harness/userFolder';
 import { activateWithCli } from './start/activate';
-import { EXAMPLES_DIR, readExamples, tryItCommand, triggerNames, whatsAppTriggerOf } from './start/examples';
+import { EXAMPLES_DIR, exampleListing, readExamples, tryItCommand, whatsAppTriggerOf } from './start/examples';
 import { ensureExampleDataTables } from './start/dataTables';
-import { startGuard } from './start/guard';
+import { startGuard, type GuardLink } from './start/guard';
 import { DEMO_OWNER, ensureOwnerByRest, ownerEnvironment } from './start/owner';
 import { runtimeInstalled } from './start/runtimeCache';
 import { readSettings, type StartSettings } from './start/settings';
@@ -44,6 +45,7 @@ import { subscribeExampleTrigger } from './start/subscribe';
 const started = Date.now();
 const running: LoggedProcess[] = [];
 let stopping: Promise<never> | undefined;
+let guard: GuardLink | undefined;
 
 function say(text: string): void {
 	process.stdout.write(`[start ${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${text}\n`);
@@ -58,6 +60,7 @@ function stopAll(exitCode: number): Promise<never> {
 		for (const proc of [...running].reverse()) {
 			say(`stopping ${proc.name}`);
 			await stopProcess(proc, 15000);
+			guard?.killAndForget(proc.child.pid);
 		}
 		say('stopped');
 		process.exit(exitCode);
@@ -141,12 +144,6 @@ async function importOnce(settings: StartSettings, options: N8nInstanceOptions, 
 	writeFileSync(marker, JSON.stringify({ sandboxUrl }, null, 2));
 }
 
-/** "Example: close WhatsApp calling…" -> "Close WhatsApp calling…" */
-function shortName(name: string): string {
-	const bare = name.replace(/^Example: /, '');
-	return bare.charAt(0).toUpperCase() + bare.slice(1);
-}
-
 function banner(settings: StartSettings, urls: { n8n: string; sandbox: string }, logs: { n8n: string; sandbox: string }, triggerNote: string): string {
 	const examples = readExamples();
 	const lines = [
@@ -159,12 +156,10 @@ function banner(settings: StartSettings, urls: { n8n: string; sandbox: string },
 		`  sandbox       ${urls.sandbox} (Meta Graph API stand-in; state: ${urls.sandbox}/__sandbox/state)`,
 		'',
 		'  example workflows (active):',
-		...examples.map(
-			(example, i) => `  ${i + 1}. ${shortName(example.name)}  ${urls.n8n}/workflow/${example.id}  [starts: ${triggerNames(example).join(' / ')}]`,
-		),
+		...exampleListing(examples, urls.n8n),
 		'',
 		'  try them:',
-		...examples.map((example, i) => `  ${i + 1}. ${tryItCommand(example, urls)}`),
+		...examples.flatMap((example, i) => tryItCommand(example, urls).split('\n').map((command, j) => `  ${j === 0 ? `${i + 1}.` : '  '} ${command}`)),
 		...(triggerNote ? ['', `  ${triggerNote}`] : []),
 		'',
 		`  logs: ${logs.n8n}, ${logs.sandbox}`,
@@ -185,8 +180,11 @@ async function main(): Promise<void> {
 	}
 	stopWhenParentIsGone();
 	const settings = readSettings(process.argv.slice(2));
-	onProcessGroups(startGuard());
+	guard = startGuard();
+	onProcessGroups(guard);
 
+	// Before anything slow, and before --fresh deletes an instance another npm start may be running.
+	await checkPorts(settings);
 	if (settings.fresh) {
 		say(`--fresh: deleting ${settings.homeDir}`);
 		rmSync(settings.homeDir, { recursive: true, force: true });
@@ -207,6 +205,7 @@ async function main(): Promise<void> {
 	);
 	await runStep('scripts/n8n-env.sh', 'bash', [join(REPO_ROOT, 'scripts', 'n8n-env.sh'), 'n8n', settings.version], join(settings.homeDir, 'n8n-env.log'), true);
 	const runtime = resolveRuntime(settings.line);
+	// Again: a first install takes minutes, in which another program may have taken one.
 	await checkPorts(settings);
 	installBuiltPackage(settings.userFolder);
 

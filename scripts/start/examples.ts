@@ -45,6 +45,11 @@ export function triggerNames(example: Example): string[] {
 	return example.nodes.filter((node) => TRIGGER_TYPES.has(node.type)).map((node) => node.name);
 }
 
+/** The banner's list of the examples, each under the name the editor shows, with its URL and what starts it. */
+export function exampleListing(examples: Example[], n8nUrl: string): string[] {
+	return examples.map((example, i) => `  ${i + 1}. ${example.name}  ${n8nUrl}/workflow/${example.id}  [starts: ${triggerNames(example).join(' / ')}]`);
+}
+
 /** The WhatsApp Calling Trigger of an example, if it has one: the sandbox must know its callback URL. */
 export function whatsAppTriggerOf(example: Example): ExampleNode | undefined {
 	return example.nodes.find((node) => node.type === 'n8n-nodes-meta-calling.whatsAppCallingTrigger');
@@ -57,12 +62,25 @@ export function verifyTokenOf(trigger: ExampleNode): string {
 	return configured.trim();
 }
 
-/** A command that runs the example now, against the sandbox (or what a manual run does on the day of `now`). */
+/**
+ * The requests that show both paths of the call-me example on any day: the person to call back is the
+ * sandbox's demo PSID, and `at` makes the hours check decide as of a Monday 10:00 (open: sent) or a
+ * Saturday (closed: not sent, nextOpenAt) at the demo Page (Mon-Fri 09:00-17:00 America/Los_Angeles).
+ */
+export const CALL_ME_BODIES = [
+	{ recipientId: '5000000000000001', at: '2030-01-07T10:00:00-08:00' },
+	{ recipientId: '5000000000000001', at: '2030-01-05T10:00:00-08:00' },
+];
+
+/**
+ * Commands that run the example now, against the sandbox (or what a manual run does on the day of `now`);
+ * one a line when there are several.
+ */
 export function tryItCommand(example: Example, urls: { n8n: string; sandbox: string }, now = new Date()): string {
 	const webhook = example.nodes.find((node) => node.type === 'n8n-nodes-base.webhook');
 	if (webhook) {
-		// The repo's webhook example takes the person to call back; the sandbox's demo PSID may be messaged.
-		return `curl -s -X POST ${urls.n8n}/webhook/${String(webhook.parameters?.path)} -H 'content-type: application/json' -d '{"recipientId":"5000000000000001"}'`;
+		const post = `curl -s -X POST ${urls.n8n}/webhook/${String(webhook.parameters?.path)} -H 'content-type: application/json' -d`;
+		return CALL_ME_BODIES.map((body) => `${post} '${JSON.stringify(body)}'`).join('\n');
 	}
 	if (whatsAppTriggerOf(example)) {
 		const restriction = {

@@ -26,12 +26,24 @@ export function groupHasMembers(pgid: number): boolean {
 	}
 }
 
+/** The script's side of the guard: the process-group events of startLogged, and the groups it stopped itself. */
+export interface GuardLink extends ProcessGroupListener {
+	/**
+	 * The script is done with this group (after stopProcess): SIGKILL to whatever is left of it (normally
+	 * nothing; stopProcess skips a group whose leader had already exited), then the guard forgets it. At
+	 * the leader's exit a member (n8n's task runner) may still be there, so `exited` keeps the group; before
+	 * this line the guard, reading end of file a moment later, found that member still dying and reported a
+	 * group nobody had left behind.
+	 */
+	killAndForget(pgid: number | undefined): void;
+}
+
 /**
- * The script's side of the guard: tells the watchdog which process groups to stop if the script dies.
- * Starts the watchdog (watchdog.ts) with the loader this script runs under (`node --import tsx`, or tsx's
- * own flags), in its own process group so that signals aimed at the script's group leave it alone.
+ * Tells the watchdog which process groups to stop if the script dies. Starts the watchdog (watchdog.ts)
+ * with the loader this script runs under (`node --import tsx`, or tsx's own flags), in its own process
+ * group so that signals aimed at the script's group leave it alone.
  */
-export function startGuard(graceMs = 10000): ProcessGroupListener {
+export function startGuard(graceMs = 10000): GuardLink {
 	// Not the debugger's flags: the watchdog would want the script's inspector port.
 	const loaderFlags = process.execArgv.filter((flag) => !flag.startsWith('--inspect'));
 	const watchdog: ChildProcess = spawn(process.execPath, [...loaderFlags, join(__dirname, 'watchdog.ts'), String(graceMs)], {
@@ -54,6 +66,15 @@ export function startGuard(graceMs = 10000): ProcessGroupListener {
 			// A leader's exit may leave members behind (n8n's task runner), which the script then stops; until
 			// the group is empty its number cannot be reused, so the watchdog may keep it.
 			if (pgid !== undefined && !groupHasMembers(pgid)) send(`-${pgid}`);
+		},
+		killAndForget(pgid) {
+			if (pgid === undefined || pgid <= 1) return;
+			try {
+				process.kill(-pgid, 'SIGKILL');
+			} catch {
+				// Nothing left.
+			}
+			send(`-${pgid}`);
 		},
 	};
 }

@@ -4,7 +4,7 @@ import { join } from 'path';
 
 import { DateTime } from 'luxon';
 
-import { tryItCommand } from '../../scripts/start/examples';
+import { CALL_ME_BODIES, tryItCommand } from '../../scripts/start/examples';
 import { publicHolidays } from '../sandbox/calendar/publicHolidays';
 import { pointCalendarsAt } from './harness/calendarUrls';
 import { clearDataTable, dataTableRows, ensureDataTable, type DataTableRef } from './harness/dataTables';
@@ -341,24 +341,25 @@ describe(`n8n ${process.env.N8N_LINE ?? '2'}.x: the example workflows against th
 			expect(messages[0].message.attachment.payload).toEqual({ template_type: 'call_prompt', ttl_days: 1 });
 		});
 
-		it('answers a missing recipient with HTTP 400 and a clear JSON error, sending nothing', async () => {
-			const allWeek = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'].map((day) => ({
-				day_of_week: day,
-				open_time: '0000',
-				close_time: '2359',
-			}));
-			await graph('POST', `/${PAGE}/messenger_call_settings`, {
-				call_hours: { timezone_id: 'America/Los_Angeles', weekly_operating_hours: allWeek },
-			});
-			const answer = await e2e.callWebhook(path, {});
-			expect(answer.status).toBe(400);
-			expect(answer.body).toEqual({
-				sent: false,
-				error: expect.stringMatching(/^Recipient ID: must be the person’s page-scoped ID/),
-				howToFix: expect.any(String),
-				code: null,
-			});
+		it('answers a missing recipient with HTTP 400 first, even while the Page is closed, asking Meta nothing', async () => {
+			await graph('POST', `/${PAGE}/messenger_call_settings`, { icon_enabled: false });
+			const before = (await sandboxRequests()).length;
+			for (const body of [{}, { recipientId: '  ' }]) {
+				const answer = await e2e.callWebhook(path, body);
+				expect(answer.status).toBe(400);
+				expect(answer.body).toEqual({ sent: false, error: 'Recipient ID: missing', howToFix: expect.stringContaining('recipientId'), code: null });
+			}
+			expect((await sandboxRequests()).length).toBe(before);
 			expect(await e2e.sandbox('GET', 'messages')).toEqual([]);
+		});
+
+		it('shows both paths on any day with the commands npm start prints (an `at` in the request)', async () => {
+			const [monday, saturday] = CALL_ME_BODIES;
+			const sent = await e2e.callWebhook(path, monday);
+			expect([sent.status, sent.body]).toEqual([200, { sent: true, recipientId: PSID, messageId: expect.any(String) }]);
+			const closed = await e2e.callWebhook(path, saturday);
+			expect([closed.status, closed.body]).toEqual([200, { sent: false, reason: 'outside_hours', nextOpenAt: '2030-01-07T09:00:00-08:00' }]);
+			expect(await e2e.sandbox<any[]>('GET', 'messages')).toHaveLength(1);
 		});
 
 		it('sends nothing while the call icon is hidden, and says why', async () => {

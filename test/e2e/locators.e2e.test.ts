@@ -3,7 +3,9 @@ import { e2eContext } from './harness/context';
 /**
  * The account ID fields as resource locators inside real n8n: the editor's "From List" request runs the
  * node's listSearch against the sandbox, and a workflow saved with locator values ({__rl, mode, value})
- * runs. Workflows with plain-string IDs (saved before) are covered by every other e2e file and examples/.
+ * runs. Workflows with plain-string IDs (saved before the fields were locators) are covered by
+ * workflows/calendar-sync.json and workflows/trigger-whatsapp.json (kept so on purpose, see
+ * test/unit/release/exampleLocators.test.ts); every other workflow stores the locator's shape.
  */
 const e2e = e2eContext();
 beforeEach(async () => await e2e.sandbox('POST', 'reset', {}));

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { locatorValue } from '../../shared/accounts/locators';
-import { accountKey, updateAccount, type AccountUpdateResult } from '../../shared/execution/accountUpdate';
+import { accountKey, updateAccount, writesReport, type AccountUpdateResult } from '../../shared/execution/accountUpdate';
 import { readDryRun, readVerifyWrites, sendOrPreview } from '../../shared/execution/request';
 import { isWriteFailure, writeNotAppliedError } from '../../shared/execution/writeAnswer';
 import type { GraphClient, GraphRequest } from '../../shared/transport/graph';
@@ -91,8 +91,8 @@ export interface CallSettingsUpdate {
 	before: CallSettingsReading;
 	/** The fields this item sets, as decided on that read. */
 	changes: SettingsChanges;
-	/** Once the writes are checked: how many rounds were sent, whether the check saw them, dry-run previews. */
-	outcome: Promise<{ writes: number; verified: boolean; previews: IDataObject[] }>;
+	/** Once the writes are checked: what the item says of them (writesReport), dry-run previews. */
+	outcome: Promise<{ report: IDataObject; previews: IDataObject[] }>;
 }
 
 /**
@@ -133,8 +133,7 @@ export async function updateCallSettings(
 		ctx.getNode(),
 	);
 	const outcome = pending.settled.then((result: AccountUpdateResult<CallSettingsReading, SettingsChanges>) => ({
-		writes: result.writes,
-		verified: result.verified,
+		report: writesReport(result),
 		previews,
 	}));
 	return { before: pending.before, changes: pending.change, outcome };

@@ -92,8 +92,10 @@ export function snapshotFromObject(value: unknown, pageId: string, field = 'snap
 
 /** A snapshot parameter (Restore's `snapshot`, Close's `keptSnapshot`): undefined when left empty. */
 export function snapshotFromParameter(value: unknown, pageId: string, field = 'snapshot'): CallSettingsSnapshot | undefined {
-	if (isBlank(value) || (isRecord(value) && Object.keys(value).length === 0)) return undefined;
+	if (isBlank(value)) return undefined;
 	const parsed = typeof value === 'string' ? parseJson(value) : value;
+	// {} is the fields' default (the editor lints json fields, and '' is not JSON): none given.
+	if (isRecord(parsed) && Object.keys(parsed).length === 0) return undefined;
 	if (parsed === undefined) {
 		throw new InputError(field, 'must be JSON: the output of Close Calling, or its "snapshot" field');
 	}

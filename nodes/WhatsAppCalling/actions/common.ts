@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 
 import { locatorValue } from '../../shared/accounts/locators';
-import { accountKey, updateAccount, type AccountUpdateResult } from '../../shared/execution/accountUpdate';
+import { accountKey, updateAccount, writesReport, type AccountUpdateResult } from '../../shared/execution/accountUpdate';
 import { readDryRun, readVerifyWrites, sendOrPreview, type DryRunResult } from '../../shared/execution/request';
 import { isWriteFailure, writeNotAppliedError } from '../../shared/execution/writeAnswer';
 import {
@@ -100,7 +100,7 @@ export interface CallHoursUpdate {
 function outcomeOf(result: AccountUpdateResult<CallHours | undefined, CallHoursChange>): IDataObject {
 	// Nothing written: the stored call hours already held the change.
 	const outcome = result.answer ? writeOutcome(result.answer) : { success: true };
-	if (outcome.dryRun !== true) Object.assign(outcome, { writes: result.writes, verified: result.verified });
+	if (outcome.dryRun !== true) Object.assign(outcome, writesReport(result));
 	return outcome;
 }
 

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 
-import { isIsoDate, normalizeHhmm } from '../hours';
+import { HHMM_RULE, isIsoDate, normalizeHhmm } from '../hours';
 import { InputError, isBlank, isRecord, tryParseJson } from '../validation';
 import { MAX_OCCURRENCES } from './closures';
 import { isoDateWall } from './days';
@@ -35,7 +35,7 @@ function readSpan(raw: Record<string, unknown>, path: string): CalendarEvent {
 	const time = (value: unknown, name: string) => {
 		if (isBlank(value)) return undefined;
 		const hhmm = normalizeHhmm(value);
-		if (hhmm === undefined) throw new InputError(`${path}.${name}`, 'must be a time as hhmm, e.g. 0930');
+		if (hhmm === undefined) throw new InputError(`${path}.${name}`, HHMM_RULE);
 		return hhmm;
 	};
 	const startTime = time(raw.startTime ?? raw.start_time, 'startTime');

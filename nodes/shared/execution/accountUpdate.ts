@@ -193,6 +193,14 @@ async function settle<State, Change>(
 	}
 }
 
+/**
+ * What an item says of its writes, the same in both nodes: `writes: 0` alone when nothing had to be
+ * written (nothing to check); after a write also `verified` (false only when the check was turned off).
+ */
+export function writesReport({ writes, verified }: { writes: number; verified: boolean }): IDataObject {
+	return writes === 0 ? { writes } : { writes, verified };
+}
+
 function overwrittenError(node: INode, writes: number): NodeOperationError {
 	return new NodeOperationError(node, `Another writer replaced this change ${writes} times in a row`, {
 		description:

@@ -1,6 +1,6 @@
 /** "hhmm" and "YYYY-MM-DD": the only place that knows these string formats. */
 
-export const HHMM_RULE = 'must be a time as hhmm, e.g. 0930';
+export const HHMM_RULE = 'must be a time as hhmm, hours 00–23 and minutes 00–59, e.g. 0930';
 export const DATE_RULE = 'must be a date as YYYY-MM-DD that exists, e.g. 2026-12-25';
 
 /** Minutes in a day: the value "2359" stands for when it ends a window (see toEndMinute). */

@@ -162,11 +162,12 @@ export async function createGraphClient(
 	const timeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
 	const random = options.random ?? Math.random;
 
-	const errorContext = (statusCode?: number, note?: string): ErrorContext => ({
+	const errorContext = (statusCode?: number, note?: string, path?: string): ErrorContext => ({
 		node: ctx.getNode(),
 		secrets: connection.secrets,
 		statusCode,
 		note,
+		path,
 	});
 
 	/** The credential marked for the app token; app-level calls need App ID and App Secret. */
@@ -192,11 +193,11 @@ export async function createGraphClient(
 	}
 
 	/** The error a failed answer stands for, with secrets removed. */
-	function errorOf(answer: RawAnswer, note?: string): NodeApiError {
+	function errorOf(answer: RawAnswer, path: string, note?: string): NodeApiError {
 		if (!answer.received) return networkError(answer.networkCode, connection.host, errorContext(undefined, note), answer.detail);
 		const body = parsedBody(answer.body);
 		const envelope = body.ok ? readMetaError(body.value) : undefined;
-		if (envelope) return metaApiError(envelope, errorContext(answer.statusCode, note));
+		if (envelope) return metaApiError(envelope, errorContext(answer.statusCode, note, path));
 		return unreadableAnswerError(
 			answer.statusCode,
 			body.ok ? JSON.stringify(body.value ?? '') : body.text,
@@ -254,10 +255,10 @@ export async function createGraphClient(
 
 			if (kind === 'success') return value as T;
 			if (kind === 'failure') {
-				throw finalError(errorOf(answer, repeatable || !answer.received || answer.statusCode >= 300 ? undefined : SENT_PROBABLY), facts.statusCode);
+				throw finalError(errorOf(answer, req.path, repeatable || !answer.received || answer.statusCode >= 300 ? undefined : SENT_PROBABLY), facts.statusCode);
 			}
 			if (!repeatable && !provesNotProcessed(facts)) {
-				throw ambiguousOutcomeError(errorOf(answer), errorContext(facts.statusCode));
+				throw ambiguousOutcomeError(errorOf(answer, req.path), errorContext(facts.statusCode));
 			}
 			if (req.method !== 'GET' && !provesNotProcessed(facts)) mayHaveApplied = true;
 
@@ -265,14 +266,14 @@ export async function createGraphClient(
 			if (kind === 'rateLimit') {
 				const hint = usage.regainAccessMs ?? (answer.received ? parseRetryAfterMs(answer.headers) : undefined);
 				const wait = nextWaitMs(throttle.consecutivePauses, backoff, random(), hint, remaining);
-				if (wait === undefined) throw finalError(errorOf(answer, gaveUpNote(waitedMs)), facts.statusCode);
+				if (wait === undefined) throw finalError(errorOf(answer, req.path, gaveUpNote(waitedMs)), facts.statusCode);
 				// Joins the pause another request opened first, if any; the next turn of the loop waits for it.
 				throttle.openPause(ticket, wait);
-				if (throttle.pauseRemainingMs() > remaining) throw finalError(errorOf(answer, gaveUpNote(waitedMs)), facts.statusCode);
+				if (throttle.pauseRemainingMs() > remaining) throw finalError(errorOf(answer, req.path, gaveUpNote(waitedMs)), facts.statusCode);
 				continue;
 			}
 			const wait = nextWaitMs(transientRetries++, backoff, random(), undefined, remaining);
-			if (wait === undefined) throw finalError(errorOf(answer, gaveUpNote(waitedMs)), facts.statusCode);
+			if (wait === undefined) throw finalError(errorOf(answer, req.path, gaveUpNote(waitedMs)), facts.statusCode);
 			await sleep(wait);
 			waitedMs += wait;
 		}

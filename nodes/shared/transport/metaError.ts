@@ -195,6 +195,8 @@ export interface ErrorContext {
 	statusCode?: number;
 	/** Appended to the description, e.g. how long the client waited before giving up. */
 	note?: string;
+	/** The request's path ('/<ID>/<edge>'): names the field of an ID Meta does not know. */
+	path?: string;
 }
 
 function describeCodes(envelope: MetaErrorEnvelope): string {
@@ -231,20 +233,47 @@ function buildError(
 	return error;
 }
 
+/** The Graph edge a request went to -> the field on screen its object ID came from. */
+const ID_FIELD_BY_EDGE: Record<string, string> = {
+	settings: 'Phone Number ID',
+	phone_numbers: 'WhatsApp Business Account ID',
+	'': 'WhatsApp Business Account ID',
+	messenger_call_settings: 'Page ID',
+	messages: 'Page ID',
+	subscriptions: 'App ID',
+};
+
+/** '/123/settings' -> Phone Number ID 123; subscribed_apps belongs to a WABA or a Page, as the node says. */
+export function idFieldOf(path: string, nodeType: string): { field: string; id: string } | undefined {
+	const [id, edge = ''] = path.split('/').filter(Boolean);
+	const field = edge === 'subscribed_apps' ? (/messenger/i.test(nodeType) ? 'Page ID' : 'WhatsApp Business Account ID') : ID_FIELD_BY_EDGE[edge];
+	return id && id !== 'me' && field ? { field, id } : undefined;
+}
+
+/** Meta does not know the object (or the token cannot reach it): subcode 33, or "Invalid page-id". */
+function isUnknownObject(envelope: MetaErrorEnvelope): boolean {
+	return envelope.code === 100 && (envelope.error_subcode === 33 || /does not exist|invalid page-?id/i.test(textOf(envelope)));
+}
+
 /** Meta's envelope -> NodeApiError with Meta's message, a hint, and Meta's codes as properties. */
 export function metaApiError(envelope: MetaErrorEnvelope, context: ErrorContext): NodeApiError {
 	const userMessage = envelope.error_user_msg
 		? `${envelope.error_user_title ? `${envelope.error_user_title}: ` : ''}${envelope.error_user_msg}`
 		: '';
-	const description = [userMessage, hintFor(envelope), describeCodes(envelope)].filter(Boolean).join(' ');
+	const unknown = isUnknownObject(envelope) && context.path ? idFieldOf(context.path, context.node.type) : undefined;
+	const hint = unknown
+		? `${unknown.field} ${unknown.id}: Meta has no such object that this token can reach. Check the ${unknown.field}, and that the credential's token was granted it.`
+		: hintFor(envelope);
+	const description = [userMessage, hint, describeCodes(envelope)].filter(Boolean).join(' ');
 	const fields: IDataObject = {};
 	for (const key of META_ERROR_FIELDS) if (envelope[key] !== undefined) fields[key] = envelope[key];
 	const details = errorDetails(envelope);
 	if (details !== undefined) fields.error_details = details;
 	if (envelope.is_transient !== undefined) fields.is_transient = envelope.is_transient;
+	const message = envelope.message ?? `Meta answered with error code ${envelope.code ?? 'unknown'}`;
 	return buildError(
 		context,
-		envelope.message ?? `Meta answered with error code ${envelope.code ?? 'unknown'}`,
+		unknown ? `${unknown.field}: ${message}` : message,
 		description,
 		{ error: envelope as unknown as JsonObject },
 		fields,

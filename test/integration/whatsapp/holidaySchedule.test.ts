@@ -104,7 +104,7 @@ describe('holidaySchedule add', () => {
 	it.each([
 		[{ holidays: { holiday: [{ date: '2026-02-30' }] } }, 'Holidays › Holiday 1 › Date: must be a date'],
 		[{ holidays: { holiday: [{ date: '2099-01-01', startTime: '1200', endTime: '1100' }] } }, 'Holidays › Holiday 1 › End Time: must be later than the start time'],
-		[{ holidays: { holiday: [{ date: '2099-01-01', startTime: '25:00' }] } }, 'Holidays › Holiday 1 › Start Time: must be a time as hhmm'],
+		[{ holidays: { holiday: [{ date: '2099-01-01', startTime: '25:00' }] } }, 'Holidays › Holiday 1 › Start Time: must be a time as hhmm, hours 00–23 and minutes 00–59'],
 		[{ holidays: { holiday: [{ date: '2099-01-01' }, { date: '2099-01-01' }] } }, 'Holidays › Holiday 2 › Date: one entry per date; 2099-01-01 is also in Holidays › Holiday 1'],
 		[{ holidaysInput: 'json', holidaysJson: '{not json' }, 'Holidays (JSON): must be a JSON array'],
 		[{ phoneNumberId: '+49 30 1234' }, 'Phone Number ID: must be the numeric ID'],

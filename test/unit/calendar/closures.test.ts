@@ -173,7 +173,7 @@ describe('closuresFromJson', () => {
 
 	it.each([
 		[[{ date: '2027-01-05', endDate: '2027-01-04' }], 'calendarJson[0].endDate: must not be before date (2027-01-05)'],
-		[[{ date: '2027-01-05', startTime: '25:00' }], 'calendarJson[0].startTime: must be a time as hhmm, e.g. 0930'],
+		[[{ date: '2027-01-05', startTime: '25:00' }], 'calendarJson[0].startTime: must be a time as hhmm, hours 00–23 and minutes 00–59, e.g. 0930'],
 		[[{ start: { dateTime: 'soon' } }], 'calendarJson[0].start: must be {date: "YYYY-MM-DD"} or {dateTime: "YYYY-MM-DDThh:mm:ss+01:00"}'],
 		['{not json', 'calendarJson: must be a JSON array of "YYYY-MM-DD" strings or {date, endDate?, startTime?, endTime?} objects (the text is not valid JSON)'],
 		[[42], 'calendarJson[0]: must be a JSON array of "YYYY-MM-DD" strings or {date, endDate?, startTime?, endTime?} objects'],

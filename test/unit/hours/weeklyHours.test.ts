@@ -35,7 +35,7 @@ describe('weeklyHoursFromParameter', () => {
 		expectInputError(
 			() => weeklyHoursFromParameter({ hours: [entry('MONDAY', '0900', '1700'), { dayOfWeek: 'MONDAY', openTime: '25:00', closeTime: '1700' }] }),
 			'weeklyHours[1].openTime',
-			'must be a time as hhmm, e.g. 0930',
+			'must be a time as hhmm, hours 00–23 and minutes 00–59, e.g. 0930',
 		);
 		expectInputError(
 			() => weeklyHoursFromParameter({ hours: [{ dayOfWeek: 'MON', openTime: '0900', closeTime: '1700' }] }),

@@ -76,7 +76,7 @@ describe("the README's examples say what their commands do", () => {
 		.filter((line) => line.startsWith('curl '));
 
 	it('lists exactly the commands npm start prints to try the examples', () => {
-		const printed = examples.map((example) => tryItCommand(example, urls)).filter((command) => command.startsWith('curl '));
+		const printed = examples.flatMap((example) => tryItCommand(example, urls).split('\n')).filter((command) => command.startsWith('curl '));
 		expect(printed.length).toBeGreaterThan(0);
 		for (const command of printed) expect(readmeCommands).toContain(command);
 	});

@@ -7,6 +7,7 @@ import { appSecretProof } from '../../../credentials/MetaCallingApi.credentials'
 import {
 	ambiguousOutcomeError,
 	hintFor,
+	idFieldOf,
 	metaApiError,
 	networkError,
 	readMetaError,
@@ -102,6 +103,41 @@ describe('metaApiError', () => {
 	it('keeps the hint even for a message NodeApiError would otherwise rewrite', () => {
 		const error = metaApiError({ message: 'read ECONNRESET upstream', code: 2, is_transient: true }, { node, secrets: [] });
 		expect(error.message).toBe('read ECONNRESET upstream');
+	});
+});
+
+describe('idFieldOf (which field an ID Meta does not know came from)', () => {
+	it.each([
+		['/3000000000000001/settings', 'n8n-nodes-meta-calling.whatsAppCalling', 'Phone Number ID'],
+		['/2000000000000001/phone_numbers', 'n8n-nodes-meta-calling.whatsAppCalling', 'WhatsApp Business Account ID'],
+		['/2000000000000001', 'n8n-nodes-meta-calling.whatsAppCalling', 'WhatsApp Business Account ID'],
+		['/2000000000000001/subscribed_apps', 'n8n-nodes-meta-calling.whatsAppCallingTrigger', 'WhatsApp Business Account ID'],
+		['/4000000000000001/subscribed_apps', 'n8n-nodes-meta-calling.messengerCallingTrigger', 'Page ID'],
+		['/4000000000000001/messenger_call_settings', 'n8n-nodes-meta-calling.messengerCalling', 'Page ID'],
+		['/4000000000000001/messages', 'n8n-nodes-meta-calling.messengerCallingTool', 'Page ID'],
+		['/1000000000000001/subscriptions', 'n8n-nodes-meta-calling.whatsAppCallingTrigger', 'App ID'],
+	])('%s (%s) -> %s', (path, nodeType, field) => {
+		expect(idFieldOf(path, nodeType)).toEqual({ field, id: path.split('/')[1] });
+	});
+
+	it('names nothing for /me or an edge it does not know', () => {
+		expect(idFieldOf('/me/accounts', 'x')).toBeUndefined();
+		expect(idFieldOf('/123/unknown_edge', 'x')).toBeUndefined();
+	});
+
+	it('puts the field before Meta’s message and keeps Meta’s codes', () => {
+		const envelope = {
+			message: "Unsupported get request. Object with ID '3999' does not exist, cannot be loaded due to missing permissions, or does not support this operation.",
+			type: 'GraphMethodException',
+			code: 100,
+			error_subcode: 33,
+			fbtrace_id: 'Atrace',
+		};
+		const error = metaApiError(envelope, { node, secrets: SECRETS, statusCode: 400, path: '/3999/settings' });
+		expect(error.message).toBe(`Phone Number ID: ${envelope.message}`);
+		expect(error.description).toContain('Phone Number ID 3999: Meta has no such object that this token can reach.');
+		expect(error.description).toContain('Meta error code 100, subcode 33, fbtrace_id Atrace.');
+		expect(metaApiError(envelope, { node, secrets: SECRETS, statusCode: 400 }).message).toBe(envelope.message);
 	});
 });
 

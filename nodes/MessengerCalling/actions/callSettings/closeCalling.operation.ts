@@ -25,9 +25,9 @@ export const description: INodeProperties[] = [
 		displayName: 'Kept Snapshot',
 		name: 'keptSnapshot',
 		type: 'json',
-		default: '',
+		default: '{}',
 		description:
-			'The snapshot kept from an earlier close of this Page, if any, e.g. the snapshot column of a Data table Get. When the Page is still closed by that close, it is output again instead of a snapshot of the closed settings, so closing twice never loses the open settings. Leave empty to use the snapshot kept in the workflow (single n8n process only).',
+			'The snapshot kept from an earlier close of this Page, if any, e.g. the snapshot column of a Data table Get. When the Page is still closed by that close, it is output again instead of a snapshot of the closed settings, so closing twice never loses the open settings. Leave {} to use the snapshot kept in the workflow (single n8n process only).',
 		displayOptions,
 	},
 	optionsCollection(displayOptions, { write: true, readModifyWrite: true }),
@@ -76,7 +76,7 @@ export async function execute(
 	);
 
 	return new Settling(
-		update.outcome.then(({ writes, verified, previews }) => {
+		update.outcome.then(({ report, previews }) => {
 			const { snapshot, alreadyClosed } = kept as { snapshot: CallSettingsSnapshot; alreadyClosed: boolean };
 			const result: IDataObject = {
 				pageId,
@@ -90,7 +90,7 @@ export async function execute(
 					'This Page has no call hours, so only its icon was hidden: Meta cannot remove hours once set, and the Page could not be restored exactly.';
 			}
 			if (dryRun) Object.assign(result, { dryRun: true, requests: previews });
-			else Object.assign(result, { writes, verified });
+			else Object.assign(result, report);
 			return result;
 		}),
 	);

@@ -15,9 +15,9 @@ export const description: INodeProperties[] = [
 		displayName: 'Snapshot',
 		name: 'snapshot',
 		type: 'json',
-		default: '',
+		default: '{}',
 		description:
-			'The output of Close Calling as JSON: the whole item or its "snapshot" field, e.g. the snapshot column of a Data table Get (works on every n8n set-up, queue mode included). Leave empty to use the latest snapshot of this Page kept in the workflow (single n8n process only).',
+			'The output of Close Calling as JSON: the whole item or its "snapshot" field, e.g. the snapshot column of a Data table Get (works on every n8n set-up, queue mode included). Leave {} to use the latest snapshot of this Page kept in the workflow (single n8n process only).',
 		displayOptions,
 	},
 	optionsCollection(displayOptions, { write: true, readModifyWrite: true }),
@@ -79,7 +79,7 @@ export async function execute(
 	);
 
 	return new Settling(
-		update.outcome.then(({ writes, verified, previews }) => {
+		update.outcome.then(({ report, previews }) => {
 			if (!dryRun) {
 				// Forgotten once Meta accepted the restore: restoring it again later would undo changes made since.
 				const stored = given ? storedSnapshotIfReadable(staticData, pageId) : snapshot;
@@ -98,7 +98,7 @@ export async function execute(
 					'The snapshot says the Page had no call hours, but it has hours now (set since the snapshot was taken). Meta cannot remove call hours, so they were left as they are; everything else was restored.';
 			}
 			if (dryRun) Object.assign(result, { dryRun: true, requests: previews });
-			else Object.assign(result, { writes, verified });
+			else Object.assign(result, report);
 			return result;
 		}),
 	);

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { DateTime } from 'luxon';
 
 import { closureStateAt, prepareSource, readCalendarSource, type Closure } from '../../../shared/calendar';
+import { locatorValue } from '../../../shared/accounts/locators';
 import { DAY_MS } from '../../../shared/calendar/wall';
 import { checkTimeParameter, readCheckTime } from '../../../shared/descriptions/availability';
 import { calendarOptions, calendarSourceFields } from '../../../shared/descriptions/calendar';
@@ -71,9 +72,9 @@ export const description: INodeProperties[] = [
 		displayName: 'Snapshot',
 		name: 'snapshot',
 		type: 'json',
-		default: '',
+		default: '{}',
 		description:
-			'The snapshot this operation output when the closure started (its "snapshot" field), e.g. the snapshot column of a Data table Get. Leave empty to use the one kept in the workflow (single n8n process only).',
+			'The snapshot this operation output when the closure started (its "snapshot" field), e.g. the snapshot column of a Data table Get. Leave {} to use the one kept in the workflow (single n8n process only).',
 		displayOptions: bySnapshot,
 	},
 	{
@@ -116,7 +117,8 @@ type OpenState = { kind: 'snapshot'; given: CallSettingsSnapshot | undefined; ti
 function readOpenState(ctx: IExecuteFunctions, itemIndex: number, pageId: string): OpenState {
 	const kind = String(ctx.getNodeParameter('openState', itemIndex, 'snapshot'));
 	if (kind === 'snapshot') {
-		const rawZone = ctx.getNodeParameter('timezoneId', itemIndex, '');
+		// The same name is a locator under Open State = Parameters: a value saved there may be one.
+		const rawZone = locatorValue(ctx.getNodeParameter('timezoneId', itemIndex, ''));
 		return {
 			kind,
 			given: snapshotFromParameter(ctx.getNodeParameter('snapshot', itemIndex, ''), pageId),
@@ -124,7 +126,7 @@ function readOpenState(ctx: IExecuteFunctions, itemIndex: number, pageId: string
 		};
 	}
 	if (kind !== 'parameters') throw new InputError('openState', 'must be snapshot or parameters');
-	const timezoneId = validateTimezone(ctx.getNodeParameter('timezoneId', itemIndex, ''), 'timezoneId');
+	const timezoneId = validateTimezone(locatorValue(ctx.getNodeParameter('timezoneId', itemIndex, '')), 'timezoneId');
 	const weekly = validateWeeklyHours(weeklyHoursFromParameter(ctx.getNodeParameter('weeklyHours', itemIndex, {}), 'weeklyHours'), {
 		maxPerDay: 1,
 		allowEmpty: false,
@@ -252,7 +254,7 @@ export async function execute(
 	);
 
 	return new Settling(
-		update.outcome.then(({ writes, verified, previews }) => {
+		update.outcome.then(({ report, previews }) => {
 			const d = decision as Decision;
 			if (!dryRun && d.restoredFrom) forgetSnapshot(staticData, pageId, SYNC_SNAPSHOT_STORE_KEY);
 			const local = (millis: number | undefined) =>
@@ -271,7 +273,7 @@ export async function execute(
 			if (open.kind === 'snapshot') result.snapshot = (d.snapshot ?? null) as unknown as IDataObject;
 			if (d.action === 'restored' && d.restoredFrom) result.restoredFrom = d.restoredFrom as unknown as IDataObject;
 			if (dryRun) Object.assign(result, { dryRun: true, requests: previews });
-			else Object.assign(result, { writes, verified });
+			else Object.assign(result, report);
 			return result;
 		}),
 	);
