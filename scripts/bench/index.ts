@@ -2,8 +2,8 @@
  * `npm run bench`: our WhatsApp Calling nodes against n8n's own HTTP Request and Webhook nodes, in a real
  * n8n 2.40.7 against the sandbox (issues 7, 10, 12). Takes 5–15 minutes on 2 cores.
  *
- *   npm run bench                       all six scenarios
- *   npm run bench -- --only 2,3         some of them
+ *   npm run bench                       all scenarios
+ *   npm run bench -- --only 1,1b,2,3    some of them
  *   npm run bench -- --dist <folder>    use a build instead of compiling into .cache/bench/dist
  *   npm run bench -- --write-docs       also put the results into docs/benchmarks.md
  *   npm run bench -- --docs-only        put the last run's results (.cache/bench/results.json) into the docs
@@ -23,7 +23,7 @@ import { BENCH_DIR, buildPrivateDist, log, startBenchStack, stopBenchStack, type
 import { benchWorkflows } from './workflows';
 
 interface Args {
-	only: number[];
+	only: string[];
 	dist?: string;
 	writeDocs: boolean;
 	docsOnly: boolean;
@@ -35,7 +35,7 @@ function parseArgs(argv: string[]): Args {
 		return i >= 0 ? argv[i + 1] : undefined;
 	};
 	const all = Object.keys(SCENARIOS).join(',');
-	const only = (value('--only') ?? all).split(',').map(Number);
+	const only = (value('--only') ?? all).split(',').map((n) => n.trim());
 	if (only.some((n) => !(n in SCENARIOS))) throw new Error(`--only takes scenario numbers out of ${all}, got "${value('--only')}"`);
 	return { only, dist: value('--dist'), writeDocs: argv.includes('--write-docs'), docsOnly: argv.includes('--docs-only') };
 }

@@ -246,7 +246,7 @@ export async function createGraphClient(
 			const answer = await sendOnce(req, credential);
 			if (answer.received) throttle.recordRoundTrip(Date.now() - sentAt);
 			const { facts, kind, usage, value } = evaluate(answer);
-			throttle.release(ticket, signalOf(kind, usage.maxPercent));
+			throttle.release(ticket, signalOf(kind, usage.maxPercent), usage.maxPercent);
 
 			if (kind === 'success') return value as T;
 			if (kind === 'failure') {

@@ -76,12 +76,13 @@ export class RequestThrottle {
 		return this.tryAcquire() ?? (await new Promise<Ticket>((resolve) => this.queue.push(resolve)));
 	}
 
-	release(ticket: Ticket, signal: CongestionSignal): void {
+	/** `usagePercent`: the highest figure of the answer's usage headers, when it had any. */
+	release(ticket: Ticket, signal: CongestionSignal, usagePercent?: number): void {
 		this.inFlight--;
 		// Any accepted request ends a streak of refusals, even at high usage: otherwise pauses would keep
 		// doubling while Meta is in fact letting requests through.
 		if (signal === 'clean' || signal === 'highUsage') this.pauseStreak = 0;
-		if (signal === 'clean') this.state = onCleanAnswer(this.state);
+		if (signal === 'clean') this.state = onCleanAnswer(this.state, usagePercent);
 		else if (signal === 'limited') this.state = onCongestion(this.state, ticket.epoch);
 		else if (signal === 'highUsage') this.state = onHighUsage(this.state, ticket.epoch);
 		this.admitWaiting();

@@ -1,5 +1,8 @@
 import {
+	FREE_RAMP_WINDOW,
 	INITIAL_WINDOW,
+	MAX_FIXED_WINDOW,
+	RAMP_USAGE_PERCENT,
 	MAX_WINDOW,
 	initialCongestion,
 	onCleanAnswer,
@@ -26,9 +29,33 @@ describe('adaptive window', () => {
 		expect(windowLimit(s)).toBe(16);
 	});
 
-	it('never exceeds 50', () => {
-		const s = clean(initialCongestion('auto'), 10_000);
+	it('grows beyond 50 while answers are clean, up to its ceiling (issue 21)', () => {
+		let s = initialCongestion('auto');
+		for (let trip = 0; trip < 6; trip++) s = clean(s, windowLimit(s));
+		expect(windowLimit(s)).toBe(Math.min(256, MAX_WINDOW));
+		expect(MAX_WINDOW).toBeGreaterThan(50);
+		s = clean(s, 100_000);
 		expect(windowLimit(s)).toBe(MAX_WINDOW);
+	});
+
+	it('beyond 50, slow start ends at an answer reporting more than half the quota in use', () => {
+		let s = clean(initialCongestion('auto'), 46); // 50, still slow start
+		expect(windowLimit(s)).toBe(FREE_RAMP_WINDOW);
+		expect(windowLimit(onCleanAnswer(s, RAMP_USAGE_PERCENT))).toBe(51); // at most half: goes on doubling
+		s = onCleanAnswer(s, RAMP_USAGE_PERCENT + 1);
+		expect([windowLimit(s), s.threshold]).toEqual([50, 50]);
+		s = clean(s, 50); // additive increase from here: about one slot per round trip
+		expect(s.window).toBeGreaterThan(50.9);
+		expect(s.window).toBeLessThan(51);
+		// Below 50 the same report changes nothing: slow start runs as before issue 21.
+		expect(windowLimit(onCleanAnswer(clean(initialCongestion('auto'), 4), 70))).toBe(9);
+	});
+
+	it('halves from its ceiling on a limit, as from any other size', () => {
+		let s = clean(initialCongestion('auto'), 100_000);
+		s = onCongestion(s, s.epoch);
+		expect(windowLimit(s)).toBe(MAX_WINDOW / 2);
+		expect(onHighUsage(clean(initialCongestion('auto'), 100), 0).window).toBe(52);
 	});
 
 	it('halves on congestion and then grows by about one per round trip', () => {
@@ -78,7 +105,7 @@ describe('adaptive window', () => {
 		expect(windowLimit(s)).toBe(7);
 		s = onCongestion(s, s.epoch);
 		expect(windowLimit(s)).toBe(7);
-		expect(windowLimit(initialCongestion(500))).toBe(50);
+		expect(windowLimit(initialCongestion(500))).toBe(MAX_FIXED_WINDOW);
 	});
 });
 
