@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: our WhatsApp Calling nodes against n8n's own HTTP Request and Webhook nodes, in a real
- * n8n 2.40.7 against the sandbox (issues 7, 10, 12). Takes 5–15 minutes on 2 cores.
+ * n8n of the 2.x line (scripts/n8n-versions.json) against the sandbox (issues 7, 10, 12, 21). Takes 5–15 minutes on 2 cores.
  *
  *   npm run bench                       all scenarios
  *   npm run bench -- --only 1,1b,2,3    some of them
@@ -8,7 +8,7 @@
  *   npm run bench -- --write-docs       also put the results into docs/benchmarks.md
  *   npm run bench -- --docs-only        put the last run's results (.cache/bench/results.json) into the docs
  *
- * Needs Node 24 and n8n 2.40.7 under .cache/ (bash scripts/n8n-env.sh n8n 2.40.7).
+ * Needs Node 24 and that n8n under .cache/ (bash scripts/n8n-env.sh n8n 2).
  * Results: the table on stdout, JSON in .cache/bench/results.json.
  */
 import { execFileSync } from 'child_process';
