@@ -12,6 +12,8 @@
  *   round trips after a cut, so halving on it drives the window to 1, and even merely holding the window
  *   there kept throughput at 75-80 % of the limit in a simulation of a sliding-window limit (1.26x the
  *   rate-limit bound, against 1.10x when only refusals cut the window in additive increase).
+ * - Slow start adds roundTrip / RAMP_STEP_MS slots per clean answer (at least one): it grows about as fast
+ *   in time on a 300 ms path as on a 50 ms one, where the window a rate needs is six times smaller.
  * - Beyond FREE_RAMP_WINDOW slow start goes on only while Meta's usage headers report at most
  *   RAMP_USAGE_PERCENT (or none): an answer reporting more ends it there, so a limit near that size is met
  *   in additive increase, as under the old ceiling of 50, instead of by doubling into it.
@@ -25,6 +27,7 @@ export const MAX_WINDOW = 200;
 export const MAX_FIXED_WINDOW = 50;
 export const FREE_RAMP_WINDOW = 50;
 export const RAMP_USAGE_PERCENT = 50;
+export const RAMP_STEP_MS = 50;
 
 export interface CongestionState {
 	/** Fractional so additive increase can add 1/window per answer; use windowLimit() for the slot count. */
@@ -56,12 +59,13 @@ export function windowLimit(state: CongestionState): number {
 }
 
 /** An accepted answer whose usage headers report at most 80 % (`usagePercent`; 0 without headers). */
-export function onCleanAnswer(state: CongestionState, usagePercent = 0): CongestionState {
+// roundTripMs: the smoothed round trip so far (0 before the first answer).
+export function onCleanAnswer(state: CongestionState, usagePercent = 0, roundTripMs = 0): CongestionState {
 	if (!state.adaptive) return state;
 	if (isSlowStart(state) && state.window >= FREE_RAMP_WINDOW && usagePercent > RAMP_USAGE_PERCENT) {
 		return { ...state, threshold: state.window };
 	}
-	const growth = isSlowStart(state) ? 1 : 1 / state.window;
+	const growth = isSlowStart(state) ? Math.max(1, roundTripMs / RAMP_STEP_MS) : 1 / state.window;
 	return { ...state, window: clamp(state.window + growth) };
 }
 

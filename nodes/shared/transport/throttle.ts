@@ -82,7 +82,7 @@ export class RequestThrottle {
 		// Any accepted request ends a streak of refusals, even at high usage: otherwise pauses would keep
 		// doubling while Meta is in fact letting requests through.
 		if (signal === 'clean' || signal === 'highUsage') this.pauseStreak = 0;
-		if (signal === 'clean') this.state = onCleanAnswer(this.state, usagePercent);
+		if (signal === 'clean') this.state = onCleanAnswer(this.state, usagePercent, this.smoothedRoundTripMs);
 		else if (signal === 'limited') this.state = onCongestion(this.state, ticket.epoch);
 		else if (signal === 'highUsage') this.state = onHighUsage(this.state, ticket.epoch);
 		this.admitWaiting();

@@ -2,8 +2,9 @@ import {
 	FREE_RAMP_WINDOW,
 	INITIAL_WINDOW,
 	MAX_FIXED_WINDOW,
-	RAMP_USAGE_PERCENT,
 	MAX_WINDOW,
+	RAMP_STEP_MS,
+	RAMP_USAGE_PERCENT,
 	initialCongestion,
 	onCleanAnswer,
 	onCongestion,
@@ -49,6 +50,22 @@ describe('adaptive window', () => {
 		expect(s.window).toBeLessThan(51);
 		// Below 50 the same report changes nothing: slow start runs as before issue 21.
 		expect(windowLimit(onCleanAnswer(clean(initialCongestion('auto'), 4), 70))).toBe(9);
+	});
+
+	it('in slow start grows by round trip / 50 ms per answer, so a far path ramps as fast in time', () => {
+		const far = (state: CongestionState) => {
+			let s = state;
+			for (let i = windowLimit(state); i > 0; i--) s = onCleanAnswer(s, 0, 300);
+			return s;
+		};
+		let s = far(initialCongestion('auto')); // one round trip of 300 ms: 4 answers, 6 slots each
+		expect(windowLimit(s)).toBe(4 + 4 * (300 / RAMP_STEP_MS));
+		s = far(s);
+		expect(windowLimit(s)).toBe(196);
+		expect(windowLimit(onCleanAnswer(initialCongestion('auto'), 0, 20))).toBe(5); // near: one per answer
+		// After a halving, additive increase ignores the round trip.
+		const halved = onCongestion(s, s.epoch);
+		expect(onCleanAnswer(halved, 0, 300).window).toBeCloseTo(halved.window + 1 / halved.window);
 	});
 
 	it('halves from its ceiling on a limit, as from any other size', () => {
