@@ -226,7 +226,7 @@ export async function createGraphClient(
 		let waitedMs = 0;
 		let transientRetries = 0;
 		for (;;) {
-			const ticket = await throttle.acquire();
+			const ticket = await throttle.acquire(req.sendBy !== undefined);
 			// The slot is held during the shared pause, so when it ends only a window's worth goes out.
 			const pause = Math.min(throttle.pauseRemainingMs(), Math.max(0, maxTotalWaitMs - waitedMs));
 			if (pause > 0) await sleep(pause);

@@ -32,6 +32,13 @@ export class RequestThrottle {
 
 	private readonly queue: Array<(ticket: Ticket) => void> = [];
 
+	/**
+	 * Requests that must leave soon (a write whose read goes stale, `sendBy`) take the next free slot before
+	 * the queue: with up to 200 items in flight, a write queued behind their reads would wait past its
+	 * deadline under a rate limit and be read again.
+	 */
+	private readonly urgent: Array<(ticket: Ticket) => void> = [];
+
 	private pauseUntil = 0;
 
 	/** Rate-limit pauses opened since the last accepted answer; drives the exponential part of the backoff. */
@@ -66,14 +73,16 @@ export class RequestThrottle {
 	}
 
 	/** A slot now if the window has room and nobody is queued before us; undefined otherwise. */
-	tryAcquire(): Ticket | undefined {
-		if (this.inFlight >= this.limit || this.queue.length > 0) return undefined;
+	tryAcquire(urgent = false): Ticket | undefined {
+		const ahead = this.urgent.length + (urgent ? 0 : this.queue.length);
+		if (this.inFlight >= this.limit || ahead > 0) return undefined;
 		this.inFlight++;
 		return this.ticket();
 	}
 
-	async acquire(): Promise<Ticket> {
-		return this.tryAcquire() ?? (await new Promise<Ticket>((resolve) => this.queue.push(resolve)));
+	async acquire(urgent = false): Promise<Ticket> {
+		const line = urgent ? this.urgent : this.queue;
+		return this.tryAcquire(urgent) ?? (await new Promise<Ticket>((resolve) => line.push(resolve)));
 	}
 
 	/** `usagePercent`: the highest figure of the answer's usage headers, when it had any. */
@@ -132,8 +141,8 @@ export class RequestThrottle {
 	}
 
 	private admitWaiting(): void {
-		while (this.queue.length > 0 && this.inFlight < this.limit) {
-			const next = this.queue.shift() as (ticket: Ticket) => void;
+		while (this.urgent.length + this.queue.length > 0 && this.inFlight < this.limit) {
+			const next = (this.urgent.shift() ?? this.queue.shift()) as (ticket: Ticket) => void;
 			this.inFlight++;
 			next(this.ticket());
 		}

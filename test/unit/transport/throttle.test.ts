@@ -19,6 +19,26 @@ describe('RequestThrottle', () => {
 		expect(throttle.active).toBe(2);
 	});
 
+	it('gives the next free slot to a request that must leave soon, before the queued ones', async () => {
+		const throttle = new RequestThrottle(1);
+		const holder = await throttle.acquire();
+		const admitted: string[] = [];
+		const enter = async (name: string, urgent: boolean) => {
+			const ticket = await throttle.acquire(urgent);
+			admitted.push(name);
+			return ticket;
+		};
+		const read1 = enter('read 1', false);
+		const read2 = enter('read 2', false);
+		const write = enter('write', true);
+		expect(throttle.tryAcquire(true)).toBeUndefined(); // the window is full
+		throttle.release(holder, 'clean');
+		throttle.release(await write, 'clean');
+		throttle.release(await read1, 'clean');
+		await read2;
+		expect(admitted).toEqual(['write', 'read 1', 'read 2']);
+	});
+
 	it('opens one shared pause: a second limit answer joins it instead of extending it', () => {
 		let now = 1000;
 		const throttle = new RequestThrottle('auto', () => now);
