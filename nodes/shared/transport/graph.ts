@@ -95,6 +95,8 @@ export interface GraphClient {
 	/** The credential's optional WhatsApp Business Account ID ('' when not set): the WABA lists fall back on it. */
 	readonly businessAccountId: string;
 	describe(req: GraphRequest): GraphRequestPreview;
+	/** Requests the adaptive window allows in flight now. */
+	windowLimit?(): number;
 }
 
 export interface GraphClientOptions {
@@ -284,5 +286,6 @@ export async function createGraphClient(
 		request,
 		inspectToken,
 		describe: (req) => previewOf(connection, req),
+		windowLimit: () => throttle.limit,
 	};
 }

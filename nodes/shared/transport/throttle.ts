@@ -1,5 +1,7 @@
 import {
 	initialCongestion,
+	isSlowStart,
+	RAMP_STEP_MS,
 	onCleanAnswer,
 	onCongestion,
 	onHighUsage,
@@ -60,6 +62,7 @@ export class RequestThrottle {
 		this.state = initialCongestion(setting);
 	}
 
+	/** Requests allowed in flight now (the window). */
 	get limit(): number {
 		return windowLimit(this.state);
 	}
@@ -114,7 +117,10 @@ export class RequestThrottle {
 		if (this.smoothedRoundTripMs === undefined) return 0;
 		const now = this.now();
 		const sendAt = Math.max(now, this.nextSendAt);
-		this.nextSendAt = sendAt + this.smoothedRoundTripMs / this.limit;
+		// In slow start the window grows by `ramp` per answer within this round trip: pace at the size it is
+		// growing to (as Linux paces slow start at twice the window), or pacing would hold it to doubling.
+		const ramp = isSlowStart(this.state) ? 1 + Math.max(1, this.smoothedRoundTripMs / RAMP_STEP_MS) : 1;
+		this.nextSendAt = sendAt + this.smoothedRoundTripMs / (this.limit * ramp);
 		return sendAt - now;
 	}
 
