@@ -112,7 +112,7 @@ describe('adaptive concurrency against a simulated rate limit', () => {
 		const { seconds, refusals, peakWindow } = simulate({ calls: 1000, limitPerSecond: 1e9, latencyMs: 300 });
 		expect(refusals).toBe(0);
 		expect(peakWindow).toBe(MAX_WINDOW);
-		// Slow start adds 300 / 50 = 6 slots per answer: 4, 28, 196, then 200 in flight (doubling: 10 round trips).
+		// Slow start adds 300 / 50 = 6 slots per answer: 4, 28, 196, then the ceiling (doubling needed 10 round trips).
 		expect(seconds).toBeLessThanOrEqual(7 * 0.3);
 		// The old ceiling of 50 needed 8.5 s for the same (issue 21: 0.38x the HTTP Request node).
 		expect(seconds).toBeLessThan((1000 / 50) * 0.3 * 0.6);
