@@ -88,6 +88,15 @@ describe('RequestThrottle', () => {
 		expect(throttle.paceMs()).toBe(0);
 	});
 
+	it('in slow start paces at the size the window grows to within the round trip, not at its size now', () => {
+		const now = 0;
+		const throttle = new RequestThrottle('auto', () => now); // window 4, slow start
+		throttle.recordRoundTrip(300);
+		throttle.paceMs();
+		// Each answer adds 300 / 50 = 6 slots: sends may leave 300 ms / (4 x 7) apart, not 300 / 4 = 75 ms.
+		expect(throttle.paceMs()).toBeCloseTo(300 / 28);
+	});
+
 	it('round-trip estimate: smoothed like TCP (7/8 old, 1/8 new), so one slow answer does not stall the pace', () => {
 		const now = 0;
 		const throttle = new RequestThrottle(10, () => now);
