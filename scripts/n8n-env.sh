@@ -5,7 +5,7 @@
 #
 # Source it and call the functions, or run it directly:
 #   bash scripts/n8n-env.sh node24            -> prints the Node 24 binary
-#   bash scripts/n8n-env.sh n8n 2.40.7        -> prints the n8n binary (installs Node 24 first)
+#   bash scripts/n8n-env.sh n8n 2.41.1        -> prints the n8n binary (installs Node 24 first)
 #   bash scripts/n8n-env.sh n8n 1             -> the same for a line of scripts/n8n-versions.json
 #   bash scripts/n8n-env.sh debian-deps       -> apt-get installs what n8n's native modules build with
 #
@@ -73,7 +73,7 @@ ensure_node24() {
 
 n8n_dir() { echo "$CACHE_DIR/n8n-$1"; }
 
-# `2` -> 2.40.7, `1` -> 1.123.81 (scripts/n8n-versions.json); a full version passes through.
+# `2` -> 2.41.1, `1` -> 1.123.81 (scripts/n8n-versions.json); a full version passes through.
 n8n_version_of_line() {
 	case "$1" in
 	*.*) echo "$1" ;;

@@ -15,8 +15,8 @@
 # Installs `redis-server` and `postgresql` from Debian when missing (needs root or sudo; CI runs as root
 # on a fresh Debian 12). Postgres runs from its own binaries (initdb, pg_ctl) as user `postgres` when
 # started as root (Postgres refuses to run as root), trusting loopback connections only: nothing listens
-# beyond 127.0.0.1, and the data lives only as long as the command. Debian 12 ships Postgres 15; n8n 2.40.7
-# warns that it supports 17+ (16 for compatibility) and works with 15.
+# beyond 127.0.0.1, and the data lives only as long as the command. Debian 12 ships Postgres 15; n8n 2.40.7 and
+# 2.41.1 warn that it supports 17+ (16 for compatibility) and works with 15.
 
 set -euo pipefail
 

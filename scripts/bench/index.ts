@@ -1,9 +1,9 @@
 /**
  * `npm run bench`: our WhatsApp Calling nodes against n8n's own HTTP Request and Webhook nodes, in a real
- * n8n 2.40.7 against the sandbox (issues 7, 10, 12). Takes 5–15 minutes on 2 cores.
+ * n8n of the 2.x line (scripts/n8n-versions.json) against the sandbox (issues 7, 10, 12, 21). Takes 5–15 minutes on 2 cores.
  *
- *   npm run bench                       all six scenarios
- *   npm run bench -- --only 2,3         some of them
+ *   npm run bench                       all scenarios
+ *   npm run bench -- --only 1,1b,2,3    some of them
  *   npm run bench -- --dist <folder>    use a build instead of compiling into .cache/bench/dist
  *   npm run bench -- --write-docs       also put the results into docs/benchmarks.md
  *   npm run bench -- --docs-only        put the last run's results (.cache/bench/results.json) into the docs
@@ -11,7 +11,7 @@
  *   npm run bench -- --only 7 --feeds-before       ...and save it as the committed before column
  *   npm run bench -- --only 7 --feeds-timeout 90   per-input timeout in seconds (default 60)
  *
- * Needs Node 24 and n8n 2.40.7 under .cache/ (bash scripts/n8n-env.sh n8n 2.40.7).
+ * Needs Node 24 and that n8n under .cache/ (bash scripts/n8n-env.sh n8n 2).
  * Results: the table on stdout, JSON in .cache/bench/results.json.
  */
 import { execFileSync } from 'child_process';
@@ -27,7 +27,7 @@ import { FEEDS_RESULTS_FILE, FEEDS_SCENARIO, FEEDS_TITLE, feedsMarkdown, runHost
 import { benchWorkflows } from './workflows';
 
 interface Args {
-	only: number[];
+	only: string[];
 	dist?: string;
 	writeDocs: boolean;
 	docsOnly: boolean;
@@ -40,9 +40,10 @@ function parseArgs(argv: string[]): Args {
 		const i = argv.indexOf(name);
 		return i >= 0 ? argv[i + 1] : undefined;
 	};
-	const all = [...Object.keys(SCENARIOS), String(FEEDS_SCENARIO)].join(',');
-	const only = (value('--only') ?? all).split(',').map(Number);
-	if (only.some((n) => !(n in SCENARIOS) && n !== FEEDS_SCENARIO)) throw new Error(`--only takes scenario numbers out of ${all}, got "${value('--only')}"`);
+	const feeds = String(FEEDS_SCENARIO);
+	const all = [...Object.keys(SCENARIOS), feeds].join(',');
+	const only = (value('--only') ?? all).split(',').map((n) => n.trim());
+	if (only.some((n) => !(n in SCENARIOS) && n !== feeds)) throw new Error(`--only takes scenario numbers out of ${all}, got "${value('--only')}"`);
 	const timeout = value('--feeds-timeout');
 	return {
 		only,
@@ -146,7 +147,7 @@ async function main(): Promise<void> {
 		stack = await startBenchStack(distDir, Object.values(workflows));
 		const info = machine(stack);
 		const ctx: BenchContext = { stack, workflows, holidayDate: holidayDateNextYear() };
-		const itemScenarios = args.only.filter((n) => n !== FEEDS_SCENARIO);
+		const itemScenarios = args.only.filter((n) => n !== String(FEEDS_SCENARIO));
 		if (itemScenarios.length > 0) {
 			log('warm-up: every workflow once with 20 items');
 			await warmUp(ctx);
@@ -155,14 +156,14 @@ async function main(): Promise<void> {
 			log(`scenario ${n}: ${SCENARIOS[n].title}`);
 			rows.push(...(await SCENARIOS[n].run(ctx)));
 		}
-		if (args.only.includes(FEEDS_SCENARIO)) {
+		if (args.only.includes(String(FEEDS_SCENARIO))) {
 			log(`scenario ${FEEDS_SCENARIO}: ${FEEDS_TITLE}`);
 			const runs = await runHostileFeeds(stack, workflows, args.feedsTimeoutS);
 			reportFeeds(info, runs, args);
 		}
 		if (itemScenarios.length === 0) return;
 		info.loadAverageAtEnd = loadavg().map((l) => Math.round(l * 100) / 100);
-		process.stdout.write(`\n${textTable(rows)}\n\nTargets (issues 7, 10, 12):\n${targetLines(checkTargets(rows))}\n`);
+		process.stdout.write(`\n${textTable(rows)}\n\nTargets (issues 7, 10, 12, 21):\n${targetLines(checkTargets(rows))}\n`);
 		process.stdout.write(`\nload average ${info.loadAverageAtStart.join(' ')} -> ${info.loadAverageAtEnd.join(' ')}\n`);
 		writeFileSync(RESULTS_FILE, JSON.stringify({ machine: info, rows, targets: checkTargets(rows) }, null, 2));
 		if (args.writeDocs) writeDocs(resultsMarkdown(info, rows));

@@ -1,16 +1,16 @@
-import type { Row } from './scenarios';
+import type { Row, ScenarioId } from './scenarios';
 
 /** The table and the issue's targets, from the rows of one run. */
 
 export interface TargetCheck {
-	scenario: number;
+	scenario: ScenarioId;
 	target: string;
 	met: boolean;
 	measured: string;
 }
 
-const ours = (rows: Row[], scenario: number, group?: string) => rows.find((r) => r.scenario === scenario && r.isOurs && r.group === group);
-const other = (rows: Row[], scenario: number, prefix: string) =>
+const ours = (rows: Row[], scenario: ScenarioId, group?: string) => rows.find((r) => r.scenario === scenario && r.isOurs && r.group === group);
+const other = (rows: Row[], scenario: ScenarioId, prefix: string) =>
 	rows.find((r) => r.scenario === scenario && !r.isOurs && r.contender.startsWith(prefix));
 
 /**
@@ -26,15 +26,17 @@ export function ratioOf(rows: Row[], row: Row): number | undefined {
 
 export function checkTargets(rows: Row[]): TargetCheck[] {
 	const checks: TargetCheck[] = [];
-	const s1 = ours(rows, 1);
-	const s1http = other(rows, 1, 'HTTP Request');
-	if (s1 && s1http) {
-		const ratio = s1.perSecond / s1http.perSecond;
+	// Issue 21: ahead at the sandbox's 50 ms (1.2x), and at least level at a far 300 ms (1b).
+	for (const [scenario, factor] of [[1, 1.2], ['1b', 1.0]] as const) {
+		const mine = ours(rows, scenario);
+		const http = other(rows, scenario, 'HTTP Request');
+		if (!mine || !http) continue;
+		const ratio = mine.perSecond / http.perSecond;
 		checks.push({
-			scenario: 1,
-			target: '>= 1.0x the default HTTP Request node items/s (median of 3 runs each), 0 failed',
-			met: ratio >= 1.0 && s1.failed === 0,
-			measured: `${s1.perSecond}/s vs ${s1http.perSecond}/s = ${ratio.toFixed(2)}x, ${s1.failed} failed`,
+			scenario,
+			target: `>= ${factor.toFixed(1)}x the default HTTP Request node items/s (median of 3 runs each), 0 failed`,
+			met: ratio >= factor && mine.failed === 0,
+			measured: `${mine.perSecond}/s vs ${http.perSecond}/s = ${ratio.toFixed(2)}x, ${mine.failed} failed`,
 		});
 	}
 	for (const scenario of [2, 3]) {

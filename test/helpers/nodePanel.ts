@@ -11,7 +11,7 @@ import { WhatsAppCallingTrigger } from '../../nodes/WhatsAppCallingTrigger/Whats
 /**
  * What n8n's node panel (the "node creator") shows for one of our apps, worked out from our node
  * descriptions by the rule the editor follows. Read in n8n's editor source (editor-ui, node creator's
- * `useActionsGeneration`, which builds the panel's entries) and in the built editors of 2.40.7 and 1.123.81;
+ * `useActionsGeneration`, which builds the panel's entries) and in the built editors of 2.40.7, 2.41.1 and 1.123.81;
  * checked against the real panel by test/e2e/nodePanel.e2e.test.ts:
  *
  * - A trigger whose type name without "Trigger" is the type name of an action node that has actions

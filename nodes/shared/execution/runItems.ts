@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { inputErrorInWords, type Shown } from '../descriptions/fieldLabel';
 import { DEFAULT_MAX_WAIT_SECONDS } from '../descriptions/options';
-import { MAX_WINDOW, parseConcurrency, type ConcurrencySetting } from '../transport/congestion';
+import { MAX_FIXED_WINDOW, MAX_WINDOW, parseConcurrency, type ConcurrencySetting } from '../transport/congestion';
 import { createGraphClient, WithdrawnError, type GraphClient, type GraphClientOptions, type GraphRequest } from '../transport/graph';
 import { META_ERROR_FIELDS } from '../transport/metaError';
 import { InputError } from '../validation';
@@ -19,6 +19,7 @@ export type ItemHandler = (itemIndex: number, graph: GraphClient, input: unknown
 
 /** Items being worked on at once. The client's congestion window bounds the requests among them. */
 export const MAX_ITEMS_IN_FLIGHT = MAX_WINDOW;
+const ITEM_SLOT_RECHECK_MS = 50;
 
 function readOption(ctx: IExecuteFunctions, name: string, fallback: unknown): unknown {
 	try {
@@ -213,8 +214,14 @@ export async function runItems(
 
 	// Each worker takes the next item; after a failure (without continueOnFail) no new item starts,
 	// the ones in flight settle, and the first failure in input order is thrown.
-	async function worker(): Promise<void> {
+	async function worker(slot: number): Promise<void> {
 		while (next < toRun.length && failures.size === 0) {
+			// Slots beyond 50 work only while the window is that wide: under a limit, items started beyond
+			// it would read long before their writes could leave (the reads go stale).
+			if (slot >= MAX_FIXED_WINDOW && slot >= (graph.windowLimit?.() ?? 0)) {
+				await sleep(ITEM_SLOT_RECHECK_MS);
+				continue;
+			}
 			const itemIndex = toRun[next++];
 			try {
 				const result = await handler(itemIndex, itemClient(graph, runStopped), inputs[itemIndex]);
@@ -236,7 +243,7 @@ export async function runItems(
 
 	const sequential = sequentialOnStop && !continueOnFail;
 	const workers = sequential ? 1 : Math.min(MAX_ITEMS_IN_FLIGHT, toRun.length);
-	await Promise.all(Array.from({ length: workers }, async () => await worker()));
+	await Promise.all(Array.from({ length: workers }, async (_, slot) => await worker(slot)));
 	await Promise.all(settling);
 
 	if (failures.size > 0) {

@@ -12,12 +12,22 @@
  *   round trips after a cut, so halving on it drives the window to 1, and even merely holding the window
  *   there kept throughput at 75-80 % of the limit in a simulation of a sliding-window limit (1.26x the
  *   rate-limit bound, against 1.10x when only refusals cut the window in additive increase).
- * A fixed concurrency turns all of this off.
+ * - Slow start adds roundTrip / RAMP_STEP_MS slots per clean answer (at least one): it grows about as fast
+ *   in time on a 300 ms path as on a 50 ms one, where the window a rate needs is six times smaller.
+ * - Beyond FREE_RAMP_WINDOW slow start goes on only while Meta's usage headers report at most
+ *   RAMP_USAGE_PERCENT (or none): an answer reporting more ends it there, so a limit near that size is met
+ *   in additive increase, as under the old ceiling of 50, instead of by doubling into it.
+ * A fixed concurrency turns all of this off; it may say 1-50, while auto grows to MAX_WINDOW (the cap's
+ * evidence: docs/architecture.md).
  */
 
 export const INITIAL_WINDOW = 4;
 export const MIN_WINDOW = 1;
-export const MAX_WINDOW = 50;
+export const MAX_WINDOW = 400;
+export const MAX_FIXED_WINDOW = 50;
+export const FREE_RAMP_WINDOW = 50;
+export const RAMP_USAGE_PERCENT = 50;
+export const RAMP_STEP_MS = 50;
 
 export interface CongestionState {
 	/** Fractional so additive increase can add 1/window per answer; use windowLimit() for the slot count. */
@@ -31,15 +41,15 @@ export interface CongestionState {
 
 export type ConcurrencySetting = 'auto' | number;
 
-function clamp(value: number): number {
-	return Math.min(MAX_WINDOW, Math.max(MIN_WINDOW, value));
+function clamp(value: number, max = MAX_WINDOW): number {
+	return Math.min(max, Math.max(MIN_WINDOW, value));
 }
 
 export function initialCongestion(setting: ConcurrencySetting): CongestionState {
 	if (setting === 'auto') {
 		return { window: INITIAL_WINDOW, threshold: MAX_WINDOW, epoch: 0, adaptive: true };
 	}
-	const fixed = clamp(Math.floor(setting));
+	const fixed = clamp(Math.floor(setting), MAX_FIXED_WINDOW);
 	return { window: fixed, threshold: fixed, epoch: 0, adaptive: false };
 }
 
@@ -48,9 +58,14 @@ export function windowLimit(state: CongestionState): number {
 	return clamp(Math.floor(state.window));
 }
 
-export function onCleanAnswer(state: CongestionState): CongestionState {
+/** An accepted answer whose usage headers report at most 80 % (`usagePercent`; 0 without headers). */
+// roundTripMs: the smoothed round trip so far (0 before the first answer).
+export function onCleanAnswer(state: CongestionState, usagePercent = 0, roundTripMs = 0): CongestionState {
 	if (!state.adaptive) return state;
-	const growth = isSlowStart(state) ? 1 : 1 / state.window;
+	if (isSlowStart(state) && state.window >= FREE_RAMP_WINDOW && usagePercent > RAMP_USAGE_PERCENT) {
+		return { ...state, threshold: state.window };
+	}
+	const growth = isSlowStart(state) ? Math.max(1, roundTripMs / RAMP_STEP_MS) : 1 / state.window;
 	return { ...state, window: clamp(state.window + growth) };
 }
 
@@ -77,5 +92,5 @@ export function parseConcurrency(value: unknown): ConcurrencySetting | undefined
 	if (text === '' || text === 'auto') return 'auto';
 	if (!/^\d+$/.test(text)) return undefined;
 	const n = Number(text);
-	return n >= MIN_WINDOW && n <= MAX_WINDOW ? n : undefined;
+	return n >= MIN_WINDOW && n <= MAX_FIXED_WINDOW ? n : undefined;
 }

@@ -95,6 +95,8 @@ export interface GraphClient {
 	/** The credential's optional WhatsApp Business Account ID ('' when not set): the WABA lists fall back on it. */
 	readonly businessAccountId: string;
 	describe(req: GraphRequest): GraphRequestPreview;
+	/** Requests the adaptive window allows in flight now. */
+	windowLimit?(): number;
 }
 
 export interface GraphClientOptions {
@@ -231,7 +233,7 @@ export async function createGraphClient(
 		const finalError = (error: NodeApiError, statusCode?: number) =>
 			mayHaveApplied ? ambiguousOutcomeError(error, errorContext(statusCode), true) : error;
 		for (;;) {
-			const ticket = await throttle.acquire();
+			const ticket = await throttle.acquire(req.sendBy !== undefined);
 			// The slot is held during the shared pause, so when it ends only a window's worth goes out.
 			const pause = Math.min(throttle.pauseRemainingMs(), Math.max(0, maxTotalWaitMs - waitedMs));
 			if (pause > 0) await sleep(pause);
@@ -251,7 +253,7 @@ export async function createGraphClient(
 			const answer = await sendOnce(req, credential);
 			if (answer.received) throttle.recordRoundTrip(Date.now() - sentAt);
 			const { facts, kind, usage, value } = evaluate(answer);
-			throttle.release(ticket, signalOf(kind, usage.maxPercent));
+			throttle.release(ticket, signalOf(kind, usage.maxPercent), usage.maxPercent);
 
 			if (kind === 'success') return value as T;
 			if (kind === 'failure') {
@@ -290,5 +292,6 @@ export async function createGraphClient(
 		request,
 		inspectToken,
 		describe: (req) => previewOf(connection, req),
+		windowLimit: () => throttle.limit,
 	};
 }

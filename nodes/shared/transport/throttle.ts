@@ -1,5 +1,7 @@
 import {
 	initialCongestion,
+	isSlowStart,
+	RAMP_STEP_MS,
 	onCleanAnswer,
 	onCongestion,
 	onHighUsage,
@@ -32,6 +34,13 @@ export class RequestThrottle {
 
 	private readonly queue: Array<(ticket: Ticket) => void> = [];
 
+	/**
+	 * Requests that must leave soon (a write whose read goes stale, `sendBy`) take the next free slot before
+	 * the queue: with up to 200 items in flight, a write queued behind their reads would wait past its
+	 * deadline under a rate limit and be read again.
+	 */
+	private readonly urgent: Array<(ticket: Ticket) => void> = [];
+
 	private pauseUntil = 0;
 
 	/** Rate-limit pauses opened since the last accepted answer; drives the exponential part of the backoff. */
@@ -53,6 +62,7 @@ export class RequestThrottle {
 		this.state = initialCongestion(setting);
 	}
 
+	/** Requests allowed in flight now (the window). */
 	get limit(): number {
 		return windowLimit(this.state);
 	}
@@ -66,22 +76,25 @@ export class RequestThrottle {
 	}
 
 	/** A slot now if the window has room and nobody is queued before us; undefined otherwise. */
-	tryAcquire(): Ticket | undefined {
-		if (this.inFlight >= this.limit || this.queue.length > 0) return undefined;
+	tryAcquire(urgent = false): Ticket | undefined {
+		const ahead = this.urgent.length + (urgent ? 0 : this.queue.length);
+		if (this.inFlight >= this.limit || ahead > 0) return undefined;
 		this.inFlight++;
 		return this.ticket();
 	}
 
-	async acquire(): Promise<Ticket> {
-		return this.tryAcquire() ?? (await new Promise<Ticket>((resolve) => this.queue.push(resolve)));
+	async acquire(urgent = false): Promise<Ticket> {
+		const line = urgent ? this.urgent : this.queue;
+		return this.tryAcquire(urgent) ?? (await new Promise<Ticket>((resolve) => line.push(resolve)));
 	}
 
-	release(ticket: Ticket, signal: CongestionSignal): void {
+	/** `usagePercent`: the highest figure of the answer's usage headers, when it had any. */
+	release(ticket: Ticket, signal: CongestionSignal, usagePercent?: number): void {
 		this.inFlight--;
 		// Any accepted request ends a streak of refusals, even at high usage: otherwise pauses would keep
 		// doubling while Meta is in fact letting requests through.
 		if (signal === 'clean' || signal === 'highUsage') this.pauseStreak = 0;
-		if (signal === 'clean') this.state = onCleanAnswer(this.state);
+		if (signal === 'clean') this.state = onCleanAnswer(this.state, usagePercent, this.smoothedRoundTripMs);
 		else if (signal === 'limited') this.state = onCongestion(this.state, ticket.epoch);
 		else if (signal === 'highUsage') this.state = onHighUsage(this.state, ticket.epoch);
 		this.admitWaiting();
@@ -104,7 +117,10 @@ export class RequestThrottle {
 		if (this.smoothedRoundTripMs === undefined) return 0;
 		const now = this.now();
 		const sendAt = Math.max(now, this.nextSendAt);
-		this.nextSendAt = sendAt + this.smoothedRoundTripMs / this.limit;
+		// In slow start the window grows by `ramp` per answer within this round trip: pace at the size it is
+		// growing to (as Linux paces slow start at twice the window), or pacing would hold it to doubling.
+		const ramp = isSlowStart(this.state) ? 1 + Math.max(1, this.smoothedRoundTripMs / RAMP_STEP_MS) : 1;
+		this.nextSendAt = sendAt + this.smoothedRoundTripMs / (this.limit * ramp);
 		return sendAt - now;
 	}
 
@@ -131,8 +147,8 @@ export class RequestThrottle {
 	}
 
 	private admitWaiting(): void {
-		while (this.queue.length > 0 && this.inFlight < this.limit) {
-			const next = this.queue.shift() as (ticket: Ticket) => void;
+		while (this.urgent.length + this.queue.length > 0 && this.inFlight < this.limit) {
+			const next = (this.urgent.shift() ?? this.queue.shift()) as (ticket: Ticket) => void;
 			this.inFlight++;
 			next(this.ticket());
 		}

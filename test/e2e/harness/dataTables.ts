@@ -2,7 +2,7 @@ import type { N8nRest } from './n8nRest';
 
 /**
  * n8n's data tables (n8n 2.x; module `data-table`), created the way the editor does it: the internal REST
- * API of the owner's personal project, `/rest/projects/:projectId/data-tables` (n8n 2.40.7's
+ * API of the owner's personal project, `/rest/projects/:projectId/data-tables` (n8n 2.40.7's and 2.41.1's
  * DataTableController: `POST /` with `{name, columns: [{name, type}]}`, `GET /?filter={"name":...}`,
  * `GET|POST /:dataTableId/columns`). Workflows then name the table in n8n's Data table node by name.
  */

@@ -84,7 +84,7 @@ export interface BurstOptions {
 	wabaId?: string;
 	count?: number;
 	forged?: number;
-	/** Printed before the figures: "n8n 2.40.7", "queue mode". */
+	/** Printed before the figures: "n8n 2.41.1", "queue mode". */
 	label: string;
 	/** Execution id -> who ran it (queue mode: the worker), printed as counts. */
 	whoRan?: () => Map<string, string>;

@@ -1,5 +1,5 @@
 /**
- * What the e2e tier needs from n8n's HTTP side, working on both lines (1.123 and 2.40):
+ * What the e2e tier needs from n8n's HTTP side, working on both lines (1.123 and 2.40/2.41):
  * - the internal REST API (`/rest/...`) with the owner's session cookie, for what only the editor does
  *   (credential test, node types);
  * - the public API (`/api/v1/...`) with an API key the owner creates, for executions (stable, documented shapes).

@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 
 /**
- * Reading n8n's node panel (the "node creator") in a real editor, on 2.40.7 and 1.123.81. n8n's own
+ * Reading n8n's node panel (the "node creator") in a real editor, on 2.40.7, 2.41.1 and 1.123.81. n8n's own
  * data-test-id attributes are used (they are what n8n's end-to-end tests rely on).
  */
 

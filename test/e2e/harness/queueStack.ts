@@ -219,7 +219,7 @@ export async function stopQueueStack(stack: RunningQueueStack | undefined): Prom
 
 /**
  * Which worker ran which execution, from the workers' own logs ("Worker started execution <id> (job <n>)",
- * n8n 2.40.7's job processor at level info): execution id -> worker name.
+ * n8n 2.40.7's and 2.41.1's job processor at level info): execution id -> worker name.
  */
 export function executionWorkers(info: QueueStackInfo): Map<string, string> {
 	const byExecution = new Map<string, string>();

@@ -1,4 +1,5 @@
 import { DEFAULT_BACKOFF, HIGH_USAGE_PERCENT, nextWaitMs } from '../../../nodes/shared/transport/rateLimit';
+import { MAX_WINDOW } from '../../../nodes/shared/transport/congestion';
 import { RequestThrottle, type Ticket } from '../../../nodes/shared/transport/throttle';
 
 /*
@@ -62,9 +63,10 @@ function simulate({ calls, limitPerSecond, latencyMs }: Scenario, seed = 7): Out
 		}
 		inFlight.shift();
 		now = next.at;
+		throttle.recordRoundTrip(latencyMs);
 		if (next.ok) {
 			done++;
-			throttle.release(next.ticket, next.usage > HIGH_USAGE_PERCENT ? 'highUsage' : 'clean');
+			throttle.release(next.ticket, next.usage > HIGH_USAGE_PERCENT ? 'highUsage' : 'clean', next.usage);
 		} else {
 			refusals++;
 			waiting++; // the refused call is retried
@@ -91,10 +93,28 @@ describe('adaptive concurrency against a simulated rate limit', () => {
 		}
 	});
 
-	it('without a limit grows to the 50-request ceiling: 1000 calls of 50 ms in about 20 round trips', () => {
-		const { seconds, refusals, peakWindow } = simulate({ calls: 1000, limitPerSecond: 1e9, latencyMs: 50 });
+	// Limits that need more than the old ceiling of 50 in flight (100 and 90): additive increase after each
+	// halving keeps the average near 3/4 of the limit (the old ceiling made these 2.03x and 1.89x the bound).
+	it.each([
+		{ calls: 10000, limitPerSecond: 2000, latencyMs: 50 },
+		{ calls: 3000, limitPerSecond: 300, latencyMs: 300 },
+	])('meets and adapts to a limit beyond 50 in flight: $calls calls under $limitPerSecond/s of $latencyMs ms', (scenario) => {
+		const bound = scenario.calls / scenario.limitPerSecond;
+		for (const seed of [1, 7, 42]) {
+			const { seconds, refusals, peakWindow } = simulate(scenario, seed);
+			expect(peakWindow).toBeGreaterThan(50);
+			expect(refusals).toBeGreaterThan(0);
+			expect(seconds / bound).toBeLessThan(1.75);
+		}
+	});
+
+	it('without a limit grows to its ceiling: 1000 calls of 300 ms in 7 round trips', () => {
+		const { seconds, refusals, peakWindow } = simulate({ calls: 1000, limitPerSecond: 1e9, latencyMs: 300 });
 		expect(refusals).toBe(0);
-		expect(peakWindow).toBe(50);
-		expect(seconds).toBeLessThan((1000 / 50) * 0.05 + 0.5); // + slow start from 4
+		expect(peakWindow).toBe(MAX_WINDOW);
+		// Slow start adds 300 / 50 = 6 slots per answer: 4, 28, 196, then the ceiling (doubling needed 10 round trips).
+		expect(seconds).toBeLessThanOrEqual(7 * 0.3);
+		// The old ceiling of 50 needed 8.5 s for the same (issue 21: 0.38x the HTTP Request node).
+		expect(seconds).toBeLessThan((1000 / 50) * 0.3 * 0.6);
 	});
 });

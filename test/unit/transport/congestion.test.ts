@@ -1,6 +1,10 @@
 import {
+	FREE_RAMP_WINDOW,
 	INITIAL_WINDOW,
+	MAX_FIXED_WINDOW,
 	MAX_WINDOW,
+	RAMP_STEP_MS,
+	RAMP_USAGE_PERCENT,
 	initialCongestion,
 	onCleanAnswer,
 	onCongestion,
@@ -26,9 +30,49 @@ describe('adaptive window', () => {
 		expect(windowLimit(s)).toBe(16);
 	});
 
-	it('never exceeds 50', () => {
-		const s = clean(initialCongestion('auto'), 10_000);
+	it('grows beyond 50 while answers are clean, up to its ceiling (issue 21)', () => {
+		let s = initialCongestion('auto');
+		for (let trip = 0; trip < 6; trip++) s = clean(s, windowLimit(s));
+		expect(windowLimit(s)).toBe(Math.min(256, MAX_WINDOW));
+		expect(MAX_WINDOW).toBeGreaterThan(50);
+		s = clean(s, 100_000);
 		expect(windowLimit(s)).toBe(MAX_WINDOW);
+	});
+
+	it('beyond 50, slow start ends at an answer reporting more than half the quota in use', () => {
+		let s = clean(initialCongestion('auto'), 46); // 50, still slow start
+		expect(windowLimit(s)).toBe(FREE_RAMP_WINDOW);
+		expect(windowLimit(onCleanAnswer(s, RAMP_USAGE_PERCENT))).toBe(51); // at most half: goes on doubling
+		s = onCleanAnswer(s, RAMP_USAGE_PERCENT + 1);
+		expect([windowLimit(s), s.threshold]).toEqual([50, 50]);
+		s = clean(s, 50); // additive increase from here: about one slot per round trip
+		expect(s.window).toBeGreaterThan(50.9);
+		expect(s.window).toBeLessThan(51);
+		// Below 50 the same report changes nothing: slow start runs as before issue 21.
+		expect(windowLimit(onCleanAnswer(clean(initialCongestion('auto'), 4), 70))).toBe(9);
+	});
+
+	it('in slow start grows by round trip / 50 ms per answer, so a far path ramps as fast in time', () => {
+		const far = (state: CongestionState) => {
+			let s = state;
+			for (let i = windowLimit(state); i > 0; i--) s = onCleanAnswer(s, 0, 300);
+			return s;
+		};
+		let s = far(initialCongestion('auto')); // one round trip of 300 ms: 4 answers, 6 slots each
+		expect(windowLimit(s)).toBe(4 + 4 * (300 / RAMP_STEP_MS));
+		s = far(s);
+		expect(windowLimit(s)).toBe(196);
+		expect(windowLimit(onCleanAnswer(initialCongestion('auto'), 0, 20))).toBe(5); // near: one per answer
+		// After a halving, additive increase ignores the round trip.
+		const halved = onCongestion(s, s.epoch);
+		expect(onCleanAnswer(halved, 0, 300).window).toBeCloseTo(halved.window + 1 / halved.window);
+	});
+
+	it('halves from its ceiling on a limit, as from any other size', () => {
+		let s = clean(initialCongestion('auto'), 100_000);
+		s = onCongestion(s, s.epoch);
+		expect(windowLimit(s)).toBe(MAX_WINDOW / 2);
+		expect(onHighUsage(clean(initialCongestion('auto'), 100), 0).window).toBe(52);
 	});
 
 	it('halves on congestion and then grows by about one per round trip', () => {
@@ -78,7 +122,7 @@ describe('adaptive window', () => {
 		expect(windowLimit(s)).toBe(7);
 		s = onCongestion(s, s.epoch);
 		expect(windowLimit(s)).toBe(7);
-		expect(windowLimit(initialCongestion(500))).toBe(50);
+		expect(windowLimit(initialCongestion(500))).toBe(MAX_FIXED_WINDOW);
 	});
 });
 

@@ -19,6 +19,26 @@ describe('RequestThrottle', () => {
 		expect(throttle.active).toBe(2);
 	});
 
+	it('gives the next free slot to a request that must leave soon, before the queued ones', async () => {
+		const throttle = new RequestThrottle(1);
+		const holder = await throttle.acquire();
+		const admitted: string[] = [];
+		const enter = async (name: string, urgent: boolean) => {
+			const ticket = await throttle.acquire(urgent);
+			admitted.push(name);
+			return ticket;
+		};
+		const read1 = enter('read 1', false);
+		const read2 = enter('read 2', false);
+		const write = enter('write', true);
+		expect(throttle.tryAcquire(true)).toBeUndefined(); // the window is full
+		throttle.release(holder, 'clean');
+		throttle.release(await write, 'clean');
+		throttle.release(await read1, 'clean');
+		await read2;
+		expect(admitted).toEqual(['write', 'read 1', 'read 2']);
+	});
+
 	it('opens one shared pause: a second limit answer joins it instead of extending it', () => {
 		let now = 1000;
 		const throttle = new RequestThrottle('auto', () => now);
@@ -66,6 +86,15 @@ describe('RequestThrottle', () => {
 		// Time that has passed counts: a sender coming later waits only for what is left of the schedule.
 		now += 100;
 		expect(throttle.paceMs()).toBe(0);
+	});
+
+	it('in slow start paces at the size the window grows to within the round trip, not at its size now', () => {
+		const now = 0;
+		const throttle = new RequestThrottle('auto', () => now); // window 4, slow start
+		throttle.recordRoundTrip(300);
+		throttle.paceMs();
+		// Each answer adds 300 / 50 = 6 slots: sends may leave 300 ms / (4 x 7) apart, not 300 / 4 = 75 ms.
+		expect(throttle.paceMs()).toBeCloseTo(300 / 28);
 	});
 
 	it('round-trip estimate: smoothed like TCP (7/8 old, 1/8 new), so one slow answer does not stall the pace', () => {
