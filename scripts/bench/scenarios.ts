@@ -273,8 +273,27 @@ async function settle(pid: number, maxMs = 15_000): Promise<void> {
 	}
 }
 
+/**
+ * n8n answers every request with 503 "Database is not ready!" while its database ping fails; after scenario 4's
+ * 10,000 items that happened once for a whole round (SQLite busy writing), which counted as 250 refused
+ * deliveries of whichever workflow went first. A round starts only once n8n reports itself ready.
+ */
+async function untilReady(n8nUrl: string, maxMs = 60_000): Promise<void> {
+	const deadline = Date.now() + maxMs;
+	while (Date.now() < deadline) {
+		const status = await fetch(`${n8nUrl}/healthz/readiness`).then(
+			(response) => response.arrayBuffer().then(() => response.status),
+			() => 0,
+		);
+		if (status === 200) return;
+		await new Promise((resolve) => setTimeout(resolve, 250));
+	}
+	throw new Error(`n8n at ${n8nUrl} did not report ready (/healthz/readiness) within ${maxMs / 1000} s`);
+}
+
 /** One round of deliveries to one workflow; CPU counts until n8n is idle again, wall time until the last answer. */
 async function deliveryRound(ctx: BenchContext, workflow: BenchWorkflow, deliveries: SignedDelivery[], totals: DeliveryTotals): Promise<void> {
+	await untilReady(ctx.stack.n8nUrl);
 	const pid = ctx.stack.n8n.child.pid as number;
 	const sampler = sampleTree(pid);
 	const run = await deliverAll(`${ctx.stack.n8nUrl}/webhook/${workflow.webhookPath}`, deliveries, DELIVERIES_IN_FLIGHT);
@@ -322,6 +341,7 @@ async function forgedDeliveryStatus(ctx: BenchContext, delivery: SignedDelivery)
 export async function scenario5(ctx: BenchContext): Promise<Row[]> {
 	await prepareSandbox(ctx, { latencyMs: 0 });
 	const deliveries = signedDeliveries(DELIVERIES, BULK_PHONE_NUMBERS);
+	await untilReady(ctx.stack.n8nUrl);
 	const forged = await forgedDeliveryStatus(ctx, deliveries[0]);
 	const empty = (): DeliveryTotals => ({ wallSeconds: 0, accepted: 0, cpuSeconds: 0, peakRssMb: 0, refused: {} });
 	const trigger = { workflow: ctx.workflows.trigger, totals: empty() };
