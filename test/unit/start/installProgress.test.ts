@@ -1,9 +1,11 @@
 import { spawn } from 'child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
-import { CACHE_DIR, REPO_ROOT } from '../../e2e/harness/lines';
+import { REPO_ROOT } from '../../e2e/harness/lines';
+
+const node24Version = (JSON.parse(readFileSync(join(REPO_ROOT, 'scripts', 'n8n-versions.json'), 'utf8')) as { node24: string }).node24;
 
 /*
  * A first `npm start` installs n8n for minutes (506 s measured): scripts/n8n-env.sh must say every 15 s how
@@ -32,8 +34,12 @@ describe('n8n-env.sh: progress while n8n installs', () => {
 		const fakeBin = join(work, 'bin');
 		mkdirSync(cache);
 		mkdirSync(fakeBin);
-		// Node 24 as installed (the real one when present; the marker is all ensure_node24 reads besides bin/node).
-		symlinkSync(join(CACHE_DIR, 'node24'), join(cache, 'node24'));
+		// Node 24 as ensure_node24 finds it installed: its marker and an executable bin/node (this Node stands
+		// in; the stand-in npm never runs it). Not the repository's .cache/node24: on a fresh clone the unit
+		// tests run before the e2e step installs it, and ensure_node24 would download it here.
+		mkdirSync(join(cache, 'node24', 'bin'), { recursive: true });
+		symlinkSync(process.execPath, join(cache, 'node24', 'bin', 'node'));
+		writeFileSync(join(cache, 'node24', '.installed'), `${node24Version}\n`);
 		const npm = join(fakeBin, 'npm');
 		writeFileSync(npm, '#!/bin/sh\nmkdir -p node_modules/a node_modules/@s/b\necho {} > node_modules/a/package.json\necho {} > node_modules/@s/b/package.json\nsleep 6\necho "npm error stand-in" >&2\nexit 1\n');
 		chmodSync(npm, 0o755);
