@@ -14,8 +14,37 @@ export interface Operation {
 	sequentialOnStop?: boolean;
 }
 
-/** resource -> operation -> the operation file; each node lists its own. */
+/** resource -> operation -> the operation file. */
 export type OperationTable = Record<string, Record<string, Operation>>;
+
+/** What a `*.resource.ts` module exports: the selector the user sees and the operation files behind it. */
+export interface ResourceModule {
+	operationField: INodeProperties;
+	operations: Record<string, Operation & { description: INodeProperties[] }>;
+}
+
+/**
+ * A node's table, built from its resource modules. Each operation is listed once, in its resource's
+ * `operations`; the selector's options stay literal so n8n's lint rules read them, and a value without an
+ * operation file (or the reverse) fails here, when the node loads.
+ */
+export function operationTable(resources: Record<string, ResourceModule>): OperationTable {
+	const table: OperationTable = {};
+	for (const [resource, module] of Object.entries(resources)) {
+		const offered = (module.operationField.options ?? []).map((option) => String('value' in option ? option.value : ''));
+		const routed = Object.keys(module.operations);
+		if (offered.sort().join() !== routed.sort().join()) {
+			throw new Error(`Resource "${resource}" offers ${offered.join(', ')} but has operation files for ${routed.join(', ')}`);
+		}
+		table[resource] = module.operations;
+	}
+	return table;
+}
+
+/** The parameters of every operation of a resource, in the order of its `operations`. */
+export function operationParameters(operations: ResourceModule['operations']): INodeProperties[] {
+	return Object.values(operations).flatMap((operation) => operation.description);
+}
 
 /**
  * Dispatches a node run to the chosen operation and hands it to the shared item loop. Resource and
