@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { operationTable, routeToOperation } from '../../shared/execution/router';
+import { operationTable, routeToOperation } from '../../shared/execution/runItems';
 import { properties } from './properties';
 import * as availability from './availability/Availability.resource';
 import * as callingSettings from './callingSettings/CallingSettings.resource';

@@ -243,3 +243,70 @@ export async function runItems(
 	}
 	return [outputs.flat()];
 }
+
+// The router: which operation file handles the items of a run.
+
+/** One operation file: its `execute` handles one item. */
+export interface Operation {
+	/** `input` is what `validate` returned for this item (read once: expressions cost CPU per evaluation). */
+	execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient, input: unknown): Promise<ItemResult>;
+	/** Reads the item's parameters and runs the pure checks, before any item's request leaves (throws on a broken rule). */
+	validate?(this: IExecuteFunctions, itemIndex: number): unknown;
+	/** True for operations that must never be repeated (a message): with On Error: Stop, one item at a time. */
+	sequentialOnStop?: boolean;
+}
+
+/** resource -> operation -> the operation file. */
+export type OperationTable = Record<string, Record<string, Operation>>;
+
+/** What a `*.resource.ts` module exports: the selector the user sees and the operation files behind it. */
+export interface ResourceModule {
+	operationField: INodeProperties;
+	operations: Record<string, Operation & { description: INodeProperties[] }>;
+}
+
+/**
+ * A node's table, built from its resource modules. Each operation is listed once, in its resource's
+ * `operations`; the selector's options stay literal so n8n's lint rules read them, and a value without an
+ * operation file (or the reverse) fails here, when the node loads.
+ */
+export function operationTable(resources: Record<string, ResourceModule>): OperationTable {
+	const table: OperationTable = {};
+	for (const [resource, module] of Object.entries(resources)) {
+		const offered = (module.operationField.options ?? []).map((option) => String('value' in option ? option.value : ''));
+		const routed = Object.keys(module.operations);
+		if (offered.sort().join() !== routed.sort().join()) {
+			throw new Error(`Resource "${resource}" offers ${offered.join(', ')} but has operation files for ${routed.join(', ')}`);
+		}
+		table[resource] = module.operations;
+	}
+	return table;
+}
+
+/** The parameters of every operation of a resource, in the order of its `operations`. */
+export function operationParameters(operations: ResourceModule['operations']): INodeProperties[] {
+	return Object.values(operations).flatMap((operation) => operation.description);
+}
+
+/**
+ * Dispatches a node run to the chosen operation and hands it to the shared item loop. Resource and
+ * operation are the same for every item: n8n does not allow expressions in them.
+ */
+export async function routeToOperation(
+	ctx: IExecuteFunctions,
+	operations: OperationTable,
+	properties: readonly INodeProperties[],
+): Promise<INodeExecutionData[][]> {
+	const resource = ctx.getNodeParameter('resource', 0) as string;
+	const operation = ctx.getNodeParameter('operation', 0) as string;
+	const chosen = operations[resource]?.[operation];
+	if (!chosen) {
+		throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" of resource "${resource}" is not supported`);
+	}
+	const validate = chosen.validate;
+	return await runItems(ctx, async (itemIndex, graph, input) => await chosen.execute.call(ctx, itemIndex, graph, input), {
+		validate: validate ? (itemIndex) => validate.call(ctx, itemIndex) : undefined,
+		sequentialOnStop: chosen.sequentialOnStop === true,
+		properties,
+	});
+}

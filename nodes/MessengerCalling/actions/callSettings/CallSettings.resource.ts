@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationParameters } from '../../../shared/execution/router';
+import { operationParameters } from '../../../shared/execution/runItems';
 import * as closeCalling from './closeCalling.operation';
 import * as get from './get.operation';
 import * as restoreCalling from './restoreCalling.operation';

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationParameters } from '../../../shared/execution/router';
+import { operationParameters } from '../../../shared/execution/runItems';
 import * as sendCallPrompt from './sendCallPrompt.operation';
 
 /** The resource's operations, each in its own file. */

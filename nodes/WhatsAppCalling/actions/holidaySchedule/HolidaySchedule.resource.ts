@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { operationParameters } from '../../../shared/execution/router';
+import { operationParameters } from '../../../shared/execution/runItems';
 import * as add from './add.operation';
 import * as get from './get.operation';
 import * as remove from './remove.operation';
