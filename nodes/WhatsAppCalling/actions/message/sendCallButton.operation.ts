@@ -1,0 +1,79 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { readPhoneNumberId } from '../../../shared/accounts/locators';
+import { optionsCollection, readOptionValues, showFor } from '../../../shared/descriptions/options';
+import { closedNow, onlyWhileOpenOption } from '../../../shared/hours/whileOpen';
+import type { GraphClient } from '../../../shared/transport/graph';
+import { isCallingEnabled, storedCallHours } from '../../helpers/settingsAnswer';
+import { fetchSettings } from '../common';
+import { bodyTextField, parseBodyText, parseLifetime, parseOptionalText, readRecipient, recipientField, recipientText } from './fields';
+import { callButtonRequest, sendMessage } from './messages';
+
+const displayOptions = showFor('message', 'sendCallButton');
+
+export const description: INodeProperties[] = [
+	recipientField(displayOptions),
+	bodyTextField(displayOptions, 'The message above the button. Meta sends it only within 24 hours of the person’s last message.'),
+	optionsCollection(displayOptions, {
+		write: true,
+		extra: [
+			{
+				displayName: 'Button Active For',
+				name: 'buttonLifetime',
+				type: 'string',
+				default: '',
+				placeholder: '7d',
+				description: 'How long the button works: 30m, 12h, 7d or 1d 12h, at most 30d. Empty = 7 days.',
+			},
+			{
+				displayName: 'Button Text',
+				name: 'displayText',
+				type: 'string',
+				default: '',
+				placeholder: 'Call Now',
+				description: 'At most 20 characters. Empty = "Call Now".',
+			},
+			onlyWhileOpenOption,
+			{
+				displayName: 'Tracking Payload',
+				name: 'payload',
+				type: 'string',
+				default: '',
+				description: 'Up to 512 characters, returned as cta_payload in the calls webhook of a call from this button',
+			},
+		],
+	}),
+];
+
+/** A message must never arrive twice: with On Error: Stop nothing after a failed send is sent (shared/execution/runItems.ts). */
+export const sequentialOnStop = true;
+
+export function validate(this: IExecuteFunctions, itemIndex: number) {
+	const { dryRun, values } = readOptionValues(this, itemIndex);
+	return {
+		phoneNumberId: readPhoneNumberId(this, itemIndex),
+		recipient: readRecipient(this, itemIndex),
+		button: {
+			bodyText: parseBodyText(this.getNodeParameter('bodyText', itemIndex, '')),
+			displayText: parseOptionalText(values.displayText, 'options.displayText', 20),
+			ttlMinutes: parseLifetime(values.buttonLifetime, 'options.buttonLifetime'),
+			payload: parseOptionalText(values.payload, 'options.payload', 512),
+		},
+		onlyWhileOpen: values.onlyWhileOpen === true,
+		dryRun,
+	};
+}
+
+type Input = ReturnType<typeof validate>;
+
+export async function execute(this: IExecuteFunctions, _itemIndex: number, graph: GraphClient, input: Input): Promise<IDataObject> {
+	const { phoneNumberId, recipient, button, onlyWhileOpen, dryRun } = input;
+	const sent = { phoneNumberId, recipient: recipientText(recipient) };
+	if (onlyWhileOpen) {
+		const { calling } = await fetchSettings(graph, phoneNumberId);
+		const closed = closedNow({ at: new Date(), callingEnabled: isCallingEnabled(calling), callHours: storedCallHours(calling) });
+		if (closed) return { ...sent, ...closed };
+	}
+	// repeatable: false — the transport never sends it twice, whatever happens to the first attempt's answer.
+	return { ...sent, ...(await sendMessage(graph, callButtonRequest(phoneNumberId, recipient, button), dryRun)) };
+}
