@@ -2,8 +2,10 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { phoneNumberIdLocator } from '../../shared/accounts/locators';
 import * as availability from './availability/Availability.resource';
+import * as callPermission from './callPermission/CallPermission.resource';
 import * as callingSettings from './callingSettings/CallingSettings.resource';
 import * as holidaySchedule from './holidaySchedule/HolidaySchedule.resource';
+import * as message from './message/Message.resource';
 import * as phoneNumber from './phoneNumber/PhoneNumber.resource';
 
 /** Every parameter the node shows, in the same order as Messenger Calling: resource, operation, the account ID, then each operation's parameters. */
@@ -20,6 +22,11 @@ export const properties: INodeProperties[] = [
 				description: 'Whether the number can be called at a given moment',
 			},
 			{
+				name: 'Call Permission',
+				value: 'callPermission',
+				description: 'Whether the business may call a person',
+			},
+			{
 				name: 'Calling Setting',
 				value: 'callingSettings',
 				description: 'Calling status, call icon, callback permission, SIP and call hours',
@@ -28,6 +35,11 @@ export const properties: INodeProperties[] = [
 				name: 'Holiday Schedule',
 				value: 'holidaySchedule',
 				description: 'The dates on which calls are closed, kept inside the call hours',
+			},
+			{
+				name: 'Message',
+				value: 'message',
+				description: 'Messages that let a person call the business',
 			},
 			{
 				name: 'Phone Number',
@@ -40,11 +52,15 @@ export const properties: INodeProperties[] = [
 	callingSettings.operationField,
 	holidaySchedule.operationField,
 	availability.operationField,
+	message.operationField,
+	callPermission.operationField,
 	phoneNumber.operationField,
 	// Every resource is about one number, except Phone Number → Get Many, which lists the numbers of a WABA.
 	phoneNumberIdLocator({ displayOptions: { hide: { resource: ['phoneNumber'] } } }),
 	...callingSettings.description,
 	...holidaySchedule.description,
 	...availability.description,
+	...message.description,
+	...callPermission.description,
 	...phoneNumber.description,
 ];
