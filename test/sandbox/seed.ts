@@ -16,6 +16,8 @@ export const DEMO = {
 	/** A WhatsApp user within the 24-hour window of the demo numbers. */
 	waUser: '4915123456789',
 	waUserBsuid: 'DE.13491208655302741918',
+	/** A WhatsApp user who allowed the demo numbers to call them (permanent permission). */
+	waUserWhoAllowsCalls: '4915123456780',
 	/** Bulk phone numbers are BULK_PHONE_BASE, +1, +2, ... (as decimal strings). */
 	bulkPhoneNumberBase: '3100000000000000',
 	/** Bulk Pages are BULK_PAGE_BASE, +1, +2, ... */
@@ -143,6 +145,7 @@ export function demoState({ bulkPhoneNumbers = 0, bulkPages = 0 }: BulkSizes = {
 		withinWindow: true,
 	};
 	state.whatsAppUsers[DEMO.waUser] = newWhatsAppUser({ waId: DEMO.waUser, bsuid: DEMO.waUserBsuid });
+	state.whatsAppUsers[DEMO.waUserWhoAllowsCalls] = newWhatsAppUser({ waId: DEMO.waUserWhoAllowsCalls, permission: { status: 'permanent' } });
 	state.mePageId = DEMO.pageId;
 	return state;
 }
