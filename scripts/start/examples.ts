@@ -73,10 +73,13 @@ export const CALL_ME_BODIES = [
 ];
 
 /**
- * The requests of the call-me-back example (6): the sandbox's demo person who allowed calls (the team is
- * alerted) and one who did not (the call button is sent while the demo number is open, else nextOpenAt).
+ * The request of the call-me-back example (6): the sandbox's demo person who has not allowed calls, so the
+ * call button is sent while the demo number is open, else the answer says when it opens. (The example's
+ * note names the demo person who allowed calls: the team is alerted.)
  */
-export const CALL_ME_BACK_BODIES = [{ phone: '+49 151 23456780' }, { phone: '+49 151 23456789' }];
+export const CALL_ME_BACK_BODIES = [{ phone: '+49 151 23456789' }];
+/** The sandbox's demo person who allowed calls for good. */
+export const ALLOWS_CALLS_BODY = { phone: '+49 151 23456780' };
 
 /** Each webhook example's requests, by its path. */
 const WEBHOOK_BODIES: Record<string, readonly object[]> = {

@@ -4,7 +4,7 @@ import { join } from 'path';
 
 import { DateTime } from 'luxon';
 
-import { CALL_ME_BACK_BODIES, CALL_ME_BODIES, tryItCommand } from '../../scripts/start/examples';
+import { ALLOWS_CALLS_BODY, CALL_ME_BACK_BODIES, CALL_ME_BODIES, tryItCommand } from '../../scripts/start/examples';
 import { publicHolidays } from '../sandbox/calendar/publicHolidays';
 import { pointCalendarsAt } from './harness/calendarUrls';
 import { clearDataTable, dataTableRows, ensureDataTable, type DataTableRef } from './harness/dataTables';
@@ -374,7 +374,8 @@ describe(`n8n ${process.env.N8N_LINE ?? '2'}.x: the example workflows against th
 	describe('6. answer a WhatsApp "call me back" request (the example as shipped)', () => {
 		const file = example('6-whatsapp-call-me-back.json');
 		const path = file.nodes.find((n) => n.type === 'n8n-nodes-base.webhook')?.parameters.path as string;
-		const [allowsCalls, doesNot] = CALL_ME_BACK_BODIES;
+		const [doesNot] = CALL_ME_BACK_BODIES;
+		const allowsCalls = ALLOWS_CALLS_BODY;
 		const everyDay = (open: string, close: string) =>
 			['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'].map((day) => ({ day_of_week: day, open_time: open, close_time: close }));
 		const setHours = async (status: string, weekly: unknown[], holidays: unknown[] = []) =>
