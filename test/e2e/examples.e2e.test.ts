@@ -417,7 +417,7 @@ describe(`n8n ${process.env.N8N_LINE ?? '2'}.x: the example workflows against th
 			const missing = await e2e.callWebhook(path, {});
 			expect([missing.status, missing.body.error]).toEqual([400, expect.stringMatching(/^Recipient: must be a phone number/)]);
 			await e2e.sandbox('POST', 'whatsapp-users', { waId: '4915100000009', withinWindow: false });
-			await setHours('DISABLED', []);
+			await setHours('ENABLED', everyDay('0000', '2359'));
 			const outside = await e2e.callWebhook(path, { phone: '+49 151 00000009' });
 			expect([outside.status, outside.body.code]).toEqual([400, 131047]);
 			expect(outside.body.howToFix).toMatch(/template with a call button|"voice_call" button/);
