@@ -13,7 +13,7 @@ export const onlyWhileOpenOption: INodeProperties = {
 	type: 'boolean',
 	default: false,
 	description:
-		'Whether to send only while the stored call hours and holidays let people call (as Availability → Check). Otherwise nothing is sent and the item says when calls open next (nextOpenAt).',
+		'Whether to send only while the stored call hours and holidays let people call (as Availability → Check); else the item says when (nextOpenAt)',
 };
 
 /** undefined while people can call (send); otherwise the output fields of the send that was left out. */

@@ -27,7 +27,7 @@ export function recipientField(displayOptions: IDisplayOptions, bsuid = true): I
 		required: true,
 		default: '',
 		placeholder: '+49 151 23456789',
-		description: `The person’s WhatsApp phone number with country code${bsuid ? ', or their business-scoped user ID (US.1349…)' : ''}`,
+		description: `Phone number with country code${bsuid ? ', or business-scoped user ID' : ''}`,
 		displayOptions,
 	};
 }
@@ -54,7 +54,7 @@ export function recipientText(recipient: Recipient): string {
 }
 
 /** Meta's limit for the body of an interactive message. */
-export const MAX_BODY_LENGTH = 1024;
+const MAX_BODY_LENGTH = 1024;
 
 export function bodyTextField(displayOptions: IDisplayOptions, description: string): INodeProperties {
 	return {
@@ -84,7 +84,7 @@ export function parseOptionalText(value: unknown, field: string, max: number): s
 }
 
 /** The call button's lifetime in minutes, Meta's ttl_minutes. */
-export const MAX_LIFETIME_MINUTES = 43200;
+const MAX_LIFETIME_MINUTES = 43200;
 const UNIT_MINUTES: Record<string, number> = { d: 1440, h: 60, m: 1 };
 
 /** "7d", "12h", "1d 12h", "90m" or a number of minutes -> minutes, 1 to 43,200 (30 days). Empty = Meta's 7 days. */

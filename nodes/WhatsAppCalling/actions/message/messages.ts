@@ -10,10 +10,6 @@ import type { Recipient } from './fields';
  * bodies, answer parsing (Meta's "call button messages" and "user call permissions" pages).
  */
 
-export function messagesPath(phoneNumberId: string): string {
-	return `/${phoneNumberId}/messages`;
-}
-
 export interface CallButton {
 	bodyText: string;
 	displayText?: string;
@@ -28,7 +24,7 @@ function recipientFields(recipient: Recipient): IDataObject {
 function interactiveRequest(phoneNumberId: string, recipient: Recipient, interactive: IDataObject): GraphRequest {
 	return {
 		method: 'POST',
-		path: messagesPath(phoneNumberId),
+		path: `/${phoneNumberId}/messages`,
 		body: { messaging_product: 'whatsapp', recipient_type: 'individual', ...recipientFields(recipient), type: 'interactive', interactive },
 		// A message must not arrive twice: never retried unless Meta's answer proves it was not processed.
 		repeatable: false,
@@ -54,9 +50,8 @@ export function callPermissionRequestRequest(phoneNumberId: string, recipient: R
 }
 
 const WINDOW_HINT =
-	'Outside the 24-hour customer service window WhatsApp takes only templates: send an approved template with a call button (a "voice_call" button, WhatsApp Manager → Message templates) with n8n’s WhatsApp Business Cloud node, or send this message after the person writes to the number again.';
-const CLIENT_TOO_OLD_HINT =
-	'The person’s WhatsApp app is too old to show this message (or cannot receive it): ask them to update WhatsApp, or reach them another way.';
+	'Outside the 24-hour customer service window only templates can be sent: one with a "voice_call" button (WhatsApp Manager → Message templates), e.g. with n8n’s WhatsApp Business Cloud node.';
+const CLIENT_TOO_OLD_HINT = 'The person’s WhatsApp app is too old for this message, or the number is not on WhatsApp.';
 
 /** Meta's codes for these sends, with what the user can do next; the transport's description follows. */
 function withMessageHint(error: unknown): unknown {
@@ -80,7 +75,7 @@ export async function sendMessage(graph: GraphClient, request: GraphRequest, dry
 
 // Call permissions: GET /<PHONE_NUMBER_ID>/call_permissions?user_wa_id=<phone>
 
-export const PERMISSION_REQUEST_ACTION = 'send_call_permission_request';
+const PERMISSION_REQUEST_ACTION = 'send_call_permission_request';
 const MAX_ACTIONS = 20;
 const MAX_LIMITS = 20;
 

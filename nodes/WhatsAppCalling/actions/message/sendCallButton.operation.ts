@@ -13,7 +13,7 @@ const displayOptions = showFor('message', 'sendCallButton');
 
 export const description: INodeProperties[] = [
 	recipientField(displayOptions),
-	bodyTextField(displayOptions, 'The message above the button. Meta sends it only within 24 hours of the person’s last message.'),
+	bodyTextField(displayOptions, 'The text above the button'),
 	optionsCollection(displayOptions, {
 		write: true,
 		extra: [
@@ -23,7 +23,7 @@ export const description: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: '7d',
-				description: 'How long the button works: 30m, 12h, 7d or 1d 12h, at most 30d. Empty = 7 days.',
+				description: 'E.g. 30m, 12h, 7d or 1d 12h; at most 30d. Empty = 7 days.',
 			},
 			{
 				displayName: 'Button Text',
@@ -39,7 +39,7 @@ export const description: INodeProperties[] = [
 				name: 'payload',
 				type: 'string',
 				default: '',
-				description: 'Up to 512 characters, returned as cta_payload in the calls webhook of a call from this button',
+				description: 'Up to 512 characters, returned as cta_payload in the calls webhook',
 			},
 		],
 	}),

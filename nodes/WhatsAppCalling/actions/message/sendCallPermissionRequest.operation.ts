@@ -11,7 +11,7 @@ const displayOptions = showFor('message', 'sendCallPermissionRequest');
 
 export const description: INodeProperties[] = [
 	recipientField(displayOptions),
-	bodyTextField(displayOptions, 'Why the business asks to call. The person allows calls for 7 days, always, or declines.'),
+	bodyTextField(displayOptions, 'Why the business asks to call'),
 	optionsCollection(displayOptions, {
 		write: true,
 		extra: [
@@ -21,7 +21,7 @@ export const description: INodeProperties[] = [
 				type: 'boolean',
 				default: true,
 				description:
-					'Whether to read the permission state first and send nothing when Meta would refuse (1 request per 24 hours and 2 per 7 days, or permission already permanent); the item then says why and when it can next be sent',
+					'Whether to send nothing when Meta would refuse (1 request per 24 hours and 2 per 7 days, or permission already permanent), and say why and when it can be sent',
 			},
 		],
 	}),
