@@ -1,6 +1,6 @@
 import { parseLifetime, parseRecipient } from '../../../nodes/WhatsAppCalling/actions/message/fields';
 import { permissionRequestBlocked, readCallPermissionAnswer } from '../../../nodes/WhatsAppCalling/actions/message/messages';
-import { closedNow } from '../../../nodes/shared/hours/whileOpen';
+import { closedNow } from '../../../nodes/shared/hours/availability';
 import { expectInputError } from '../hours/expectInputError';
 
 describe('call button lifetime', () => {

@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readPhoneNumberId } from '../../../shared/accounts/locators';
 import { optionsCollection, readOptionValues, showFor } from '../../../shared/descriptions/options';
-import { closedNow, onlyWhileOpenOption } from '../../../shared/hours/whileOpen';
+import { onlyWhileOpenOption } from '../../../shared/descriptions/availability';
+import { closedNow } from '../../../shared/hours/availability';
 import type { GraphClient } from '../../../shared/transport/graph';
 import { isCallingEnabled, storedCallHours } from '../../helpers/settingsAnswer';
 import { fetchSettings } from '../common';
