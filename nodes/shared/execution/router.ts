@@ -1,6 +1,6 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 
-import type { GraphClient } from '../transport/graph';
+import type { GraphClient } from '../transport/types';
 import { runItems } from './runItems';
 import type { ItemResult } from './settling';
 

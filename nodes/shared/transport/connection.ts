@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, ICredentialsDecrypted } from 'n8n-workflow';
 
-import type { GraphContext } from './graph';
+import type { GraphContext } from './types';
 import { APP_TOKEN_MARKER, appSecretProof } from './signing';
 
 export const CREDENTIAL_TYPE = 'metaCallingApi';
