@@ -21,8 +21,10 @@ import {
 	provesNotProcessed,
 	type AnswerFacts,
 	type AnswerKind,
+	type BackoffSettings,
+	type UsageReport,
 } from './rateLimit';
-import { RequestThrottle, type CongestionSignal } from './throttle';
+import { RequestThrottle, type CongestionSignal, type Ticket } from './throttle';
 import type { GraphClient, GraphClientOptions, GraphContext, GraphRequest, GraphRequestPreview } from './types';
 
 // The node folders import the types from here too.
@@ -83,145 +85,212 @@ function signalOf(kind: AnswerKind, usagePercent: number | undefined): Congestio
 	return kind === 'success' ? 'clean' : 'neutral';
 }
 
-export async function createGraphClient(
-	ctx: GraphContext,
-	options: GraphClientOptions = {},
-): Promise<GraphClient> {
+/** What every request of one client shares: where it goes, the throttle, and the retry settings. */
+interface Client {
+	ctx: GraphContext;
+	connection: Connection;
+	throttle: RequestThrottle;
+	maxTotalWaitMs: number;
+	backoff: BackoffSettings;
+	timeout: number;
+	random: () => number;
+}
+
+/** One request's history over its attempts: what the next decision depends on. */
+interface Attempts {
+	waitedMs: number;
+	transientRetries: number;
+	/** A write whose answer was lost may have been applied: if it then fails for good, the item must say so. */
+	mayHaveApplied: boolean;
+}
+
+/** One attempt's answer, what it means, and the window slot it was sent with (a rate limit pauses on it). */
+interface Attempt {
+	answer: RawAnswer;
+	ticket: Ticket;
+	facts: AnswerFacts;
+	kind: AnswerKind;
+	usage: UsageReport;
+	/** The parsed body, when it is readable. */
+	value: unknown;
+}
+
+/** What an attempt decided: the value, a final error, or another attempt (after a wait, or the shared pause). */
+type Outcome =
+	| { value: unknown }
+	| { error: NodeApiError }
+	| { retry: 'afterWait'; waitMs: number }
+	| { retry: 'afterPause' };
+
+export async function createGraphClient(ctx: GraphContext, options: GraphClientOptions = {}): Promise<GraphClient> {
 	const connection = await readConnection(ctx);
-	const throttle = new RequestThrottle(options.concurrency ?? 'auto');
-	const maxTotalWaitMs = Math.max(0, options.maxTotalWaitMs ?? DEFAULT_MAX_TOTAL_WAIT_MS);
-	const backoff = options.backoff ?? DEFAULT_BACKOFF;
-	const timeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-	const random = options.random ?? Math.random;
-
-	const errorContext = (statusCode?: number, note?: string, path?: string): ErrorContext => ({
-		node: ctx.getNode(),
-		secrets: connection.secrets,
-		statusCode,
-		note,
-		path,
-	});
-
-	/** The credential marked for the app token; app-level calls need App ID and App Secret. */
-	function appCredential(): ICredentialsDecrypted {
-		if (connection.app) return connection.app;
-		throw new NodeOperationError(
-			ctx.getNode(),
-			'App ID and App Secret: both are required in the Meta Calling API credential for this call',
-			{ description: 'Webhook subscriptions are managed with the app token (App ID|App Secret), not with the access token.' },
-		);
-	}
-
-	/** Never throws: every failure comes back as a RawAnswer for the retry logic to judge. */
-	async function sendOnce(req: GraphRequest, credential: ICredentialsDecrypted): Promise<RawAnswer> {
-		const httpOptions: IHttpRequestOptions = {
-			method: req.method,
-			url: connection.apiRoot + normalisePath(req.path),
-			qs: req.qs,
-			timeout,
-		};
-		if (req.body && req.method !== 'GET') httpOptions.body = req.body;
-		return await sendAuthenticated(ctx, httpOptions, credential);
-	}
-
-	/** The error a failed answer stands for, with secrets removed. */
-	function errorOf(answer: RawAnswer, path: string, note?: string): NodeApiError {
-		if (!answer.received) return networkError(answer.networkCode, connection.host, errorContext(undefined, note), answer.detail);
-		const body = parsedBody(answer.body);
-		const envelope = body.ok ? readMetaError(body.value) : undefined;
-		if (envelope) return metaApiError(envelope, errorContext(answer.statusCode, note, path));
-		return unreadableAnswerError(
-			answer.statusCode,
-			body.ok ? JSON.stringify(body.value ?? '') : body.text,
-			errorContext(answer.statusCode, note),
-		);
-	}
-
-	function gaveUpNote(waitedMs: number): string {
-		return `Gave up after waiting ${Math.round(waitedMs / 100) / 10} s in total (Max Wait: ${maxTotalWaitMs / 1000} s).`;
-	}
-
-	/** What one answer means: its class, its usage report and, when it is readable, its value. */
-	function evaluate(answer: RawAnswer) {
-		const facts = factsOf(answer);
-		let kind = classifyAnswer(facts);
-		const usage = answer.received ? parseUsageHeaders(answer.headers) : {};
-		const body = answer.received ? parsedBody(answer.body) : undefined;
-		// A 2xx whose body cannot be read is not a success we can hand on.
-		if (kind === 'success' && body && !body.ok) kind = 'failure';
-		return { facts, kind, usage, value: body?.ok ? body.value : undefined };
-	}
-
-	async function request<T>(req: GraphRequest): Promise<T> {
-		const repeatable = req.repeatable !== false;
-		// Checked before a slot is taken: a credential without app fields fails here, holding nothing.
-		const credential = req.auth === 'app' ? appCredential() : connection.user;
-		let waitedMs = 0;
-		let transientRetries = 0;
-		// A write whose answer was lost may have been applied: if it then fails for good, the item must say so.
-		let mayHaveApplied = false;
-		const finalError = (error: NodeApiError, statusCode?: number) =>
-			mayHaveApplied ? ambiguousOutcomeError(error, errorContext(statusCode), true) : error;
-		for (;;) {
-			const ticket = await throttle.acquire(req.sendBy !== undefined);
-			// The slot is held during the shared pause, so when it ends only a window's worth goes out.
-			const pause = Math.min(throttle.pauseRemainingMs(), Math.max(0, maxTotalWaitMs - waitedMs));
-			if (pause > 0) await sleep(pause);
-			waitedMs += pause;
-			// Under a millisecond it is not worth a timer: the debt stays in the throttle's schedule.
-			const pace = throttle.paceMs();
-			if (pace >= 1) await sleep(pace);
-			if (req.sendBy !== undefined && Date.now() > req.sendBy) {
-				throttle.release(ticket, 'neutral');
-				throw new StaleReadError();
-			}
-			if (req.mayLeave && !req.mayLeave()) {
-				throttle.release(ticket, 'neutral');
-				throw new WithdrawnError();
-			}
-			const sentAt = Date.now();
-			const answer = await sendOnce(req, credential);
-			if (answer.received) throttle.recordRoundTrip(Date.now() - sentAt);
-			const { facts, kind, usage, value } = evaluate(answer);
-			throttle.release(ticket, signalOf(kind, usage.maxPercent), usage.maxPercent);
-
-			if (kind === 'success') return value as T;
-			if (kind === 'failure') {
-				throw finalError(errorOf(answer, req.path, repeatable || !answer.received || answer.statusCode >= 300 ? undefined : SENT_PROBABLY), facts.statusCode);
-			}
-			if (!repeatable && !provesNotProcessed(facts)) {
-				throw ambiguousOutcomeError(errorOf(answer, req.path), errorContext(facts.statusCode));
-			}
-			if (req.method !== 'GET' && !provesNotProcessed(facts)) mayHaveApplied = true;
-
-			const remaining = maxTotalWaitMs - waitedMs;
-			if (kind === 'rateLimit') {
-				const hint = usage.regainAccessMs ?? (answer.received ? parseRetryAfterMs(answer.headers) : undefined);
-				const wait = nextWaitMs(throttle.consecutivePauses, backoff, random(), hint, remaining);
-				if (wait === undefined) throw finalError(errorOf(answer, req.path, gaveUpNote(waitedMs)), facts.statusCode);
-				// Joins the pause another request opened first, if any; the next turn of the loop waits for it.
-				throttle.openPause(ticket, wait);
-				if (throttle.pauseRemainingMs() > remaining) throw finalError(errorOf(answer, req.path, gaveUpNote(waitedMs)), facts.statusCode);
-				continue;
-			}
-			const wait = nextWaitMs(transientRetries++, backoff, random(), undefined, remaining);
-			if (wait === undefined) throw finalError(errorOf(answer, req.path, gaveUpNote(waitedMs)), facts.statusCode);
-			await sleep(wait);
-			waitedMs += wait;
-		}
-	}
-
-	async function inspectToken(): Promise<IDataObject> {
-		const token = String(connection.user.data?.accessToken ?? '').trim();
-		return await request<IDataObject>({ method: 'GET', path: '/debug_token', qs: { input_token: token } });
-	}
-
+	const client: Client = {
+		ctx,
+		connection,
+		throttle: new RequestThrottle(options.concurrency ?? 'auto'),
+		maxTotalWaitMs: Math.max(0, options.maxTotalWaitMs ?? DEFAULT_MAX_TOTAL_WAIT_MS),
+		backoff: options.backoff ?? DEFAULT_BACKOFF,
+		timeout: options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+		random: options.random ?? Math.random,
+	};
+	const request = async <T>(req: GraphRequest): Promise<T> => (await sendWithRetries(client, req)) as T;
 	return {
 		apiRoot: connection.apiRoot,
 		businessAccountId: connection.businessAccountId,
 		request,
-		inspectToken,
+		inspectToken: async () => {
+			const token = String(connection.user.data?.accessToken ?? '').trim();
+			return await request<IDataObject>({ method: 'GET', path: '/debug_token', qs: { input_token: token } });
+		},
 		describe: (req) => previewOf(connection, req),
-		windowLimit: () => throttle.limit,
+		windowLimit: () => client.throttle.limit,
 	};
+}
+
+/** Attempts the request until one answer settles it: Meta's value, or an error that is final. */
+async function sendWithRetries(client: Client, req: GraphRequest): Promise<unknown> {
+	// Checked before a slot is taken: a credential without app fields fails here, holding nothing.
+	const credential = req.auth === 'app' ? appCredential(client) : client.connection.user;
+	const attempts: Attempts = { waitedMs: 0, transientRetries: 0, mayHaveApplied: false };
+	for (;;) {
+		const attempt = await attemptOnce(client, req, credential, attempts);
+		const outcome = settledBy(client, req, attempt, attempts) ?? retryPlan(client, req, attempt, attempts);
+		if ('value' in outcome) return outcome.value;
+		if ('error' in outcome) throw outcome.error;
+		// 'afterPause': the next turn waits for the shared pause, holding its slot.
+		if (outcome.retry === 'afterWait') {
+			await sleep(outcome.waitMs);
+			attempts.waitedMs += outcome.waitMs;
+		}
+	}
+}
+
+/** Waits for a window slot, the shared pause and the pacing, sends once, and gives the slot back. */
+async function attemptOnce(client: Client, req: GraphRequest, credential: ICredentialsDecrypted, attempts: Attempts): Promise<Attempt> {
+	const { throttle } = client;
+	const ticket = await throttle.acquire(req.sendBy !== undefined);
+	// The slot is held during the shared pause, so when it ends only a window's worth goes out.
+	const pause = Math.min(throttle.pauseRemainingMs(), Math.max(0, client.maxTotalWaitMs - attempts.waitedMs));
+	if (pause > 0) await sleep(pause);
+	attempts.waitedMs += pause;
+	// Under a millisecond it is not worth a timer: the debt stays in the throttle's schedule.
+	const pace = throttle.paceMs();
+	if (pace >= 1) await sleep(pace);
+	if (req.sendBy !== undefined && Date.now() > req.sendBy) {
+		throttle.release(ticket, 'neutral');
+		throw new StaleReadError();
+	}
+	if (req.mayLeave && !req.mayLeave()) {
+		throttle.release(ticket, 'neutral');
+		throw new WithdrawnError();
+	}
+	const sentAt = Date.now();
+	const answer = await sendOnce(client, req, credential);
+	if (answer.received) throttle.recordRoundTrip(Date.now() - sentAt);
+	const attempt = { ...evaluate(answer), answer, ticket };
+	throttle.release(ticket, signalOf(attempt.kind, attempt.usage.maxPercent), attempt.usage.maxPercent);
+	return attempt;
+}
+
+/** Never throws: every failure comes back as a RawAnswer for the retry logic to judge. */
+async function sendOnce(client: Client, req: GraphRequest, credential: ICredentialsDecrypted): Promise<RawAnswer> {
+	const httpOptions: IHttpRequestOptions = {
+		method: req.method,
+		url: client.connection.apiRoot + normalisePath(req.path),
+		qs: req.qs,
+		timeout: client.timeout,
+	};
+	if (req.body && req.method !== 'GET') httpOptions.body = req.body;
+	return await sendAuthenticated(client.ctx, httpOptions, credential);
+}
+
+/** What one answer means: its class, its usage report and, when it is readable, its value. */
+function evaluate(answer: RawAnswer): Omit<Attempt, 'answer' | 'ticket'> {
+	const facts = factsOf(answer);
+	let kind = classifyAnswer(facts);
+	const usage = answer.received ? parseUsageHeaders(answer.headers) : {};
+	const body = answer.received ? parsedBody(answer.body) : undefined;
+	// A 2xx whose body cannot be read is not a success we can hand on.
+	if (kind === 'success' && body && !body.ok) kind = 'failure';
+	return { facts, kind, usage, value: body?.ok ? body.value : undefined };
+}
+
+/**
+ * The outcome when this answer ends the request (a success, a failure, or an answer lost by a request
+ * that must not be sent twice); undefined when another attempt may follow.
+ */
+function settledBy(client: Client, req: GraphRequest, attempt: Attempt, attempts: Attempts): Outcome | undefined {
+	const { answer, facts, kind } = attempt;
+	const repeatable = req.repeatable !== false;
+	if (kind === 'success') return { value: attempt.value };
+	if (kind === 'failure') {
+		const note = repeatable || !answer.received || answer.statusCode >= 300 ? undefined : SENT_PROBABLY;
+		return { error: finalError(client, attempts, errorOf(client, answer, req.path, note), facts.statusCode) };
+	}
+	if (!repeatable && !provesNotProcessed(facts)) {
+		return { error: ambiguousOutcomeError(errorOf(client, answer, req.path), errorContext(client, facts.statusCode)) };
+	}
+	if (req.method !== 'GET' && !provesNotProcessed(facts)) attempts.mayHaveApplied = true;
+	return undefined;
+}
+
+/**
+ * How to try again within Max Wait: a rate limit opens (or joins) the pause every request of the client
+ * waits out; any other retryable answer waits a backoff of its own. A final error when the budget is spent.
+ */
+function retryPlan(client: Client, req: GraphRequest, attempt: Attempt, attempts: Attempts): Outcome {
+	const { answer, facts, usage, ticket } = attempt;
+	const { throttle, backoff, random } = client;
+	const remaining = client.maxTotalWaitMs - attempts.waitedMs;
+	const gaveUp = (): Outcome => ({
+		error: finalError(client, attempts, errorOf(client, answer, req.path, gaveUpNote(client, attempts.waitedMs)), facts.statusCode),
+	});
+	if (attempt.kind === 'rateLimit') {
+		const hint = usage.regainAccessMs ?? (answer.received ? parseRetryAfterMs(answer.headers) : undefined);
+		const wait = nextWaitMs(throttle.consecutivePauses, backoff, random(), hint, remaining);
+		if (wait === undefined) return gaveUp();
+		// Joins the pause another request opened first, if any; the next turn of the loop waits for it.
+		throttle.openPause(ticket, wait);
+		return throttle.pauseRemainingMs() > remaining ? gaveUp() : { retry: 'afterPause' };
+	}
+	const wait = nextWaitMs(attempts.transientRetries++, backoff, random(), undefined, remaining);
+	return wait === undefined ? gaveUp() : { retry: 'afterWait', waitMs: wait };
+}
+
+/** A final error of a write that may have been applied on an earlier attempt says so. */
+function finalError(client: Client, attempts: Attempts, error: NodeApiError, statusCode?: number): NodeApiError {
+	return attempts.mayHaveApplied ? ambiguousOutcomeError(error, errorContext(client, statusCode), true) : error;
+}
+
+/** The error a failed answer stands for, with secrets removed. */
+function errorOf(client: Client, answer: RawAnswer, path: string, note?: string): NodeApiError {
+	if (!answer.received) {
+		return networkError(answer.networkCode, client.connection.host, errorContext(client, undefined, note), answer.detail);
+	}
+	const body = parsedBody(answer.body);
+	const envelope = body.ok ? readMetaError(body.value) : undefined;
+	if (envelope) return metaApiError(envelope, errorContext(client, answer.statusCode, note, path));
+	return unreadableAnswerError(
+		answer.statusCode,
+		body.ok ? JSON.stringify(body.value ?? '') : body.text,
+		errorContext(client, answer.statusCode, note),
+	);
+}
+
+function errorContext(client: Client, statusCode?: number, note?: string, path?: string): ErrorContext {
+	return { node: client.ctx.getNode(), secrets: client.connection.secrets, statusCode, note, path };
+}
+
+function gaveUpNote(client: Client, waitedMs: number): string {
+	return `Gave up after waiting ${Math.round(waitedMs / 100) / 10} s in total (Max Wait: ${client.maxTotalWaitMs / 1000} s).`;
+}
+
+/** The credential marked for the app token; app-level calls need App ID and App Secret. */
+function appCredential(client: Client): ICredentialsDecrypted {
+	if (client.connection.app) return client.connection.app;
+	throw new NodeOperationError(
+		client.ctx.getNode(),
+		'App ID and App Secret: both are required in the Meta Calling API credential for this call',
+		{ description: 'Webhook subscriptions are managed with the app token (App ID|App Secret), not with the access token.' },
+	);
 }
