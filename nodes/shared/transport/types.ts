@@ -77,3 +77,16 @@ export interface GraphClientOptions {
 	/** Source of jitter in [0, 1); tests pin it to make waits predictable. Default Math.random. */
 	random?: () => number;
 }
+
+/** Meta's error envelope: `{"error": {...}}`. Every field is optional in practice. */
+export interface MetaErrorEnvelope {
+	message?: string;
+	type?: string;
+	code?: number;
+	error_subcode?: number;
+	error_user_title?: string;
+	error_user_msg?: string;
+	error_data?: Record<string, unknown> | string;
+	is_transient?: boolean;
+	fbtrace_id?: string;
+}
