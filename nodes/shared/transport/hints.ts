@@ -99,10 +99,14 @@ export function idFieldOf(path: string, nodeType: string): { field: string; id: 
 }
 
 /**
- * The field on screen whose ID Meta does not know (or the token cannot reach): subcode 33, or "Invalid
- * page-id". Undefined for any other error, or when the request's path names no field.
+ * An ID Meta does not know (or the token cannot reach: subcode 33, or "Invalid page-id"): the field on
+ * screen it came from, and what to check. Undefined for any other error, or when the path names no field.
  */
 export function unknownObjectOf(envelope: MetaErrorEnvelope, path: string | undefined, nodeType: string) {
 	const unknown = envelope.code === 100 && (envelope.error_subcode === 33 || /does not exist|invalid page-?id/i.test(textOf(envelope)));
-	return unknown && path ? idFieldOf(path, nodeType) : undefined;
+	const named = unknown && path ? idFieldOf(path, nodeType) : undefined;
+	return named && {
+		field: named.field,
+		hint: `${named.field} ${named.id}: Meta has no such object that this token can reach. Check the ${named.field}, and that the credential's token was granted it.`,
+	};
 }

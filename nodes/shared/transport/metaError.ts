@@ -21,30 +21,36 @@ export const META_ERROR_FIELDS = [
 ] as const;
 
 function toNumber(value: unknown): number | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
+	if (value === null || value === '') return undefined;
 	const n = Number(value);
 	return Number.isFinite(n) ? n : undefined;
 }
+
+/** How each field of Meta's envelope is read, in the order the envelope keeps them. */
+const ENVELOPE_FIELDS: Array<[keyof MetaErrorEnvelope, (value: unknown) => unknown]> = [
+	['message', String],
+	['type', String],
+	['code', toNumber],
+	['error_subcode', toNumber],
+	['error_user_title', String],
+	['error_user_msg', String],
+	['error_data', (value) => (isRecord(value) || typeof value === 'string' ? value : undefined)],
+	['is_transient', (value) => value === true],
+	['fbtrace_id', String],
+];
 
 /** The envelope in an answer body, or undefined when the body is not one of Meta's errors. */
 export function readMetaError(body: unknown): MetaErrorEnvelope | undefined {
 	if (!isRecord(body) || !isRecord(body.error)) return undefined;
 	const raw = body.error;
 	if (raw.message === undefined && raw.code === undefined) return undefined;
-	const envelope: MetaErrorEnvelope = {};
-	if (raw.message !== undefined) envelope.message = String(raw.message);
-	if (raw.type !== undefined) envelope.type = String(raw.type);
-	envelope.code = toNumber(raw.code);
-	envelope.error_subcode = toNumber(raw.error_subcode);
-	if (raw.error_user_title !== undefined) envelope.error_user_title = String(raw.error_user_title);
-	if (raw.error_user_msg !== undefined) envelope.error_user_msg = String(raw.error_user_msg);
-	if (isRecord(raw.error_data) || typeof raw.error_data === 'string') envelope.error_data = raw.error_data;
-	if (raw.is_transient !== undefined) envelope.is_transient = raw.is_transient === true;
-	if (raw.fbtrace_id !== undefined) envelope.fbtrace_id = String(raw.fbtrace_id);
-	for (const key of Object.keys(envelope) as Array<keyof MetaErrorEnvelope>) {
-		if (envelope[key] === undefined) delete envelope[key];
+	const envelope: Record<string, unknown> = {};
+	for (const [key, read] of ENVELOPE_FIELDS) {
+		// Fields Meta left out stay out (no key with an undefined value).
+		const value = raw[key] === undefined ? undefined : read(raw[key]);
+		if (value !== undefined) envelope[key] = value;
 	}
-	return envelope;
+	return envelope as MetaErrorEnvelope;
 }
 
 export interface ErrorContext {
@@ -99,9 +105,7 @@ export function metaApiError(envelope: MetaErrorEnvelope, context: ErrorContext)
 		? `${envelope.error_user_title ? `${envelope.error_user_title}: ` : ''}${envelope.error_user_msg}`
 		: '';
 	const unknown = unknownObjectOf(envelope, context.path, context.node.type);
-	const hint = unknown
-		? `${unknown.field} ${unknown.id}: Meta has no such object that this token can reach. Check the ${unknown.field}, and that the credential's token was granted it.`
-		: hintFor(envelope);
+	const hint = unknown ? unknown.hint : hintFor(envelope);
 	const description = [userMessage, hint, describeCodes(envelope)].filter(Boolean).join(' ');
 	const fields: IDataObject = {};
 	for (const key of META_ERROR_FIELDS) if (envelope[key] !== undefined) fields[key] = envelope[key];
