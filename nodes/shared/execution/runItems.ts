@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { inputErrorInWords, type Shown } from '../descriptions/fieldLabel';
-import { DEFAULT_MAX_WAIT_SECONDS } from '../descriptions/options';
-import { MAX_FIXED_WINDOW, MAX_WINDOW, parseConcurrency, type ConcurrencySetting } from '../transport/congestion';
+import { readRunOptions, type RunOptions } from '../descriptions/options';
+import { MAX_FIXED_WINDOW, MAX_WINDOW } from '../transport/congestion';
 import { createGraphClient, WithdrawnError, type GraphClient, type GraphClientOptions, type GraphRequest } from '../transport/graph';
 import { META_ERROR_FIELDS } from '../transport/metaError';
 import { InputError } from '../validation';
@@ -20,14 +20,6 @@ export type ItemHandler = (itemIndex: number, graph: GraphClient, input: unknown
 /** Items being worked on at once. The client's congestion window bounds the requests among them. */
 export const MAX_ITEMS_IN_FLIGHT = MAX_WINDOW;
 const ITEM_SLOT_RECHECK_MS = 50;
-
-function readOption(ctx: IExecuteFunctions, name: string, fallback: unknown): unknown {
-	try {
-		return ctx.getNodeParameter(`options.${name}`, 0, fallback);
-	} catch {
-		return fallback; // an operation without the options collection
-	}
-}
 
 /** The node's parameters (to name fields by their labels) and the resource/operation chosen. */
 interface NodeScreen {
@@ -55,20 +47,12 @@ function inputErrorOf(ctx: IExecuteFunctions, error: InputError, screen: NodeScr
 	return converted;
 }
 
-function readConcurrency(ctx: IExecuteFunctions, screen: NodeScreen): ConcurrencySetting {
-	const setting = parseConcurrency(readOption(ctx, 'concurrency', 'auto'));
-	if (setting === undefined) {
-		throw inputErrorOf(ctx, new InputError('options.concurrency', 'must be auto or a whole number from 1 to 50'), screen);
+function readOrFail(ctx: IExecuteFunctions, screen: NodeScreen): RunOptions {
+	try {
+		return readRunOptions(ctx);
+	} catch (error) {
+		throw error instanceof InputError ? inputErrorOf(ctx, error, screen) : new NodeOperationError(ctx.getNode(), error as Error);
 	}
-	return setting;
-}
-
-function readMaxWaitMs(ctx: IExecuteFunctions, screen: NodeScreen): number {
-	const seconds = Number(readOption(ctx, 'maxWaitSeconds', DEFAULT_MAX_WAIT_SECONDS));
-	if (!Number.isFinite(seconds) || seconds < 0) {
-		throw inputErrorOf(ctx, new InputError('options.maxWaitSeconds', 'must be a number of seconds, 0 or more'), screen);
-	}
-	return seconds * 1000;
 }
 
 /** Every failure of an item becomes an n8n error that names the item. */
@@ -172,8 +156,7 @@ export async function runItems(
 	const { validate, sequentialOnStop = false, properties = [], ...tuning } = options;
 	const screen: NodeScreen = { properties, shown: readShown(ctx) };
 	const items = ctx.getInputData();
-	const concurrency = readConcurrency(ctx, screen);
-	const maxTotalWaitMs = readMaxWaitMs(ctx, screen);
+	const runOptions = readOrFail(ctx, screen);
 	const continueOnFail = ctx.continueOnFail();
 	const outputs: INodeExecutionData[][] = new Array<INodeExecutionData[]>(items.length);
 
@@ -197,7 +180,7 @@ export async function runItems(
 		}
 	}
 
-	const graph = await createGraphClient(ctx, { ...tuning, concurrency, maxTotalWaitMs });
+	const graph = await createGraphClient(ctx, { ...tuning, ...runOptions });
 	const failures = new Map<number, NodeApiError | NodeOperationError>();
 	let next = 0;
 
@@ -259,4 +242,71 @@ export async function runItems(
 		throw first;
 	}
 	return [outputs.flat()];
+}
+
+// The router: which operation file handles the items of a run.
+
+/** One operation file: its `execute` handles one item. */
+export interface Operation {
+	/** `input` is what `validate` returned for this item (read once: expressions cost CPU per evaluation). */
+	execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient, input: unknown): Promise<ItemResult>;
+	/** Reads the item's parameters and runs the pure checks, before any item's request leaves (throws on a broken rule). */
+	validate?(this: IExecuteFunctions, itemIndex: number): unknown;
+	/** True for operations that must never be repeated (a message): with On Error: Stop, one item at a time. */
+	sequentialOnStop?: boolean;
+}
+
+/** resource -> operation -> the operation file. */
+export type OperationTable = Record<string, Record<string, Operation>>;
+
+/** What a `*.resource.ts` module exports: the selector the user sees and the operation files behind it. */
+export interface ResourceModule {
+	operationField: INodeProperties;
+	operations: Record<string, Operation & { description: INodeProperties[] }>;
+}
+
+/**
+ * A node's table, built from its resource modules. Each operation is listed once, in its resource's
+ * `operations`; the selector's options stay literal so n8n's lint rules read them, and a value without an
+ * operation file (or the reverse) fails here, when the node loads.
+ */
+export function operationTable(resources: Record<string, ResourceModule>): OperationTable {
+	const table: OperationTable = {};
+	for (const [resource, module] of Object.entries(resources)) {
+		const offered = (module.operationField.options ?? []).map((option) => String('value' in option ? option.value : ''));
+		const routed = Object.keys(module.operations);
+		if (offered.sort().join() !== routed.sort().join()) {
+			throw new Error(`Resource "${resource}" offers ${offered.join(', ')} but has operation files for ${routed.join(', ')}`);
+		}
+		table[resource] = module.operations;
+	}
+	return table;
+}
+
+/** The parameters of every operation of a resource, in the order of its `operations`. */
+export function operationParameters(operations: ResourceModule['operations']): INodeProperties[] {
+	return Object.values(operations).flatMap((operation) => operation.description);
+}
+
+/**
+ * Dispatches a node run to the chosen operation and hands it to the shared item loop. Resource and
+ * operation are the same for every item: n8n does not allow expressions in them.
+ */
+export async function routeToOperation(
+	ctx: IExecuteFunctions,
+	operations: OperationTable,
+	properties: readonly INodeProperties[],
+): Promise<INodeExecutionData[][]> {
+	const resource = ctx.getNodeParameter('resource', 0) as string;
+	const operation = ctx.getNodeParameter('operation', 0) as string;
+	const chosen = operations[resource]?.[operation];
+	if (!chosen) {
+		throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" of resource "${resource}" is not supported`);
+	}
+	const validate = chosen.validate;
+	return await runItems(ctx, async (itemIndex, graph, input) => await chosen.execute.call(ctx, itemIndex, graph, input), {
+		validate: validate ? (itemIndex) => validate.call(ctx, itemIndex) : undefined,
+		sequentialOnStop: chosen.sequentialOnStop === true,
+		properties,
+	});
 }
