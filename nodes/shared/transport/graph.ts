@@ -30,20 +30,32 @@ import type { GraphClient, GraphClientOptions, GraphContext, GraphRequest, Graph
 // The node folders import the types from here too.
 export type { GraphClient, GraphClientOptions, GraphContext, GraphRequest, GraphRequestPreview } from './types';
 
-/** A request with `sendBy` could not leave in time; nothing was sent. */
-export class StaleReadError extends Error {
-	constructor() {
-		super('the request could not leave before its send-by time; nothing was sent');
-		this.name = 'StaleReadError';
-	}
+/**
+ * What a caller checks right before each attempt of a request leaves: `beforeSend` throws the caller's own
+ * error to stop it (nothing is sent). `urgent`: its requests take the next free window slot first.
+ */
+export interface SendGuard {
+	beforeSend(req: GraphRequest): void;
+	urgent?: boolean;
 }
 
-/** A request whose `mayLeave` said no; nothing was sent. */
-export class WithdrawnError extends Error {
-	constructor() {
-		super('the request was withdrawn before it left; nothing was sent');
-		this.name = 'WithdrawnError';
-	}
+/**
+ * The client with `guard` on every request, the one way requests get a guard. Two callers use it: the item
+ * loop withdraws an item's requests once another item failed (execution/runItems.ts), and a
+ * read-modify-write stops a write whose read went stale (execution/accountUpdate.ts). Guards compose: on
+ * a guarded client's guarded client, the guard added last runs first, and the first that throws stops it.
+ */
+export function guarded(graph: GraphClient, guard: SendGuard): GraphClient {
+	const request = async <T>(req: GraphRequest): Promise<T> =>
+		await graph.request<T>({
+			...req,
+			urgent: req.urgent || guard.urgent,
+			beforeSend: () => {
+				req.beforeSend?.();
+				guard.beforeSend(req);
+			},
+		});
+	return { ...graph, request };
 }
 
 export const DEFAULT_MAX_TOTAL_WAIT_MS = 60_000;
@@ -165,10 +177,10 @@ async function sendWithRetries(client: Client, req: GraphRequest): Promise<unkno
 	}
 }
 
-/** Waits for a window slot, the shared pause and the pacing, sends once, and gives the slot back. */
+/** Waits for a window slot, the shared pause and the pacing, passes the guard, sends once, gives the slot back. */
 async function attemptOnce(client: Client, req: GraphRequest, credential: ICredentialsDecrypted, attempts: Attempts): Promise<Attempt> {
 	const { throttle } = client;
-	const ticket = await throttle.acquire(req.sendBy !== undefined);
+	const ticket = await throttle.acquire(req.urgent === true);
 	// The slot is held during the shared pause, so when it ends only a window's worth goes out.
 	const pause = Math.min(throttle.pauseRemainingMs(), Math.max(0, client.maxTotalWaitMs - attempts.waitedMs));
 	if (pause > 0) await sleep(pause);
@@ -176,13 +188,13 @@ async function attemptOnce(client: Client, req: GraphRequest, credential: ICrede
 	// Under a millisecond it is not worth a timer: the debt stays in the throttle's schedule.
 	const pace = throttle.paceMs();
 	if (pace >= 1) await sleep(pace);
-	if (req.sendBy !== undefined && Date.now() > req.sendBy) {
-		throttle.release(ticket, 'neutral');
-		throw new StaleReadError();
-	}
-	if (req.mayLeave && !req.mayLeave()) {
-		throttle.release(ticket, 'neutral');
-		throw new WithdrawnError();
+	let passedGuard = false;
+	try {
+		req.beforeSend?.();
+		passedGuard = true;
+	} finally {
+		// A guard that throws stops the request: the slot goes back unused, the caller's error goes on as it is.
+		if (!passedGuard) throttle.release(ticket, 'neutral');
 	}
 	const sentAt = Date.now();
 	const answer = await sendOnce(client, req, credential);

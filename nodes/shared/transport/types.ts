@@ -28,16 +28,14 @@ export interface GraphRequest {
 	repeatable?: boolean;
 	/** 'app' = the APP_ID|APP_SECRET app token (webhook subscriptions). Default 'token'. */
 	auth?: 'token' | 'app';
+	/** Takes the next free window slot before requests that are not urgent (a write whose read goes stale). */
+	urgent?: boolean;
 	/**
-	 * Epoch ms: no attempt leaves after this (StaleReadError instead). A write based on a read must leave
-	 * while that read is fresh (shared/execution/accountUpdate.ts).
+	 * Called right before each attempt leaves (a window slot granted, every wait over). It stops the request
+	 * by throwing the caller's own error: nothing is sent, and the client passes that error on untouched.
+	 * Callers set it through `guarded` (graph.ts), which composes guards.
 	 */
-	sendBy?: number;
-	/**
-	 * Asked when the request is about to leave (a slot granted, every wait over), on each attempt: false
-	 * withdraws it, nothing is sent (WithdrawnError). The item loop stops waiting items this way.
-	 */
-	mayLeave?: () => boolean;
+	beforeSend?: () => void;
 }
 
 /** What a dry run shows: the request as it would leave, without any secret. */
