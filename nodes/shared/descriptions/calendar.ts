@@ -14,32 +14,37 @@ import { withShow } from './hours';
 
 export const LOAD_COUNTRIES_METHOD = 'getPublicHolidayCountries';
 
+function calendarSourceField(displayOptions: IDisplayOptions): INodeProperties {
+	return {
+		displayName: 'Calendar Source',
+		name: 'calendarSource',
+		type: 'options',
+		options: [
+			{
+				name: 'Public Holidays',
+				value: 'publicHolidays',
+				description: 'Public holidays of a country (and optionally one region), from the Nager.Date service; no account needed',
+			},
+			{
+				name: 'iCalendar Feed',
+				value: 'ical',
+				description: 'Any .ics address: a Google or Outlook calendar, a public holiday calendar, a company closures calendar',
+			},
+			{
+				name: 'JSON',
+				value: 'json',
+				description: 'Dates from an earlier node, e.g. a Google Calendar node or a Data table',
+			},
+		],
+		default: 'publicHolidays',
+		displayOptions,
+	};
+}
+
+/** The selector and, for each kind of source, what it needs. */
 export function calendarSourceFields(displayOptions: IDisplayOptions): INodeProperties[] {
 	return [
-		{
-			displayName: 'Calendar Source',
-			name: 'calendarSource',
-			type: 'options',
-			options: [
-				{
-					name: 'Public Holidays',
-					value: 'publicHolidays',
-					description: 'Public holidays of a country (and optionally one region), from the Nager.Date service; no account needed',
-				},
-				{
-					name: 'iCalendar Feed',
-					value: 'ical',
-					description: 'Any .ics address: a Google or Outlook calendar, a public holiday calendar, a company closures calendar',
-				},
-				{
-					name: 'JSON',
-					value: 'json',
-					description: 'Dates from an earlier node, e.g. a Google Calendar node or a Data table',
-				},
-			],
-			default: 'publicHolidays',
-			displayOptions,
-		},
+		calendarSourceField(displayOptions),
 		{
 			displayName: 'Country Name or ID',
 			name: 'countryCode',

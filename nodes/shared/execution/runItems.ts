@@ -147,6 +147,113 @@ export interface ItemRules {
 
 export type ItemLoopOptions = ItemRules & ClientTuning;
 
+/** What a run has produced so far: every item's output, the failures (On Error: Stop) and the checks still settling. */
+class RunState {
+	readonly outputs: INodeExecutionData[][];
+	readonly failures = new Map<number, NodeApiError | NodeOperationError>();
+	readonly settling: Array<Promise<void>> = [];
+	readonly continueOnFail: boolean;
+
+	constructor(
+		readonly ctx: IExecuteFunctions,
+		readonly screen: NodeScreen,
+		readonly itemCount: number,
+	) {
+		this.outputs = new Array<INodeExecutionData[]>(itemCount);
+		this.continueOnFail = ctx.continueOnFail();
+	}
+
+	/** On Error: Stop and an item failed: no new item starts. */
+	stopped(): boolean {
+		return !this.continueOnFail && this.failures.size > 0;
+	}
+
+	fail(itemIndex: number, error: unknown): void {
+		if (error instanceof WithdrawnError) return; // not started: no output, no failure
+		const itemError = asItemError(this.ctx, error, itemIndex, this.screen);
+		if (!this.continueOnFail) this.failures.set(itemIndex, itemError);
+		else this.outputs[itemIndex] = [errorItem(this.ctx, itemError, itemIndex)];
+	}
+
+	/** A Settling result is collected when it settles: the item no longer holds a slot meanwhile. */
+	record(itemIndex: number, result: ItemResult): void {
+		if (!(result instanceof Settling)) {
+			this.outputs[itemIndex] = toOutputItems(result, itemIndex);
+			return;
+		}
+		this.settling.push(
+			result.result.then(
+				(value) => void (this.outputs[itemIndex] = toOutputItems(value, itemIndex)),
+				(error: unknown) => this.fail(itemIndex, error),
+			),
+		);
+	}
+
+	/** With On Error: Stop, the first failure in input order, saying which items were applied. */
+	firstFailure(): NodeApiError | NodeOperationError | undefined {
+		if (this.failures.size === 0) return undefined;
+		const first = this.failures.get(Math.min(...this.failures.keys()))!;
+		if (this.itemCount > 1) {
+			const states = Array.from({ length: this.itemCount }, (_, itemIndex): ItemState => {
+				const failure = this.failures.get(itemIndex);
+				if (failure) return outcomeUnknown(failure) ? 'unknown' : 'failed';
+				return this.outputs[itemIndex] ? 'applied' : 'notStarted';
+			});
+			appendDescription(first, describeRunOutcome(states));
+		}
+		return first;
+	}
+}
+
+/**
+ * The validation phase, before any request leaves: each item's input for the items that may run. With
+ * On Error: Stop the first invalid item fails the node; with continueOnFail it becomes an error item.
+ */
+function validateAll(run: RunState, validate: ItemRules['validate']): Map<number, unknown> {
+	const inputs = new Map<number, unknown>();
+	for (let itemIndex = 0; itemIndex < run.itemCount; itemIndex++) {
+		try {
+			inputs.set(itemIndex, validate?.(itemIndex));
+		} catch (error) {
+			const itemError = asItemError(run.ctx, error, itemIndex, run.screen);
+			if (!run.continueOnFail) {
+				if (run.itemCount > 1) {
+					appendDescription(itemError, `Item ${itemIndex} breaks this rule, so nothing was sent for any item (all items are checked before the first request).`);
+				}
+				throw itemError;
+			}
+			run.outputs[itemIndex] = [errorItem(run.ctx, itemError, itemIndex)];
+		}
+	}
+	return inputs;
+}
+
+/**
+ * Works off the items with `workers` at once; each worker takes the next item. After a failure (without
+ * continueOnFail) no new item starts and the ones in flight go on to their end.
+ */
+async function workOff(run: RunState, graph: GraphClient, handler: ItemHandler, inputs: Map<number, unknown>, workers: number): Promise<void> {
+	const queue = [...inputs.keys()];
+	async function worker(slot: number): Promise<void> {
+		while (queue.length > 0 && run.failures.size === 0) {
+			// Slots beyond 50 work only while the window is that wide: under a limit, items started beyond
+			// it would read long before their writes could leave (the reads go stale).
+			if (slot >= MAX_FIXED_WINDOW && slot >= (graph.windowLimit?.() ?? 0)) {
+				await sleep(ITEM_SLOT_RECHECK_MS);
+				continue;
+			}
+			const itemIndex = queue.shift()!;
+			try {
+				run.record(itemIndex, await handler(itemIndex, itemClient(graph, () => run.stopped()), inputs.get(itemIndex)));
+			} catch (error) {
+				run.fail(itemIndex, error);
+			}
+		}
+	}
+	await Promise.all(Array.from({ length: workers }, async (_, slot) => await worker(slot)));
+	await Promise.all(run.settling);
+}
+
 /**
  * Runs `handler` for every input item, several at once, with one GraphClient shared by all of them
  * (so its congestion window and rate-limit pause cover the whole node). Output keeps input order.
@@ -163,93 +270,17 @@ export async function runItems(
 ): Promise<INodeExecutionData[][]> {
 	const { validate, sequentialOnStop = false, properties = [], ...tuning } = options;
 	const screen: NodeScreen = { properties, shown: readShown(ctx) };
-	const items = ctx.getInputData();
+	const run = new RunState(ctx, screen, ctx.getInputData().length);
 	const runOptions = readOrFail(ctx, screen);
-	const continueOnFail = ctx.continueOnFail();
-	const outputs: INodeExecutionData[][] = new Array<INodeExecutionData[]>(items.length);
-
-	// Validation phase: no request has left yet.
-	const toRun: number[] = [];
-	const inputs: unknown[] = new Array<unknown>(items.length);
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			inputs[itemIndex] = validate?.(itemIndex);
-			toRun.push(itemIndex);
-		} catch (error) {
-			const itemError = asItemError(ctx, error, itemIndex, screen);
-			if (continueOnFail) {
-				outputs[itemIndex] = [errorItem(ctx, itemError, itemIndex)];
-				continue;
-			}
-			if (items.length > 1) {
-				appendDescription(itemError, `Item ${itemIndex} breaks this rule, so nothing was sent for any item (all items are checked before the first request).`);
-			}
-			throw itemError;
-		}
-	}
+	const inputs = validateAll(run, validate);
 
 	const graph = await createGraphClient(ctx, { ...tuning, ...runOptions });
-	const failures = new Map<number, NodeApiError | NodeOperationError>();
-	let next = 0;
+	const sequential = sequentialOnStop && !run.continueOnFail;
+	await workOff(run, graph, handler, inputs, sequential ? 1 : Math.min(MAX_ITEMS_IN_FLIGHT, inputs.size));
 
-	const settling: Array<Promise<void>> = [];
-
-	const runStopped = () => !continueOnFail && failures.size > 0;
-
-	function fail(itemIndex: number, error: unknown): void {
-		if (error instanceof WithdrawnError) return; // not started: no output, no failure
-		const itemError = asItemError(ctx, error, itemIndex, screen);
-		if (!continueOnFail) failures.set(itemIndex, itemError);
-		else outputs[itemIndex] = [errorItem(ctx, itemError, itemIndex)];
-	}
-
-	// Each worker takes the next item; after a failure (without continueOnFail) no new item starts,
-	// the ones in flight settle, and the first failure in input order is thrown.
-	async function worker(slot: number): Promise<void> {
-		while (next < toRun.length && failures.size === 0) {
-			// Slots beyond 50 work only while the window is that wide: under a limit, items started beyond
-			// it would read long before their writes could leave (the reads go stale).
-			if (slot >= MAX_FIXED_WINDOW && slot >= (graph.windowLimit?.() ?? 0)) {
-				await sleep(ITEM_SLOT_RECHECK_MS);
-				continue;
-			}
-			const itemIndex = toRun[next++];
-			try {
-				const result = await handler(itemIndex, itemClient(graph, runStopped), inputs[itemIndex]);
-				if (result instanceof Settling) {
-					settling.push(
-						result.result.then(
-							(value) => void (outputs[itemIndex] = toOutputItems(value, itemIndex)),
-							(error: unknown) => fail(itemIndex, error),
-						),
-					);
-				} else {
-					outputs[itemIndex] = toOutputItems(result, itemIndex);
-				}
-			} catch (error) {
-				fail(itemIndex, error);
-			}
-		}
-	}
-
-	const sequential = sequentialOnStop && !continueOnFail;
-	const workers = sequential ? 1 : Math.min(MAX_ITEMS_IN_FLIGHT, toRun.length);
-	await Promise.all(Array.from({ length: workers }, async (_, slot) => await worker(slot)));
-	await Promise.all(settling);
-
-	if (failures.size > 0) {
-		const first = failures.get(Math.min(...failures.keys()))!;
-		if (items.length > 1) {
-			const states = items.map((_, itemIndex): ItemState => {
-				const failure = failures.get(itemIndex);
-				if (failure) return outcomeUnknown(failure) ? 'unknown' : 'failed';
-				return outputs[itemIndex] ? 'applied' : 'notStarted';
-			});
-			appendDescription(first, describeRunOutcome(states));
-		}
-		throw first;
-	}
-	return [outputs.flat()];
+	const failure = run.firstFailure();
+	if (failure) throw failure;
+	return [run.outputs.flat()];
 }
 
 // The router: which operation file handles the items of a run.
