@@ -136,13 +136,8 @@ export function accountKey(graph: GraphClient, accountId: string): string {
 	return `${graph.apiRoot}|${accountId}`;
 }
 
-/** A write that could not leave within FRESH_READ_MS of its read; nothing was sent, so the item reads again. */
-class StaleReadError extends Error {
-	constructor() {
-		super('the request could not leave before its send-by time; nothing was sent');
-		this.name = 'StaleReadError';
-	}
-}
+/** A write that could not leave within FRESH_READ_MS of its read: nothing was sent, the item reads again (never shown). */
+class StaleReadError extends Error {}
 
 /** Only sends that leave by `sendBy` (epoch ms on `clock`), ahead of others in the window; later ones throw StaleReadError. */
 function sendingBy(graph: GraphClient, sendBy: number, clock: ProtocolClock): GraphClient {

@@ -121,13 +121,8 @@ function itemClient(graph: GraphClient, runStopped: () => boolean): GraphClient 
 	});
 }
 
-/** A request of an item the loop withdrew before it left (another item had failed); nothing was sent. */
-class WithdrawnError extends Error {
-	constructor() {
-		super('the request was withdrawn before it left; nothing was sent');
-		this.name = 'WithdrawnError';
-	}
-}
+/** A request of an item the loop withdrew before it left (another item had failed): nothing was sent (never shown). */
+class WithdrawnError extends Error {}
 
 /** Client settings that are not user options (tests and benchmarks shrink the backoff). */
 export type ClientTuning = Pick<GraphClientOptions, 'backoff' | 'requestTimeoutMs' | 'random'>;

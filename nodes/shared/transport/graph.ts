@@ -58,7 +58,7 @@ export function guarded(graph: GraphClient, guard: SendGuard): GraphClient {
 	return { ...graph, request };
 }
 
-export const DEFAULT_MAX_TOTAL_WAIT_MS = 60_000;
+const DEFAULT_MAX_TOTAL_WAIT_MS = 60_000;
 const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
 const SENT_PROBABLY = 'Meta accepted the request (HTTP 2xx), so it was probably carried out; do not simply run it again.';
 
@@ -108,8 +108,9 @@ interface Client {
 	random: () => number;
 }
 
-/** One request's history over its attempts: what the next decision depends on. */
-interface Attempts {
+/** One request's course over its attempts: what the next decision depends on. */
+interface Course {
+	req: GraphRequest;
 	waitedMs: number;
 	transientRetries: number;
 	/** A write whose answer was lost may have been applied: if it then fails for good, the item must say so. */
@@ -126,13 +127,6 @@ interface Attempt {
 	/** The parsed body, when it is readable. */
 	value: unknown;
 }
-
-/** What an attempt decided: the value, a final error, or another attempt (after a wait, or the shared pause). */
-type Outcome =
-	| { value: unknown }
-	| { error: NodeApiError }
-	| { retry: 'afterWait'; waitMs: number }
-	| { retry: 'afterPause' };
 
 export async function createGraphClient(ctx: GraphContext, options: GraphClientOptions = {}): Promise<GraphClient> {
 	const connection = await readConnection(ctx);
@@ -163,28 +157,30 @@ export async function createGraphClient(ctx: GraphContext, options: GraphClientO
 async function sendWithRetries(client: Client, req: GraphRequest): Promise<unknown> {
 	// Checked before a slot is taken: a credential without app fields fails here, holding nothing.
 	const credential = req.auth === 'app' ? appCredential(client) : client.connection.user;
-	const attempts: Attempts = { waitedMs: 0, transientRetries: 0, mayHaveApplied: false };
+	const course: Course = { req, waitedMs: 0, transientRetries: 0, mayHaveApplied: false };
 	for (;;) {
-		const attempt = await attemptOnce(client, req, credential, attempts);
-		const outcome = settledBy(client, req, attempt, attempts) ?? retryPlan(client, req, attempt, attempts);
-		if ('value' in outcome) return outcome.value;
-		if ('error' in outcome) throw outcome.error;
-		// 'afterPause': the next turn waits for the shared pause, holding its slot.
-		if (outcome.retry === 'afterWait') {
-			await sleep(outcome.waitMs);
-			attempts.waitedMs += outcome.waitMs;
+		const attempt = await attemptOnce(client, course, credential);
+		if (attempt.kind === 'success') return attempt.value;
+		throwIfFinal(client, course, attempt);
+		if (req.method !== 'GET' && !provesNotProcessed(attempt.facts)) course.mayHaveApplied = true;
+		const backoffMs = retryWaitMs(client, course, attempt);
+		// Without a backoff (a rate limit) the next attempt waits out the shared pause, holding its slot.
+		if (backoffMs !== undefined) {
+			await sleep(backoffMs);
+			course.waitedMs += backoffMs;
 		}
 	}
 }
 
 /** Waits for a window slot, the shared pause and the pacing, passes the guard, sends once, gives the slot back. */
-async function attemptOnce(client: Client, req: GraphRequest, credential: ICredentialsDecrypted, attempts: Attempts): Promise<Attempt> {
+async function attemptOnce(client: Client, course: Course, credential: ICredentialsDecrypted): Promise<Attempt> {
 	const { throttle } = client;
+	const { req } = course;
 	const ticket = await throttle.acquire(req.urgent === true);
 	// The slot is held during the shared pause, so when it ends only a window's worth goes out.
-	const pause = Math.min(throttle.pauseRemainingMs(), Math.max(0, client.maxTotalWaitMs - attempts.waitedMs));
+	const pause = Math.min(throttle.pauseRemainingMs(), Math.max(0, client.maxTotalWaitMs - course.waitedMs));
 	if (pause > 0) await sleep(pause);
-	attempts.waitedMs += pause;
+	course.waitedMs += pause;
 	// Under a millisecond it is not worth a timer: the debt stays in the throttle's schedule.
 	const pace = throttle.paceMs();
 	if (pace >= 1) await sleep(pace);
@@ -227,51 +223,44 @@ function evaluate(answer: RawAnswer): Omit<Attempt, 'answer' | 'ticket'> {
 	return { facts, kind, usage, value: body?.ok ? body.value : undefined };
 }
 
-/**
- * The outcome when this answer ends the request (a success, a failure, or an answer lost by a request
- * that must not be sent twice); undefined when another attempt may follow.
- */
-function settledBy(client: Client, req: GraphRequest, attempt: Attempt, attempts: Attempts): Outcome | undefined {
-	const { answer, facts, kind } = attempt;
-	const repeatable = req.repeatable !== false;
-	if (kind === 'success') return { value: attempt.value };
-	if (kind === 'failure') {
-		const note = repeatable || !answer.received || answer.statusCode >= 300 ? undefined : SENT_PROBABLY;
-		return { error: finalError(client, attempts, errorOf(client, answer, req.path, note), facts.statusCode) };
+/** Throws when this answer ends the request: a failure, or a lost answer of a request that must not be sent twice. */
+function throwIfFinal(client: Client, course: Course, attempt: Attempt): void {
+	const { answer, facts } = attempt;
+	const repeatable = course.req.repeatable !== false;
+	if (attempt.kind === 'failure') {
+		throw finalError(client, course, attempt, repeatable || !answer.received || answer.statusCode >= 300 ? undefined : SENT_PROBABLY);
 	}
 	if (!repeatable && !provesNotProcessed(facts)) {
-		return { error: ambiguousOutcomeError(errorOf(client, answer, req.path), errorContext(client, facts.statusCode)) };
+		throw ambiguousOutcomeError(errorOf(client, answer, course.req.path), errorContext(client, facts.statusCode));
 	}
-	if (req.method !== 'GET' && !provesNotProcessed(facts)) attempts.mayHaveApplied = true;
-	return undefined;
 }
 
 /**
- * How to try again within Max Wait: a rate limit opens (or joins) the pause every request of the client
- * waits out; any other retryable answer waits a backoff of its own. A final error when the budget is spent.
+ * The backoff before the next attempt, within Max Wait; undefined after a rate limit, which opens (or
+ * joins) the pause every request of the client waits out. Throws when Max Wait is spent.
  */
-function retryPlan(client: Client, req: GraphRequest, attempt: Attempt, attempts: Attempts): Outcome {
-	const { answer, facts, usage, ticket } = attempt;
+function retryWaitMs(client: Client, course: Course, attempt: Attempt): number | undefined {
 	const { throttle, backoff, random } = client;
-	const remaining = client.maxTotalWaitMs - attempts.waitedMs;
-	const gaveUp = (): Outcome => ({
-		error: finalError(client, attempts, errorOf(client, answer, req.path, gaveUpNote(client, attempts.waitedMs)), facts.statusCode),
-	});
+	const { answer, usage } = attempt;
+	const remaining = client.maxTotalWaitMs - course.waitedMs;
+	const gaveUpNote = `Gave up after waiting ${Math.round(course.waitedMs / 100) / 10} s in total (Max Wait: ${client.maxTotalWaitMs / 1000} s).`;
 	if (attempt.kind === 'rateLimit') {
 		const hint = usage.regainAccessMs ?? (answer.received ? parseRetryAfterMs(answer.headers) : undefined);
 		const wait = nextWaitMs(throttle.consecutivePauses, backoff, random(), hint, remaining);
-		if (wait === undefined) return gaveUp();
-		// Joins the pause another request opened first, if any; the next turn of the loop waits for it.
-		throttle.openPause(ticket, wait);
-		return throttle.pauseRemainingMs() > remaining ? gaveUp() : { retry: 'afterPause' };
+		// Joins the pause another request opened first, if any.
+		if (wait !== undefined) throttle.openPause(attempt.ticket, wait);
+		if (wait === undefined || throttle.pauseRemainingMs() > remaining) throw finalError(client, course, attempt, gaveUpNote);
+		return undefined;
 	}
-	const wait = nextWaitMs(attempts.transientRetries++, backoff, random(), undefined, remaining);
-	return wait === undefined ? gaveUp() : { retry: 'afterWait', waitMs: wait };
+	const wait = nextWaitMs(course.transientRetries++, backoff, random(), undefined, remaining);
+	if (wait === undefined) throw finalError(client, course, attempt, gaveUpNote);
+	return wait;
 }
 
-/** A final error of a write that may have been applied on an earlier attempt says so. */
-function finalError(client: Client, attempts: Attempts, error: NodeApiError, statusCode?: number): NodeApiError {
-	return attempts.mayHaveApplied ? ambiguousOutcomeError(error, errorContext(client, statusCode), true) : error;
+/** The error of this answer; a write that may have been applied on an earlier attempt says so. */
+function finalError(client: Client, course: Course, attempt: Attempt, note?: string): NodeApiError {
+	const error = errorOf(client, attempt.answer, course.req.path, note);
+	return course.mayHaveApplied ? ambiguousOutcomeError(error, errorContext(client, attempt.facts.statusCode), true) : error;
 }
 
 /** The error a failed answer stands for, with secrets removed. */
@@ -291,10 +280,6 @@ function errorOf(client: Client, answer: RawAnswer, path: string, note?: string)
 
 function errorContext(client: Client, statusCode?: number, note?: string, path?: string): ErrorContext {
 	return { node: client.ctx.getNode(), secrets: client.connection.secrets, statusCode, note, path };
-}
-
-function gaveUpNote(client: Client, waitedMs: number): string {
-	return `Gave up after waiting ${Math.round(waitedMs / 100) / 10} s in total (Max Wait: ${client.maxTotalWaitMs / 1000} s).`;
 }
 
 /** The credential marked for the app token; app-level calls need App ID and App Secret. */

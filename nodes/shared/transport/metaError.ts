@@ -66,11 +66,12 @@ export interface ErrorContext {
 }
 
 function describeCodes(envelope: MetaErrorEnvelope): string {
-	const parts: string[] = [];
-	if (envelope.code !== undefined) parts.push(`code ${envelope.code}`);
-	if (envelope.error_subcode !== undefined) parts.push(`subcode ${envelope.error_subcode}`);
-	if (envelope.fbtrace_id !== undefined) parts.push(`fbtrace_id ${envelope.fbtrace_id}`);
-	return parts.length ? `Meta error ${parts.join(', ')}.` : '';
+	const parts = [
+		['code', envelope.code],
+		['subcode', envelope.error_subcode],
+		['fbtrace_id', envelope.fbtrace_id],
+	].filter(([, value]) => value !== undefined);
+	return parts.length ? `Meta error ${parts.map((part) => part.join(' ')).join(', ')}.` : '';
 }
 
 /**
@@ -173,7 +174,7 @@ export function ambiguousOutcomeError(cause: NodeApiError, context: ErrorContext
 		if (value !== undefined) fields[key] = value;
 	}
 	return buildError(
-		{ ...context, statusCode: context.statusCode },
+		context,
 		`The request may or may not have been carried out: ${cause.message}`,
 		(retried
 			? 'An answer to this write was lost, so Meta may have applied it. Read the settings before running it again.'
