@@ -7,8 +7,12 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { DEFAULT_BASE_URL, DEFAULT_GRAPH_API_VERSION } from '../nodes/shared/transport/connection';
-import { APP_TOKEN_MARKER, appSecretProof } from '../nodes/shared/transport/signing';
+import {
+	APP_TOKEN_MARKER,
+	appSecretProof,
+	DEFAULT_BASE_URL,
+	DEFAULT_GRAPH_API_VERSION,
+} from '../nodes/shared/transport/connection';
 
 export { appSecretProof };
 

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { GraphClient } from '../transport/graph';
+import type { GraphClient } from '../transport/types';
 import { fetchAllEntries } from '../transport/paging';
 
 /**

@@ -1,7 +1,8 @@
 import type { IDataObject, INode } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { StaleReadError, type GraphClient } from '../transport/graph';
+import { guarded } from '../transport/graph';
+import type { GraphClient } from '../transport/types';
 import { PerKeyQueue } from './perKeyQueue';
 
 /*
@@ -135,9 +136,17 @@ export function accountKey(graph: GraphClient, accountId: string): string {
 	return `${graph.apiRoot}|${accountId}`;
 }
 
-/** Only sends that leave by `sendBy` (epoch ms): the transport refuses later ones with StaleReadError. */
-function sendingBy(graph: GraphClient, sendBy: number): GraphClient {
-	return { ...graph, request: async (req) => await graph.request({ ...req, sendBy }) };
+/** A write that could not leave within FRESH_READ_MS of its read: nothing was sent, the item reads again (never shown). */
+class StaleReadError extends Error {}
+
+/** Only sends that leave by `sendBy` (epoch ms on `clock`), ahead of others in the window; later ones throw StaleReadError. */
+function sendingBy(graph: GraphClient, sendBy: number, clock: ProtocolClock): GraphClient {
+	return guarded(graph, {
+		urgent: true,
+		beforeSend: () => {
+			if (clock.now() > sendBy) throw new StaleReadError();
+		},
+	});
 }
 
 /** One account update in progress: what it needs at every turn. */
@@ -163,7 +172,7 @@ async function writeWhileFresh<State, Change, D extends Decision<Change>>(
 	current: State,
 	decision: D,
 ): Promise<Attempt> {
-	const graph = sendingBy(run.graph, readStartedAt + FRESH_READ_MS);
+	const graph = sendingBy(run.graph, readStartedAt + FRESH_READ_MS, run.writers.clock);
 	// Only a stale read is caught; every other error is the item's own and passes through as it is.
 	const stale = async (error: unknown): Promise<Attempt> => {
 		if (error instanceof StaleReadError) return { stale: true };

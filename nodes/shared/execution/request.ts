@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import type { GraphClient, GraphRequest, GraphRequestPreview } from '../transport/graph';
+import type { GraphClient, GraphRequest, GraphRequestPreview } from '../transport/types';
 
 export interface DryRunResult extends IDataObject {
 	dryRun: true;

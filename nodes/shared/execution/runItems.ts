@@ -4,8 +4,9 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import { inputErrorInWords, type Shown } from '../descriptions/fieldLabel';
 import { readRunOptions, type RunOptions } from '../descriptions/options';
 import { MAX_FIXED_WINDOW, MAX_WINDOW } from '../transport/congestion';
-import { createGraphClient, WithdrawnError, type GraphClient, type GraphClientOptions, type GraphRequest } from '../transport/graph';
+import { createGraphClient, guarded } from '../transport/graph';
 import { META_ERROR_FIELDS } from '../transport/metaError';
+import type { GraphClient, GraphClientOptions } from '../transport/types';
 import { InputError } from '../validation';
 import { describeRunOutcome, type ItemState } from './runOutcome';
 import { Settling, type ItemResult } from './settling';
@@ -112,14 +113,16 @@ function toOutputItems(result: IDataObject | IDataObject[], itemIndex: number): 
  */
 function itemClient(graph: GraphClient, runStopped: () => boolean): GraphClient {
 	let changed = false;
-	const mayLeave = (req: GraphRequest) => () => {
-		if (req.mayLeave && !req.mayLeave()) return false;
-		if (!changed && runStopped()) return false;
-		if (req.method !== 'GET') changed = true;
-		return true;
-	};
-	return { ...graph, request: async (req) => await graph.request({ ...req, mayLeave: mayLeave(req) }) };
+	return guarded(graph, {
+		beforeSend: (req) => {
+			if (!changed && runStopped()) throw new WithdrawnError();
+			if (req.method !== 'GET') changed = true;
+		},
+	});
 }
+
+/** A request of an item the loop withdrew before it left (another item had failed): nothing was sent (never shown). */
+class WithdrawnError extends Error {}
 
 /** Client settings that are not user options (tests and benchmarks shrink the backoff). */
 export type ClientTuning = Pick<GraphClientOptions, 'backoff' | 'requestTimeoutMs' | 'random'>;

@@ -7,7 +7,8 @@ import {
 
 import { timezoneOptions } from '../hours/timezoneList';
 import { listPages, listPhoneNumbers, listWabas, matchesSearch, type WabaEntry } from '../accounts/accounts';
-import { createGraphClient, type GraphClient } from '../transport/graph';
+import { createGraphClient } from '../transport/graph';
+import type { GraphClient } from '../transport/types';
 
 /**
  * The "From List" searches of the account ID fields. Meta's lists have no name filter, so each search

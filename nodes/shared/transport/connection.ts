@@ -1,9 +1,29 @@
+import { createHmac } from 'crypto';
 import type { ICredentialDataDecryptedObject, ICredentialsDecrypted } from 'n8n-workflow';
 
-import type { GraphContext } from './graph';
-import { APP_TOKEN_MARKER, appSecretProof } from './signing';
+import type { GraphContext } from './types';
 
 export const CREDENTIAL_TYPE = 'metaCallingApi';
+
+/*
+ * APP_TOKEN_MARKER and appSecretProof are what the credential's `authenticate`
+ * (credentials/MetaCallingApi.credentials.ts) and the transport agree on. They are kept here, in the
+ * nodes' core, because node code must not import from credentials/; the credential imports them instead.
+ */
+
+/** appsecret_proof = hex HMAC-SHA256(key = app secret, message = access token). */
+export function appSecretProof(accessToken: string, appSecret: string): string {
+	return createHmac('sha256', appSecret).update(accessToken).digest('hex');
+}
+
+/**
+ * Set to true in the credential data the transport hands to n8n's `httpRequestWithAuthentication`
+ * (as `credentialsDecrypted`) when the request is an app-level call (webhook subscriptions): the
+ * credential's `authenticate` then sends the app token APP_ID|APP_SECRET as access_token instead of the
+ * user's Bearer token. Not a credential field: it exists only in that in-memory copy, never in the
+ * request, never in n8n's database.
+ */
+export const APP_TOKEN_MARKER = 'useAppToken';
 
 /** What a blank Base URL or Graph API Version means: here, in the credential's defaults and in its test. */
 export const DEFAULT_BASE_URL = 'https://graph.facebook.com';

@@ -1,7 +1,7 @@
 import type { ICredentialsDecrypted, IDataObject, IHttpRequestOptions, IN8nHttpFullResponse } from 'n8n-workflow';
 
 import { CREDENTIAL_TYPE } from './connection';
-import type { GraphContext } from './graph';
+import type { GraphContext } from './types';
 
 /** One attempt's outcome, reduced to what the retry logic needs. Never holds the request options. */
 export type RawAnswer =

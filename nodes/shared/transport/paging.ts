@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { GraphClient, GraphRequest } from './graph';
+import type { GraphClient, GraphRequest } from './types';
 
 /** Graph's list answers: `{data: [...], paging: {cursors: {before, after}, next?}}`. */
 interface ListAnswer {

@@ -35,7 +35,7 @@ export class RequestThrottle {
 	private readonly queue: Array<(ticket: Ticket) => void> = [];
 
 	/**
-	 * Requests that must leave soon (a write whose read goes stale, `sendBy`) take the next free slot before
+	 * Requests that must leave soon (a write whose read goes stale, `urgent`) take the next free slot before
 	 * the queue: with up to 200 items in flight, a write queued behind their reads would wait past its
 	 * deadline under a rate limit and be read again.
 	 */

@@ -1,7 +1,8 @@
 import type { IDataObject, IHookFunctions, INodeType } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { createGraphClient, type GraphClient } from '../transport/graph';
+import { createGraphClient } from '../transport/graph';
+import type { GraphClient } from '../transport/types';
 import type { TriggerPlatform } from './platform';
 import {
 	planActivation,

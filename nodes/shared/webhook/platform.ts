@@ -1,6 +1,6 @@
 import type { IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
-import type { GraphClient } from '../transport/graph';
+import type { GraphClient } from '../transport/types';
 import type { WebhookObject } from './delivery';
 import type { ChangeFilter } from './filters';
 

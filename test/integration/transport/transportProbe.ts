@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INo
 import { sharedOptions } from '../../../nodes/shared/descriptions/options';
 import { sendOrPreview } from '../../../nodes/shared/execution/request';
 import { runItems } from '../../../nodes/shared/execution/runItems';
-import type { GraphRequest } from '../../../nodes/shared/transport/graph';
+import type { GraphRequest } from '../../../nodes/shared/transport/types';
 import { InputError } from '../../../nodes/shared/validation';
 
 /**

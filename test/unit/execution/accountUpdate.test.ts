@@ -11,7 +11,7 @@ import {
 	type AccountUpdate,
 	type ProtocolClock,
 } from '../../../nodes/shared/execution/accountUpdate';
-import { StaleReadError, type GraphClient, type GraphRequest } from '../../../nodes/shared/transport/graph';
+import type { GraphClient, GraphRequest } from '../../../nodes/shared/transport/types';
 
 /*
  * The account-update protocol's timing rules on a fake clock: time moves only when the protocol sleeps or
@@ -47,10 +47,10 @@ class FakeAccount {
 
 	constructor(readonly clock: FakeClock) {}
 
-	/** The transport's freshness rule as the protocol relies on it: a write never leaves after its sendBy. */
+	/** The transport's part as the protocol relies on it: a write's guard runs right before it leaves. */
 	client(): GraphClient {
 		const request = async (req: GraphRequest): Promise<IDataObject> => {
-			if (req.sendBy !== undefined && this.clock.now() > req.sendBy) throw new StaleReadError();
+			req.beforeSend?.();
 			const tags = (req.body?.tags as string[]) ?? [];
 			this.tags = new Set(tags);
 			this.writes.push({ at: this.clock.now(), tags });

@@ -6,14 +6,13 @@ import { NodeApiError } from 'n8n-workflow';
 import { appSecretProof } from '../../../credentials/MetaCallingApi.credentials';
 import {
 	ambiguousOutcomeError,
-	hintFor,
-	idFieldOf,
 	metaApiError,
 	networkError,
 	readMetaError,
-	redactText,
 	unreadableAnswerError,
 } from '../../../nodes/shared/transport/metaError';
+import { hintFor, idFieldOf } from '../../../nodes/shared/transport/hints';
+import { redactText } from '../../../nodes/shared/transport/redaction';
 
 const node: INode = {
 	id: 'n1',
