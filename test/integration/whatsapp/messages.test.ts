@@ -106,6 +106,12 @@ describe('Send Call Button', () => {
 		expect(result.error?.description).toMatch(/WhatsApp app is too old/);
 	});
 
+	it('an unknown number is named by its field, Phone Number ID (not the Messenger Page ID of /messages)', async () => {
+		const result = await runWhatsApp(sandbox.current, button({ phoneNumberId: '3999999999999999' }));
+		expect(result.error?.message).toMatch(/^Phone Number ID: /);
+		expect(result.error?.description).toMatch(/^Phone Number ID 3999999999999999: Meta has no such object/);
+	});
+
 	it('On Error: Stop sends one at a time in input order, nothing after a failure', async () => {
 		sandbox.current.setLatency(20);
 		const items = [DEMO.waUser, OUTSIDE_WINDOW, OTHER_PERSON].map((to) => ({ json: { to } }));

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readPhoneNumberId } from '../../../shared/accounts/locators';
 import { optionsCollection, showFor } from '../../../shared/descriptions/options';
-import type { GraphClient } from '../../../shared/transport/graph';
+import type { GraphClient } from '../../../shared/transport/types';
 import { readRecipient, recipientField } from '../message/fields';
 import { fetchCallPermission } from '../message/messages';
 

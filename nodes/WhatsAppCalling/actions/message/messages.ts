@@ -1,7 +1,7 @@
-import { NodeApiError, type IDataObject } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { sendOrPreview } from '../../../shared/execution/request';
-import type { GraphClient, GraphRequest } from '../../../shared/transport/graph';
+import type { GraphClient, GraphRequest } from '../../../shared/transport/types';
 import { isRecord } from '../../../shared/validation';
 import type { Recipient } from './fields';
 
@@ -49,24 +49,9 @@ export function callPermissionRequestRequest(phoneNumberId: string, recipient: R
 	});
 }
 
-const WINDOW_HINT =
-	'Outside the 24-hour customer service window only templates can be sent: one with a "voice_call" button (WhatsApp Manager → Message templates), e.g. with n8n’s WhatsApp Business Cloud node.';
-const CLIENT_TOO_OLD_HINT = 'The person’s WhatsApp app is too old for this message, or the number is not on WhatsApp.';
-
-/** Meta's codes for these sends, with what the user can do next; the transport's description follows. */
-function withMessageHint(error: unknown): unknown {
-	if (!(error instanceof NodeApiError)) return error;
-	const code = Number((error as unknown as IDataObject).code);
-	const hint = code === 131047 ? WINDOW_HINT : code === 131026 ? CLIENT_TOO_OLD_HINT : undefined;
-	if (hint) error.description = [hint, error.description].filter(Boolean).join(' ');
-	return error;
-}
-
 /** Sends one message (or, with dryRun, shows it): Meta's message ID and the person's WhatsApp ID. */
 export async function sendMessage(graph: GraphClient, request: GraphRequest, dryRun: boolean): Promise<IDataObject> {
-	const answer = await sendOrPreview<IDataObject>(graph, request, dryRun).catch((error: unknown) => {
-		throw withMessageHint(error);
-	});
+	const answer = await sendOrPreview<IDataObject>(graph, request, dryRun);
 	if (answer.dryRun === true) return { dryRun: true, request: answer.request };
 	const contact = Array.isArray(answer.contacts) && isRecord(answer.contacts[0]) ? answer.contacts[0] : {};
 	const message = Array.isArray(answer.messages) && isRecord(answer.messages[0]) ? answer.messages[0] : {};

@@ -4,7 +4,7 @@ import { readPhoneNumberId } from '../../../shared/accounts/locators';
 import { optionsCollection, readOptionValues, showFor } from '../../../shared/descriptions/options';
 import { onlyWhileOpenOption } from '../../../shared/descriptions/availability';
 import { closedNow } from '../../../shared/hours/availability';
-import type { GraphClient } from '../../../shared/transport/graph';
+import type { GraphClient } from '../../../shared/transport/types';
 import { isCallingEnabled, storedCallHours } from '../../helpers/settingsAnswer';
 import { fetchSettings } from '../common';
 import { bodyTextField, parseBodyText, parseLifetime, parseOptionalText, readRecipient, recipientField, recipientText } from './fields';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readPhoneNumberId } from '../../../shared/accounts/locators';
 import { optionsCollection, readOptionValues, showFor } from '../../../shared/descriptions/options';
-import type { GraphClient } from '../../../shared/transport/graph';
+import type { GraphClient } from '../../../shared/transport/types';
 import { InputError } from '../../../shared/validation';
 import { bodyTextField, parseBodyText, readRecipient, recipientField, recipientText } from './fields';
 import { callPermissionRequestRequest, fetchCallPermission, permissionRequestBlocked, sendMessage } from './messages';
