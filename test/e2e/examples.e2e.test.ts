@@ -420,7 +420,7 @@ describe(`n8n ${process.env.N8N_LINE ?? '2'}.x: the example workflows against th
 			await setHours('ENABLED', everyDay('0000', '2359'));
 			const outside = await e2e.callWebhook(path, { phone: '+49 151 00000009' });
 			expect([outside.status, outside.body.code]).toEqual([400, 131047]);
-			expect(outside.body.howToFix).toMatch(/template with a call button|"voice_call" button/);
+			expect(outside.body.howToFix).toMatch(/only templates.*VOICE_CALL button/);
 		});
 	});
 	describe('5. Messenger: close on public holidays and company closures', () => {

@@ -18,7 +18,7 @@ const HINT_BY_CODE: Record<number, string> = {
 	138018: 'Calling needs a way to receive calls: either SIP (Calling Setting → Update with SIP Status Enabled and a SIP server), or an app subscribed to the WhatsApp Business Account’s "calls" webhook field. To subscribe: in the App Dashboard → WhatsApp → Configuration subscribe the webhook field "calls", and subscribe the app to the account (POST /<WABA_ID>/subscribed_apps with a token of that account). Then enable calling again. Also check in WhatsApp Manager that the business is verified and the number fully registered.',
 	131055: 'SIP calling is switched on for this number; while it is on, Meta refuses the calling Graph endpoints. Set SIP status to Disabled to manage calling through the Graph API.',
 	// WhatsApp sends (call button, call permission request).
-	131047: 'Outside the 24-hour customer service window only templates can be sent: one with a "voice_call" button (WhatsApp Manager → Message templates), e.g. with n8n’s WhatsApp Business Cloud node.',
+	131047: 'Outside the 24-hour customer service window only templates can be sent: one whose buttons component has a VOICE_CALL button (WhatsApp Manager → Message templates), e.g. with n8n’s WhatsApp Business Cloud node.',
 	131026: 'The person’s WhatsApp app is too old for this message, or the number is not on WhatsApp.',
 	551: 'This person is not available right now (they may have blocked the Page, deactivated their account or cannot receive messages).',
 };

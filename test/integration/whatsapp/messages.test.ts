@@ -93,10 +93,10 @@ describe('Send Call Button', () => {
 		expect(messagePosts()).toHaveLength(1);
 	});
 
-	it('outside the 24-hour window (131047) says that only a template with a voice_call button can be sent', async () => {
+	it('outside the 24-hour window (131047) says that only a template with a VOICE_CALL button can be sent', async () => {
 		const result = await runWhatsApp(sandbox.current, button({ recipient: OUTSIDE_WINDOW }));
 		expect(result.error?.code).toBe(131047);
-		expect(result.error?.description).toMatch(/only templates.*"voice_call" button.*WhatsApp Business Cloud node/);
+		expect(result.error?.description).toMatch(/only templates.*buttons component has a VOICE_CALL button.*WhatsApp Business Cloud node/);
 		expect(result.error?.description).toMatch(/fbtrace_id/);
 	});
 
