@@ -1,7 +1,7 @@
-import { DEMO } from '../../test/sandbox';
-import { accountSettingsUpdate } from '../../test/sandbox/webhooks/payloads';
-import { signatureHeaders } from '../../test/sandbox/webhooks/sign';
-import { demoState } from '../../test/sandbox/seed';
+import { DEMO } from '../../tools/sandbox';
+import { accountSettingsUpdate } from '../../tools/sandbox/webhooks/payloads';
+import { signatureHeaders } from '../../tools/sandbox/webhooks/sign';
+import { demoState } from '../../tools/sandbox/seed';
 
 /** The HTTP calls the benchmark makes: n8n's webhooks (timed) and the sandbox's control API. */
 

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 
-import { REPO_ROOT } from '../../test/e2e/harness/lines';
+import { REPO_ROOT } from '../../tools/n8n/lines';
 import { runWebhook, sandboxControl } from './client';
 import { sampleTree, treeRssMb } from './procStats';
 import { BENCH_DIR, log, restartBenchN8n, type BenchStack } from './stack';

@@ -19,7 +19,7 @@ import { cpus, loadavg, totalmem } from 'os';
 import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 
-import { REPO_ROOT } from '../../test/e2e/harness/lines';
+import { REPO_ROOT } from '../../tools/n8n/lines';
 import { checkTargets, markdownTable, targetLines, textTable } from './report';
 import { SCENARIOS, warmUp, type BenchContext, type Row } from './scenarios';
 import { BENCH_DIR, buildPrivateDist, log, startBenchStack, stopBenchStack, type BenchStack } from './stack';

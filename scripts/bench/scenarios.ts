@@ -3,7 +3,7 @@ import { join } from 'path';
 
 import { SETTLE_MS } from '../../nodes/shared/execution/accountUpdate';
 import { MAX_WINDOW } from '../../nodes/shared/transport/congestion';
-import { DEMO } from '../../test/sandbox';
+import { DEMO } from '../../tools/sandbox';
 import { deliverAll, runWebhook, sandboxControl, signedDeliveries, waitForWebhook, type SignedDelivery } from './client';
 import { sampleTree, treeCpuSeconds } from './procStats';
 import { BENCH_DIR, BULK_PHONE_NUMBERS, log, type BenchStack } from './stack';

@@ -2,11 +2,11 @@ import { execFileSync } from 'child_process';
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'fs';
 import { join, relative } from 'path';
 
-import { CACHE_DIR, REPO_ROOT, resolveRuntime, type N8nRuntime } from '../../test/e2e/harness/lines';
-import { n8nCli, startN8n, waitForReadiness, type N8nInstanceOptions } from '../../test/e2e/harness/n8nProcess';
-import { N8nRest } from '../../test/e2e/harness/n8nRest';
-import { freePort, startLogged, stopProcess, waitUntil, type LoggedProcess } from '../../test/e2e/harness/processes';
-import { installBuiltPackage, writeSandboxCredential, type PreparedWorkflow } from '../../test/e2e/harness/userFolder';
+import { CACHE_DIR, REPO_ROOT, resolveRuntime, type N8nRuntime } from '../../tools/n8n/lines';
+import { n8nCli, startN8n, waitForReadiness, type N8nInstanceOptions } from '../../tools/n8n/n8nProcess';
+import { N8nRest } from '../../tools/n8n/n8nRest';
+import { freePort, startLogged, stopProcess, waitUntil, type LoggedProcess } from '../../tools/n8n/processes';
+import { installBuiltPackage, writeSandboxCredential, type PreparedWorkflow } from '../../tools/n8n/userFolder';
 import { CRYPTO_CREDENTIAL, type BenchWorkflow } from './workflows';
 
 /*

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'child_process';
 
-import { REPO_ROOT } from '../../test/e2e/harness/lines';
+import { REPO_ROOT } from '../../tools/n8n/lines';
 
 /** The instance `npm start` runs; the screenshot script uses it, or starts it for the time it needs it. */
 export interface Instance {

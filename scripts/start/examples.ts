@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 
-import { REPO_ROOT } from '../../test/e2e/harness/lines';
+import { REPO_ROOT } from '../../tools/n8n/lines';
 import { holidayEvesToday } from './holidayEves';
 
 export const EXAMPLES_DIR = join(REPO_ROOT, 'examples');

@@ -1,5 +1,5 @@
 import { e2eContext, type Execution } from '../e2e/harness/context';
-import { clearDataTable, dataTableRows, ensureDataTable, type DataTableRef } from '../e2e/harness/dataTables';
+import { clearDataTable, dataTableRows, ensureDataTable, type DataTableRef } from '../../tools/n8n/dataTables';
 import { executionWorkers, type QueueStackInfo } from '../e2e/harness/queueStack';
 import { findWorker, killWorker, restartWorker } from './workerKill';
 

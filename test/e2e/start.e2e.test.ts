@@ -3,9 +3,9 @@ import { existsSync, mkdirSync, realpathSync, rmSync, symlinkSync } from 'fs';
 import { createServer } from 'net';
 import { join } from 'path';
 
-import { CACHE_DIR, N8N_LINES, REPO_ROOT } from './harness/lines';
-import { freePort } from './harness/processes';
-import { allProcesses, descendantsOf, type ProcessInfo } from './harness/processTree';
+import { CACHE_DIR, N8N_LINES, REPO_ROOT } from '../../tools/n8n/lines';
+import { freePort } from '../../tools/n8n/processes';
+import { allProcesses, descendantsOf, type ProcessInfo } from '../../tools/n8n/processTree';
 
 /**
  * `npm start` (scripts/start.ts) stops everything it started however it is stopped (issue 14 item 7): a
@@ -110,7 +110,7 @@ onLine2('npm start stops everything it started', () => {
 	const n8nServer = (run: StartRun): ProcessInfo | undefined =>
 		[...run.seen.values()].find((p) => /n8n\/bin\/n8n start$/.test(p.command));
 	const sandboxServer = (run: StartRun): ProcessInfo | undefined =>
-		[...run.seen.values()].find((p) => p.command.includes('test/sandbox/cli.ts'));
+		[...run.seen.values()].find((p) => p.command.includes('tools/sandbox/cli.ts'));
 	/** The process running scripts/start.ts: the parent of n8n. */
 	const script = (run: StartRun): ProcessInfo => {
 		const n8n = n8nServer(run);

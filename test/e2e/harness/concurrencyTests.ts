@@ -15,7 +15,7 @@ import type { E2eContext, Execution } from './context';
 export const HOLIDAY_ADD_WORKFLOW = 'e2eHolidayAdd001';
 const HOLIDAY_ADD_PATH = 'e2e-concurrent-holiday-add';
 const ONE_NUMBER = '3000000000000001';
-/** The sandbox's bulk numbers: 3100000000000000, +1, ... (test/sandbox/seed.ts). */
+/** The sandbox's bulk numbers: 3100000000000000, +1, ... (tools/sandbox/seed.ts). */
 const bulkNumber = (i: number) => (BigInt('3100000000000000') + BigInt(i)).toString();
 
 export interface ConcurrencyTier {

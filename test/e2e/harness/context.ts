@@ -1,8 +1,8 @@
 import { readFileSync } from 'fs';
 
-import { N8nRest } from './n8nRest';
-import { runDirFor, stackInfoFile, type StackInfo } from './stack';
-import { SANDBOX_CREDENTIAL_ID, SANDBOX_CREDENTIAL_NAME } from './userFolder';
+import { N8nRest } from '../../../tools/n8n/n8nRest';
+import { runDirFor, stackInfoFile, type StackInfo } from '../../../tools/n8n/stack';
+import { SANDBOX_CREDENTIAL_ID, SANDBOX_CREDENTIAL_NAME } from '../../../tools/n8n/userFolder';
 
 /**
  * What an e2e test file uses. The stack (sandbox + n8n with every workflow active) is started once per

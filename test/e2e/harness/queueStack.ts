@@ -1,12 +1,12 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
 
-import { CACHE_DIR, REPO_ROOT, resolveRuntime } from './lines';
-import { importCredentialAndWorkflows, startN8nCommand, waitForReadiness, type N8nInstanceOptions } from './n8nProcess';
-import { N8nRest } from './n8nRest';
-import { freePort, stopProcess, waitUntil, type LoggedProcess } from './processes';
-import { activateAll, phaseTimer, startSandboxProcess, stackInfoFile, type StackInfo } from './stack';
-import { installBuiltPackage, prepareWorkflows, writeSandboxCredential } from './userFolder';
+import { CACHE_DIR, REPO_ROOT, resolveRuntime } from '../../../tools/n8n/lines';
+import { importCredentialAndWorkflows, startN8nCommand, waitForReadiness, type N8nInstanceOptions } from '../../../tools/n8n/n8nProcess';
+import { N8nRest } from '../../../tools/n8n/n8nRest';
+import { freePort, stopProcess, waitUntil, type LoggedProcess } from '../../../tools/n8n/processes';
+import { activateAll, phaseTimer, startSandboxProcess, stackInfoFile, type StackInfo } from '../../../tools/n8n/stack';
+import { installBuiltPackage, prepareWorkflows, writeSandboxCredential } from '../../../tools/n8n/userFolder';
 
 /**
  * n8n's distributed engine ("queue mode") for the test/e2e-queue tier: one main (`n8n start`: editor, REST

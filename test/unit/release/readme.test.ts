@@ -6,8 +6,8 @@ import { DateTime } from 'luxon';
 import { headingAnchors, headingSlug, relativeLinks } from '../../../scripts/docs/markdownLinks';
 import { readExamples, tryItCommand, whatsAppTriggerOf } from '../../../scripts/start/examples';
 import { readSettings } from '../../../scripts/start/settings';
-import { N8N_LINES, REPO_ROOT } from '../../e2e/harness/lines';
-import { n8nEnvironment } from '../../e2e/harness/n8nProcess';
+import { N8N_LINES, REPO_ROOT } from '../../../tools/n8n/lines';
+import { n8nEnvironment } from '../../../tools/n8n/n8nProcess';
 
 /*
  * The README says what `npm start` prints and what its commands produce; these tests hold it to that,

@@ -59,7 +59,7 @@ export function stackInfoFile(runDir: string): string {
 }
 
 function sandboxCli(): string {
-	return process.env.META_CALLING_SANDBOX_CLI ?? join(REPO_ROOT, 'test', 'sandbox', 'cli.ts');
+	return process.env.META_CALLING_SANDBOX_CLI ?? join(REPO_ROOT, 'tools', 'sandbox', 'cli.ts');
 }
 
 /**
