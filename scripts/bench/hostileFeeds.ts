@@ -2,9 +2,10 @@ import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 
 import { REPO_ROOT } from '../../tools/n8n/lines';
+import { sampleTree, treeRssMb } from '../../tools/n8n/processTree';
+import type { RunningStack } from '../../tools/n8n/stack';
 import { runWebhook, sandboxControl } from './client';
-import { sampleTree, treeRssMb } from './procStats';
-import { BENCH_DIR, log, restartBenchN8n, type BenchStack } from './stack';
+import { BENCH_DIR, log, restartBenchN8n } from './stack';
 import type { BenchWorkflow } from './workflows';
 
 /*
@@ -123,18 +124,18 @@ function outcomeOf(text: string): string {
 	}
 }
 
-async function runOne(stack: BenchStack, workflow: BenchWorkflow, input: FeedInput, node: FeedRun['node'], timeoutS: number): Promise<FeedRun> {
-	await sandboxControl(stack.sandboxUrl, 'POST', 'reset', {});
+async function runOne(stack: RunningStack, workflow: BenchWorkflow, input: FeedInput, node: FeedRun['node'], timeoutS: number): Promise<FeedRun> {
+	await sandboxControl(stack.info.sandboxUrl, 'POST', 'reset', {});
 	const body =
 		input.kind === 'json'
 			? { calendarSource: 'json', calendarJson: input.text }
-			: { calendarSource: 'ical', calendarUrl: `${stack.sandboxUrl}/calendars/${FEED_NAME}.ics` };
-	if (input.kind === 'ical') await sandboxControl(stack.sandboxUrl, 'POST', `calendars/${FEED_NAME}`, { text: input.text });
+			: { calendarSource: 'ical', calendarUrl: `${stack.info.sandboxUrl}/calendars/${FEED_NAME}.ics` };
+	if (input.kind === 'ical') await sandboxControl(stack.info.sandboxUrl, 'POST', `calendars/${FEED_NAME}`, { text: input.text });
 	const rssBefore = treeRssMb((stack.n8n.child.pid as number));
 	const usage = sampleTree((stack.n8n.child.pid as number));
-	const stalls = probeStalls(stack.n8nUrl);
+	const stalls = probeStalls(stack.info.n8nUrl);
 	const started = performance.now();
-	const answer = await runWebhook(stack.n8nUrl, workflow.webhookPath, body, timeoutS * 1000).catch(() => undefined);
+	const answer = await runWebhook(stack.info.n8nUrl, workflow.webhookPath, body, timeoutS * 1000).catch(() => undefined);
 	const wallSeconds = (performance.now() - started) / 1000;
 	const longestStallMs = await stalls.stop();
 	const { cpuSeconds, peakRssMb } = usage.stop();
@@ -154,7 +155,7 @@ async function runOne(stack: BenchStack, workflow: BenchWorkflow, input: FeedInp
 	return run;
 }
 
-export async function runHostileFeeds(stack: BenchStack, workflows: Record<string, BenchWorkflow>, timeoutS = DEFAULT_TIMEOUT_S): Promise<FeedRun[]> {
+export async function runHostileFeeds(stack: RunningStack, workflows: Record<string, BenchWorkflow>, timeoutS = DEFAULT_TIMEOUT_S): Promise<FeedRun[]> {
 	const runs: FeedRun[] = [];
 	for (const input of hostileInputs()) {
 		log(`feed "${input.name}" (${Math.round(Buffer.byteLength(input.text) / 1024)} KB)`);
