@@ -18,7 +18,6 @@
  * rather than a test.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
-import { createServer } from 'net';
 import { join } from 'path';
 
 import { REPO_ROOT, resolveRuntime } from '../tools/n8n/lines';
@@ -30,7 +29,7 @@ import {
 	waitForReadiness,
 	type N8nInstanceOptions,
 } from '../tools/n8n/n8nProcess';
-import { onProcessGroups, startLogged, stopProcess, tailOf, type LoggedProcess } from '../tools/n8n/processes';
+import { onProcessGroups, portIsFree, startLogged, stopProcess, tailOf, type LoggedProcess } from '../tools/n8n/processes';
 import { startSandboxProcess } from '../tools/n8n/stack';
 import { installBuiltPackage, prepareWorkflows, SANDBOX_CREDENTIAL_NAME, writeSandboxCredential } from '../tools/n8n/userFolder';
 import { activateWithCli } from './start/activate';
@@ -97,14 +96,6 @@ function stopWhenParentIsGone(): void {
 		void stopAll(0);
 	}, 500);
 	timer.unref();
-}
-
-function portIsFree(port: number): Promise<boolean> {
-	return new Promise((resolve) => {
-		const server = createServer();
-		server.once('error', () => resolve(false));
-		server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-	});
 }
 
 async function checkPorts(settings: StartSettings): Promise<void> {

@@ -4,7 +4,7 @@ import { join } from 'path';
 import { REPO_ROOT } from '../../tools/n8n/lines';
 import { sampleTree, treeRssMb } from '../../tools/n8n/processTree';
 import type { RunningStack } from '../../tools/n8n/stack';
-import { runWebhook, sandboxControl } from './client';
+import { runWebhook, benchSandboxControl } from './client';
 import { BENCH_DIR, log, restartBenchN8n } from './stack';
 import type { BenchWorkflow } from './workflows';
 
@@ -125,12 +125,12 @@ function outcomeOf(text: string): string {
 }
 
 async function runOne(stack: RunningStack, workflow: BenchWorkflow, input: FeedInput, node: FeedRun['node'], timeoutS: number): Promise<FeedRun> {
-	await sandboxControl(stack.info.sandboxUrl, 'POST', 'reset', {});
+	await benchSandboxControl(stack.info.sandboxUrl, 'POST', 'reset', {});
 	const body =
 		input.kind === 'json'
 			? { calendarSource: 'json', calendarJson: input.text }
 			: { calendarSource: 'ical', calendarUrl: `${stack.info.sandboxUrl}/calendars/${FEED_NAME}.ics` };
-	if (input.kind === 'ical') await sandboxControl(stack.info.sandboxUrl, 'POST', `calendars/${FEED_NAME}`, { text: input.text });
+	if (input.kind === 'ical') await benchSandboxControl(stack.info.sandboxUrl, 'POST', `calendars/${FEED_NAME}`, { text: input.text });
 	const rssBefore = treeRssMb((stack.n8n.child.pid as number));
 	const usage = sampleTree((stack.n8n.child.pid as number));
 	const stalls = probeStalls(stack.info.n8nUrl);

@@ -6,7 +6,7 @@ import { MAX_WINDOW } from '../../nodes/shared/transport/congestion';
 import { sampleTree, treeCpuSeconds } from '../../tools/n8n/processTree';
 import type { RunningStack } from '../../tools/n8n/stack';
 import { DEMO } from '../../tools/sandbox';
-import { deliverAll, runWebhook, sandboxControl, signedDeliveries, waitForWebhook, type SignedDelivery } from './client';
+import { deliverAll, runWebhook, benchSandboxControl, signedDeliveries, waitForWebhook, type SignedDelivery } from './client';
 import { BENCH_DIR, BULK_PHONE_NUMBERS, log } from './stack';
 import { THROTTLED, UPDATED_FIELD, type BenchWorkflow } from './workflows';
 
@@ -76,8 +76,8 @@ export function bulkIds(count: number): string[] {
 /** Back to the seed (with the bulk numbers), then this scenario's latency and rate limit. */
 export async function prepareSandbox(ctx: BenchContext, setup: SandboxSetup): Promise<void> {
 	const url = ctx.stack.info.sandboxUrl;
-	await sandboxControl(url, 'POST', 'reset', { bulkPhoneNumbers: BULK_PHONE_NUMBERS });
-	await sandboxControl(url, 'POST', 'config', {
+	await benchSandboxControl(url, 'POST', 'reset', { bulkPhoneNumbers: BULK_PHONE_NUMBERS });
+	await benchSandboxControl(url, 'POST', 'config', {
 		latencyMs: setup.latencyMs,
 		readLagMs: setup.readLagMs ?? 0,
 		rateLimit: setup.requestsPerSecond ? { requestsPerSecond: setup.requestsPerSecond, code: 4 } : null,
@@ -91,8 +91,8 @@ interface SandboxPhone {
 /** How many bulk numbers show the change a scenario makes, read from the sandbox's state. */
 async function countApplied(ctx: BenchContext, check: 'update' | 'holiday'): Promise<{ applied: number; graphCalls: number }> {
 	const url = ctx.stack.info.sandboxUrl;
-	const snapshot = await sandboxControl<{ state: { phoneNumbers: Record<string, SandboxPhone> } }>(url, 'GET', 'state');
-	const requests = await sandboxControl<unknown[]>(url, 'GET', 'requests');
+	const snapshot = await benchSandboxControl<{ state: { phoneNumbers: Record<string, SandboxPhone> } }>(url, 'GET', 'state');
+	const requests = await benchSandboxControl<unknown[]>(url, 'GET', 'requests');
 	const phones = bulkIds(BULK_PHONE_NUMBERS).map((id) => snapshot.state.phoneNumbers[id]);
 	const applied = phones.filter((phone) =>
 		check === 'update'
@@ -141,7 +141,7 @@ async function runItemsOnce(ctx: BenchContext, run: ItemRun): Promise<Row> {
 	if (run.bound) Object.assign(row, { boundSeconds: round(run.bound.seconds), bound: run.bound.text });
 	if (process.env.BENCH_DUMP_REQUESTS) await dumpRequests(ctx, row);
 	if (run.check) Object.assign(row, await countApplied(ctx, run.check));
-	else row.graphCalls = (await sandboxControl<unknown[]>(ctx.stack.info.sandboxUrl, 'GET', 'requests')).length;
+	else row.graphCalls = (await benchSandboxControl<unknown[]>(ctx.stack.info.sandboxUrl, 'GET', 'requests')).length;
 	if (answer.status !== 200) row.note = `webhook answered ${answer.status}: ${answer.text.slice(0, 200)}`;
 	else if (errors > 0) row.note = `first error: ${describeError(returned.find((item) => item.error !== undefined))}`;
 	log(`  ${run.contender}: ${row.wallSeconds} s, ${row.perSecond}/s, failed ${row.failed}, applied ${row.applied ?? '-'}, calls ${row.graphCalls}`);
@@ -150,7 +150,7 @@ async function runItemsOnce(ctx: BenchContext, run: ItemRun): Promise<Row> {
 
 /** BENCH_DUMP_REQUESTS=1: the sandbox's request log of each run (method, path, arrival ms) for timelines. */
 async function dumpRequests(ctx: BenchContext, row: Row): Promise<void> {
-	const requests = await sandboxControl<Array<{ method: string; path: string; at: number }>>(ctx.stack.info.sandboxUrl, 'GET', 'requests');
+	const requests = await benchSandboxControl<Array<{ method: string; path: string; at: number }>>(ctx.stack.info.sandboxUrl, 'GET', 'requests');
 	const start = requests[0]?.at ?? 0;
 	const name = `requests-${row.scenario}-${row.contender.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.json`;
 	writeFileSync(join(BENCH_DIR, name), JSON.stringify(requests.map((r) => [r.method, r.at - start])));
@@ -424,8 +424,8 @@ async function runConcurrentOnce(ctx: BenchContext, layout: Layout, run: Concurr
 	const failed = answers.filter((a) => a.status !== 200 || (a.items ?? []).length !== 1 || a.items?.[0].error !== undefined).length;
 
 	const url = ctx.stack.info.sandboxUrl;
-	const snapshot = await sandboxControl<{ state: { phoneNumbers: Record<string, SandboxPhone> } }>(url, 'GET', 'state');
-	const requests = await sandboxControl<unknown[]>(url, 'GET', 'requests');
+	const snapshot = await benchSandboxControl<{ state: { phoneNumbers: Record<string, SandboxPhone> } }>(url, 'GET', 'state');
+	const requests = await benchSandboxControl<unknown[]>(url, 'GET', 'requests');
 	const stored = adds.map((add) =>
 		(snapshot.state.phoneNumbers[add.phoneNumberId].calling.call_hours?.holiday_schedule ?? []).some((h) => h.date === add.holidayDate),
 	);

@@ -44,7 +44,8 @@ describe('the README and docs/ link only to what exists', () => {
 		...readdirSync(join(REPO_ROOT, 'docs'))
 			.filter((file) => file.endsWith('.md'))
 			.map((file) => `docs/${file}`),
-		...['sandbox', 'e2e', 'e2e-queue'].map((tier) => `test/${tier}/README.md`),
+		'tools/sandbox/README.md',
+		...['e2e', 'e2e-queue'].map((tier) => `test/${tier}/README.md`),
 	];
 
 	it.each(pages)('%s', (page) => {
