@@ -19,7 +19,7 @@ import type { BenchWorkflow } from './workflows';
 
 export const FEEDS_SCENARIO = 7;
 export const FEEDS_TITLE = 'hostile and large feeds';
-export const FEED_TARGETS = { cpuSeconds: 2, stallMs: 100, rssGrowthMb: 100 };
+const FEED_TARGETS = { cpuSeconds: 2, stallMs: 100, rssGrowthMb: 100 };
 const DEFAULT_TIMEOUT_S = 60;
 const FEED_NAME = 'bench-hostile';
 const MAX_FEED_BYTES = 2 * 1024 * 1024;
@@ -63,7 +63,7 @@ function fill(event: (i: number) => string, limit = Infinity): string[] {
 }
 
 /** The issue's table, dated relative to `now` where it matters, plus the worst 2 MB feed. */
-export function hostileInputs(now = new Date()): FeedInput[] {
+function hostileInputs(now = new Date()): FeedInput[] {
 	const day = (offset: number) => new Date(now.getTime() + offset * 86_400_000);
 	const daily = (start: string) => vevent(`DTSTART:${start}`, 'RRULE:FREQ=DAILY');
 	const ical = (name: string, events: string[]): FeedInput => ({ name, kind: 'ical', text: calendar(events) });
@@ -88,7 +88,7 @@ export function hostileInputs(now = new Date()): FeedInput[] {
 }
 
 /** GET /healthz, one at a time, 10 ms apart; stop() gives the longest wait (one still waiting counts too). */
-export function probeStalls(n8nUrl: string): { stop(): Promise<number> } {
+function probeStalls(n8nUrl: string): { stop(): Promise<number> } {
 	let longest = 0;
 	let running = true;
 	let inFlightSince = 0;

@@ -69,12 +69,12 @@ const DELIVERY_ROUNDS = 4;
 
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-export function bulkIds(count: number): string[] {
+function bulkIds(count: number): string[] {
 	return Array.from({ length: count }, (_, i) => (BigInt(DEMO.bulkPhoneNumberBase) + BigInt(i % BULK_PHONE_NUMBERS)).toString());
 }
 
 /** Back to the seed (with the bulk numbers), then this scenario's latency and rate limit. */
-export async function prepareSandbox(ctx: BenchContext, setup: SandboxSetup): Promise<void> {
+async function prepareSandbox(ctx: BenchContext, setup: SandboxSetup): Promise<void> {
 	const url = ctx.stack.info.sandboxUrl;
 	await benchSandboxControl(url, 'POST', 'reset', { bulkPhoneNumbers: BULK_PHONE_NUMBERS });
 	await benchSandboxControl(url, 'POST', 'config', {
@@ -171,10 +171,10 @@ const rateBound = (calls: number) => ({ seconds: calls / RATE_LIMIT, text: `call
 const THROTTLED_NAME = `HTTP Request, batching ${THROTTLED.batchSize} per ${THROTTLED.batchIntervalMs} ms`;
 
 /** Scenarios 1 and 1b run each contender this often, alternating, and reports the median run (issue 12). */
-export const SCENARIO1_RUNS = 3;
+const SCENARIO1_RUNS = 3;
 
 /** The run with the median items/s; its note lists every run, so the spread stays visible. */
-export function medianRun(runs: Row[]): Row {
+function medianRun(runs: Row[]): Row {
 	const sorted = [...runs].sort((a, b) => a.perSecond - b.perSecond);
 	const median = sorted[Math.floor((sorted.length - 1) / 2)];
 	const each = runs.map((r) => `${r.perSecond}/s (${r.wallSeconds} s, ${r.cpuMsPerItem} ms CPU/item)`).join(', ');
@@ -204,10 +204,10 @@ async function updateRace(ctx: BenchContext, scenario: ScenarioId, latencyMs: nu
 	return runs.map(medianRun);
 }
 
-export const scenario1 = (ctx: BenchContext) => updateRace(ctx, 1, LATENCY_MS);
-export const scenario1b = (ctx: BenchContext) => updateRace(ctx, '1b', FAR_LATENCY_MS);
+const scenario1 = (ctx: BenchContext) => updateRace(ctx, 1, LATENCY_MS);
+const scenario1b = (ctx: BenchContext) => updateRace(ctx, '1b', FAR_LATENCY_MS);
 
-export async function scenario2(ctx: BenchContext): Promise<Row[]> {
+async function scenario2(ctx: BenchContext): Promise<Row[]> {
 	const setup = { latencyMs: LATENCY_MS, requestsPerSecond: RATE_LIMIT };
 	const items = BULK_PHONE_NUMBERS;
 	const w = ctx.workflows;
@@ -219,7 +219,7 @@ export async function scenario2(ctx: BenchContext): Promise<Row[]> {
 	];
 }
 
-export async function scenario3(ctx: BenchContext): Promise<Row[]> {
+async function scenario3(ctx: BenchContext): Promise<Row[]> {
 	const setup = { latencyMs: LATENCY_MS, requestsPerSecond: RATE_LIMIT };
 	const items = BULK_PHONE_NUMBERS;
 	const w = ctx.workflows;
@@ -243,7 +243,7 @@ export async function scenario3(ctx: BenchContext): Promise<Row[]> {
  * node sending the same 10,000 updates to a sandbox that answers at once (the closest it comes: it has no
  * dry run). The Webhook + Split Out baseline shows what the shared front costs per item.
  */
-export async function scenario4(ctx: BenchContext): Promise<Row[]> {
+async function scenario4(ctx: BenchContext): Promise<Row[]> {
 	const setup = { latencyMs: 0 };
 	const items = DRY_RUN_ITEMS;
 	const w = ctx.workflows;
@@ -339,7 +339,7 @@ async function forgedDeliveryStatus(ctx: BenchContext, delivery: SignedDelivery)
  * idle again. The peer is the hand-built Webhook -> Crypto -> If chain (it checks the signature too); the
  * plain Webhook node checks nothing and stays in the table as the limit.
  */
-export async function scenario5(ctx: BenchContext): Promise<Row[]> {
+async function scenario5(ctx: BenchContext): Promise<Row[]> {
 	await prepareSandbox(ctx, { latencyMs: 0 });
 	const deliveries = signedDeliveries(DELIVERIES, BULK_PHONE_NUMBERS);
 	await untilReady(ctx.stack.info.n8nUrl);
@@ -459,7 +459,7 @@ async function runConcurrentOnce(ctx: BenchContext, layout: Layout, run: Concurr
 	return row;
 }
 
-export async function scenario6(ctx: BenchContext): Promise<Row[]> {
+async function scenario6(ctx: BenchContext): Promise<Row[]> {
 	const w = ctx.workflows;
 	const contenders: ConcurrentContender[] = [
 		{ contender: 'ours (checked)', isOurs: true, workflows: [w.holidayOurs] },

@@ -9,7 +9,7 @@ export interface Instance {
 	started?: ChildProcess;
 }
 
-export function instanceUrl(env: NodeJS.ProcessEnv = process.env): string {
+function instanceUrl(env: NodeJS.ProcessEnv = process.env): string {
 	return `http://127.0.0.1:${env.META_CALLING_N8N_PORT || '5678'}`;
 }
 

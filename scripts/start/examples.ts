@@ -41,7 +41,7 @@ const TRIGGER_TYPES = new Set([
 ]);
 
 /** The node names say when a workflow starts ("Every Monday at 06:00", "When Meta restricts calling"). */
-export function triggerNames(example: Example): string[] {
+function triggerNames(example: Example): string[] {
 	return example.nodes.filter((node) => TRIGGER_TYPES.has(node.type)).map((node) => node.name);
 }
 

@@ -8,10 +8,10 @@ import { pointCalendarsAt } from './calendarUrls';
 /** Fixed id of the sandbox credential: workflow JSON files reference it by this id and name. */
 export const SANDBOX_CREDENTIAL_ID = 'metaSandboxCred1';
 export const SANDBOX_CREDENTIAL_NAME = 'Meta Calling API (sandbox)';
-export const PACKAGE_NAME = 'n8n-nodes-meta-calling';
+const PACKAGE_NAME = 'n8n-nodes-meta-calling';
 
 /** Folders whose *.json workflows every e2e run imports and activates. */
-export const WORKFLOW_FOLDERS = [join(REPO_ROOT, 'test', 'e2e', 'workflows'), join(REPO_ROOT, 'examples')];
+const WORKFLOW_FOLDERS = [join(REPO_ROOT, 'test', 'e2e', 'workflows'), join(REPO_ROOT, 'examples')];
 
 /**
  * Places the built package where n8n keeps community packages installed from Settings → Community Nodes:

@@ -45,13 +45,13 @@ export interface RunningQueueStack {
 	sandbox: LoggedProcess;
 }
 
-export const WORKER_CONCURRENCY = 5;
+const WORKER_CONCURRENCY = 5;
 const WORKER_NAMES = ['worker-1', 'worker-2'];
 
 /** Workflows of the queue tier: its own folder plus the regular tier's (the shared concurrency and trigger tests use them). */
-export const QUEUE_WORKFLOW_FOLDERS = [join(REPO_ROOT, 'test', 'e2e-queue', 'workflows'), join(REPO_ROOT, 'test', 'e2e', 'workflows')];
+const QUEUE_WORKFLOW_FOLDERS = [join(REPO_ROOT, 'test', 'e2e-queue', 'workflows'), join(REPO_ROOT, 'test', 'e2e', 'workflows')];
 
-export function queueRunDir(): string {
+function queueRunDir(): string {
 	return process.env.META_CALLING_E2E_QUEUE_RUN_DIR ?? join(CACHE_DIR, 'e2e-runs', 'n8n-queue');
 }
 
@@ -61,7 +61,7 @@ interface QueueServices {
 }
 
 /** Redis and Postgres as scripts/services.sh exported them; a clear error when the tier runs without it. */
-export function queueServicesFromEnvironment(env: NodeJS.ProcessEnv = process.env): QueueServices {
+function queueServicesFromEnvironment(env: NodeJS.ProcessEnv = process.env): QueueServices {
 	const missing = ['QUEUE_REDIS_PORT', 'QUEUE_PG_PORT'].filter((name) => !env[name]);
 	if (missing.length > 0) {
 		throw new Error(
