@@ -107,6 +107,25 @@ export interface StackOptions {
 	log?: (message: string) => void;
 }
 
+/** The run folder emptied (it is kept after a run for post-mortems), with its user and import folders. */
+function freshRunFolder(runDir: string): { userFolder: string; importDir: string } {
+	rmSync(runDir, { recursive: true, force: true });
+	const userFolder = join(runDir, 'user');
+	const importDir = join(runDir, 'import');
+	mkdirSync(userFolder, { recursive: true });
+	mkdirSync(importDir, { recursive: true });
+	return { userFolder, importDir };
+}
+
+/** What n8n's CLI imports: the sandbox credential (and any extra ones), and the workflows of the options. */
+function writeImportFiles(importDir: string, sandboxUrl: string, stackOptions: StackOptions): { credentialFile: string; workflows: PreparedWorkflow[] } {
+	const credentialFile = writeSandboxCredential(importDir, sandboxUrl, stackOptions.extraCredentials);
+	const workflows = stackOptions.workflows
+		? writeWorkflows(importDir, stackOptions.workflows)
+		: prepareWorkflows(importDir, stackOptions.workflowFolders, sandboxUrl);
+	return { credentialFile, workflows };
+}
+
 /**
  * Starts one line's stack from nothing: a fresh user folder with the built package, the sandbox, the
  * sandbox credential and every workflow imported and activated by n8n's CLI, n8n started and ready,
@@ -115,13 +134,8 @@ export interface StackOptions {
 export async function startStack(line = process.env.N8N_LINE ?? '2', stackOptions: StackOptions = {}): Promise<RunningStack> {
 	const runtime = resolveRuntime(line);
 	const runDir = stackOptions.runDir ?? runDirFor(runtime.line);
-	rmSync(runDir, { recursive: true, force: true });
-	const userFolder = join(runDir, 'user');
-	const importDir = join(runDir, 'import');
-	mkdirSync(userFolder, { recursive: true });
-	mkdirSync(importDir, { recursive: true });
+	const { userFolder, importDir } = freshRunFolder(runDir);
 	const { timings, timed } = phaseTimer();
-
 	const log = stackOptions.log ?? (() => undefined);
 
 	let sandbox: LoggedProcess | undefined;
@@ -133,10 +147,7 @@ export async function startStack(line = process.env.N8N_LINE ?? '2', stackOption
 		log(`sandbox at ${sandboxUrl} ${(stackOptions.sandboxArgs ?? []).join(' ')}`);
 
 		const packageDir = installBuiltPackage(userFolder, stackOptions.distDir);
-		const credentialFile = writeSandboxCredential(importDir, sandboxUrl, stackOptions.extraCredentials);
-		const workflows = stackOptions.workflows
-			? writeWorkflows(importDir, stackOptions.workflows)
-			: prepareWorkflows(importDir, stackOptions.workflowFolders, sandboxUrl);
+		const { credentialFile, workflows } = writeImportFiles(importDir, sandboxUrl, stackOptions);
 
 		const options: N8nInstanceOptions = {
 			runtime,
