@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { locatorValue } from '../../shared/accounts/locators';
+import { readPageId } from '../../shared/accounts/locators';
 import { accountKey, updateAccount, writesReport, type AccountUpdateResult } from '../../shared/execution/accountUpdate';
 import { readDryRun, readVerifyWrites, sendOrPreview } from '../../shared/execution/request';
 import { isWriteFailure, writeNotAppliedError } from '../../shared/execution/writeAnswer';
@@ -8,7 +8,6 @@ import type { GraphClient, GraphRequest } from '../../shared/transport/graph';
 import {
 	callSettingsPath,
 	readCallSettingsAnswer,
-	validatePageId,
 	type CallSettingsField,
 	type CallSettingsReading,
 } from '../helpers/callSettings';
@@ -17,9 +16,7 @@ import { missingChanges, type SettingsChanges } from '../helpers/snapshot';
 
 /** What every Messenger operation reads the same way: the Page, dry run, the settings endpoint. */
 
-export function readPageId(ctx: IExecuteFunctions, itemIndex: number): string {
-	return validatePageId(locatorValue(ctx.getNodeParameter('pageId', itemIndex, '')));
-}
+export { readPageId };
 
 export { readDryRun };
 
@@ -113,13 +110,13 @@ export async function updateCallSettings(
 ): Promise<CallSettingsUpdate> {
 	const dryRun = readDryRun(ctx, itemIndex);
 	let previews: IDataObject[] = [];
-	const pending = await updateAccount<CallSettingsReading, SettingsChanges>(
+	const pending = await updateAccount(
 		graph,
 		{
 			key: accountKey(graph, pageId),
 			read: async (g) => await fetchCallSettings(g, pageId, fields),
-			decide,
-			write: async (g, current, changes) => {
+			decide: (reading: CallSettingsReading) => ({ change: decide(reading) }),
+			write: async (g, current, changes: SettingsChanges) => {
 				const missing = dryRun ? changes : missingChanges(current.settings, changes);
 				if (!dryRun && Object.keys(missing).length === 0) return undefined;
 				const order = typeof purpose === 'function' ? purpose() : purpose;
@@ -132,9 +129,9 @@ export async function updateCallSettings(
 		{ dryRun, verify: readVerifyWrites(ctx, itemIndex) },
 		ctx.getNode(),
 	);
-	const outcome = pending.settled.then((result: AccountUpdateResult<CallSettingsReading, SettingsChanges>) => ({
+	const outcome = pending.settled.then((result: AccountUpdateResult<CallSettingsReading, unknown>) => ({
 		report: writesReport(result),
 		previews,
 	}));
-	return { before: pending.before, changes: pending.change, outcome };
+	return { before: pending.before, changes: pending.decision.change, outcome };
 }

@@ -1,5 +1,6 @@
 import { weeklyHoursFromWire, type CallHours, type MessengerCallHoursWire } from '../../shared/hours';
 import { InputError, isRecord, parseObjectId } from '../../shared/validation';
+import { PAGE_ID_RULE } from '../../shared/accounts/locators';
 
 /**
  * A Page's messenger_call_settings as this node keeps them: Meta's own field names (so a user sees what
@@ -29,7 +30,6 @@ export interface CallSettingsReading {
 	unreadableHourEntries: number;
 }
 
-export const PAGE_ID_RULE = 'must be the numeric ID of the Facebook Page, e.g. 4000000000000001';
 
 /** Page IDs are numbers; anything else (a name, a URL, "a/b") would send the request somewhere unintended. */
 export function validatePageId(value: unknown, field = 'pageId'): string {

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 
-import { locatorValue } from '../../shared/accounts/locators';
+import { readPhoneNumberId } from '../../shared/accounts/locators';
 import { accountKey, updateAccount, writesReport, type AccountUpdateResult } from '../../shared/execution/accountUpdate';
 import { readDryRun, readVerifyWrites, sendOrPreview, type DryRunResult } from '../../shared/execution/request';
 import { isWriteFailure, writeNotAppliedError } from '../../shared/execution/writeAnswer';
@@ -18,18 +18,12 @@ import {
 	type Holiday,
 } from '../../shared/hours';
 import type { GraphClient } from '../../shared/transport/graph';
-import { InputError, parseObjectId } from '../../shared/validation';
+import { InputError } from '../../shared/validation';
 import { readCallingSettings, storedCallHours, type CallingSettings } from '../helpers/settingsAnswer';
 
 /** What every operation reads the same way: the phone number, dry run, the settings endpoint. */
 
-export function readPhoneNumberId(ctx: IExecuteFunctions, itemIndex: number): string {
-	return parseObjectId(
-		locatorValue(ctx.getNodeParameter('phoneNumberId', itemIndex, '')),
-		'phoneNumberId',
-		'must be the numeric ID of the business phone number (WhatsApp Manager → Phone numbers), not the phone number itself',
-	);
-}
+export { readPhoneNumberId };
 
 export { readDryRun };
 
@@ -97,7 +91,7 @@ export interface CallHoursUpdate {
 	outcome: Promise<IDataObject>;
 }
 
-function outcomeOf(result: AccountUpdateResult<CallHours | undefined, CallHoursChange>): IDataObject {
+function outcomeOf(result: AccountUpdateResult<CallHours | undefined, unknown>): IDataObject {
 	// Nothing written: the stored call hours already held the change.
 	const outcome = result.answer ? writeOutcome(result.answer) : { success: true };
 	if (outcome.dryRun !== true) Object.assign(outcome, writesReport(result));
@@ -119,17 +113,16 @@ export async function updateCallHours(
 	decide: (stored: CallHours | undefined) => CallHoursPlan,
 ): Promise<CallHoursUpdate> {
 	const dryRun = readDryRun(ctx, itemIndex);
-	let plan: CallHoursPlan | undefined;
-	const pending = await updateAccount<CallHours | undefined, CallHoursChange>(
+	const pending = await updateAccount(
 		graph,
 		{
 			key: accountKey(graph, phoneNumberId),
 			read: async (g) => storedCallHours((await fetchSettings(g, phoneNumberId)).calling),
 			decide: (stored) => {
-				plan = decide(stored);
-				return callHoursChange(stored, plan.next);
+				const plan = decide(stored);
+				return { change: callHoursChange(stored, plan.next), plan };
 			},
-			write: async (g, current, change) => {
+			write: async (g, current, change: CallHoursChange) => {
 				if (!dryRun && holdsCallHoursChange(current, change)) return undefined;
 				return await writeCallHours(ctx.getNode(), g, phoneNumberId, applyCallHoursChange(current, change, new Date()), dryRun);
 			},
@@ -138,7 +131,7 @@ export async function updateCallHours(
 		{ dryRun, verify: readVerifyWrites(ctx, itemIndex) },
 		ctx.getNode(),
 	);
-	return { stored: pending.before, plan: plan as CallHoursPlan, outcome: pending.settled.then(outcomeOf) };
+	return { stored: pending.before, plan: pending.decision.plan, outcome: pending.settled.then(outcomeOf) };
 }
 
 /** Holiday operations change only the holiday list: without stored call hours there is nothing to keep. */

@@ -1,4 +1,6 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { parseObjectId } from '../validation';
 
 /**
  * The account ID fields as n8n resource locators: "From List" (searched over the Graph API, see
@@ -129,4 +131,19 @@ export function wabaIdLocator(extra: Partial<INodeProperties> = {}): INodeProper
 		],
 		...extra,
 	};
+}
+
+/** What an ID field that is not a Page's numeric ID is told. */
+export const PAGE_ID_RULE = 'must be the numeric ID of the Facebook Page, e.g. 4000000000000001';
+const PHONE_NUMBER_ID_RULE =
+	'must be the numeric ID of the business phone number (WhatsApp Manager → Phone numbers), not the phone number itself';
+
+/** The Phone Number ID of an item (phoneNumberIdLocator), checked. */
+export function readPhoneNumberId(ctx: IExecuteFunctions, itemIndex: number): string {
+	return parseObjectId(locatorValue(ctx.getNodeParameter('phoneNumberId', itemIndex, '')), 'phoneNumberId', PHONE_NUMBER_ID_RULE);
+}
+
+/** The Page ID of an item (pageIdLocator), checked. */
+export function readPageId(ctx: IExecuteFunctions, itemIndex: number): string {
+	return parseObjectId(locatorValue(ctx.getNodeParameter('pageId', itemIndex, '')), 'pageId', PAGE_ID_RULE);
 }

@@ -2,13 +2,8 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { AVAILABILITY_HORIZON_DAYS, checkAvailability, type AvailabilityInput } from '../hours';
 import { checkAvailabilityWithCalendar } from './availability';
-import { prepareSource, readCalendarSource, type CalendarSource } from './source';
+import { prepareSource, type CalendarSource } from './source';
 import { DAY_MS } from './wall';
-
-/** The calendar of an availability check, when switched on (checked in validate like every parameter). */
-export function readCheckCalendar(ctx: IExecuteFunctions, itemIndex: number): CalendarSource | undefined {
-	return ctx.getNodeParameter('checkCalendar', itemIndex, false) === true ? readCalendarSource(ctx, itemIndex) : undefined;
-}
 
 /**
  * Both nodes' availability answer: hours only, or with the calendar's closures as holidays (read in the

@@ -1,24 +1,23 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { InputError, isBlank, parseCountryCode, tryParseJson } from '../validation';
+import { InputError, tryParseJson } from '../validation';
 import { expandEvents, occurrenceClosures, type Window } from './closures';
 import { wholeDays } from './days';
 import { fetchCalendarText } from './fetch';
 import { maskCalendarUrl } from './maskUrl';
 import { parseCalendar } from './ical';
-import { eventsFromJson, jsonEntries } from './jsonSource';
-import { parseHolidayTypes, parseSubdivisionCode, publicHolidaysFromAnswer, type PublicHoliday } from './publicHolidays';
+import { eventsFromJson } from './jsonSource';
+import { publicHolidaysFromAnswer, type PublicHoliday } from './publicHolidays';
 import { DAY_MS } from './wall';
 import type { CalendarEvent, Closure, SourceSummary } from './types';
 
 /*
- * A calendar source as the node parameters describe it, and the closures it yields for a window of time
- * in the business timezone. Reading the parameters is pure (it runs in every operation's validate); only
+ * A calendar source as the node parameters describe it (read by descriptions/calendar.ts, in every
+ * operation's validate), and the closures it yields for a window of time in the business timezone;
  * prepareSource goes out to the network.
  */
 
 export const CALENDAR_SOURCES = ['publicHolidays', 'ical', 'json'] as const;
-export type CalendarSourceKind = (typeof CALENDAR_SOURCES)[number];
 
 export const DEFAULT_PUBLIC_HOLIDAYS_BASE_URL = 'https://date.nager.at';
 
@@ -26,44 +25,6 @@ export type CalendarSource =
 	| { kind: 'publicHolidays'; countryCode: string; subdivisionCode: string; types: string[]; baseUrl: string }
 	| { kind: 'ical'; url: string }
 	| { kind: 'json'; value: unknown };
-
-function readUrl(value: unknown, field: string, schemes: string[]): string {
-	const text = typeof value === 'string' ? value.trim() : '';
-	if (text === '') throw new InputError(field, `is required: the address of the calendar (${schemes.join(', ')})`);
-	const url = URL.canParse(text) ? new URL(text) : undefined;
-	if (!url) throw new InputError(field, `must be a URL starting with ${schemes.join(', ')} (got "${text}")`);
-	if (!schemes.includes(url.protocol.replace(':', '://'))) {
-		throw new InputError(field, `must start with ${schemes.join(', ')} (got "${url.protocol}")`);
-	}
-	// webcal:// is the same feed over HTTPS (how calendar apps hand out subscription links).
-	if (url.protocol === 'webcal:') return `https://${text.slice('webcal://'.length)}`;
-	return text;
-}
-
-/** The source of item `itemIndex`; its options sit in the operation's options collection. */
-export function readCalendarSource(ctx: IExecuteFunctions, itemIndex: number): CalendarSource {
-	const kind = String(ctx.getNodeParameter('calendarSource', itemIndex, 'publicHolidays'));
-	if (kind === 'publicHolidays') {
-		const rawCountry = ctx.getNodeParameter('countryCode', itemIndex, '');
-		if (isBlank(rawCountry)) throw new InputError('countryCode', 'is required: the ISO 3166-1 alpha-2 code of the country, e.g. DE');
-		const countryCode = parseCountryCode(rawCountry, 'countryCode');
-		const subdivisionCode = parseSubdivisionCode(ctx.getNodeParameter('subdivisionCode', itemIndex, ''), countryCode);
-		const types = parseHolidayTypes(ctx.getNodeParameter('options.holidayTypes', itemIndex, []));
-		const rawBase = ctx.getNodeParameter('options.publicHolidaysBaseUrl', itemIndex, DEFAULT_PUBLIC_HOLIDAYS_BASE_URL);
-		const baseUrl = readUrl(isBlank(rawBase) ? DEFAULT_PUBLIC_HOLIDAYS_BASE_URL : rawBase, 'options.publicHolidaysBaseUrl', ['https://', 'http://']).replace(/\/+$/, '');
-		return { kind, countryCode, subdivisionCode, types, baseUrl };
-	}
-	if (kind === 'ical') {
-		return { kind, url: readUrl(ctx.getNodeParameter('calendarUrl', itemIndex, ''), 'calendarUrl', ['https://', 'http://', 'webcal://']) };
-	}
-	if (kind === 'json') {
-		const value = ctx.getNodeParameter('calendarJson', itemIndex, '[]');
-		// Shape and size checked now; each entry when the source is prepared, still before any request.
-		jsonEntries(value);
-		return { kind, value };
-	}
-	throw new InputError('calendarSource', `must be one of ${CALENDAR_SOURCES.join(', ')} (got "${kind}")`);
-}
 
 // One fetch per address and execution: several items (numbers, Pages) usually share one calendar.
 const fetchesOfRun = new WeakMap<object, Map<string, Promise<string>>>();

@@ -1,7 +1,10 @@
-import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { jsonEntries } from '../calendar/jsonSource';
+import { HOLIDAY_TYPES, parseHolidayTypes, parseSubdivisionCode } from '../calendar/publicHolidays';
+import { CALENDAR_SOURCES, DEFAULT_PUBLIC_HOLIDAYS_BASE_URL, type CalendarSource } from '../calendar/source';
+import { InputError, isBlank, parseCountryCode } from '../validation';
 import { withShow } from './hours';
-import { DEFAULT_PUBLIC_HOLIDAYS_BASE_URL, HOLIDAY_TYPES } from '../calendar';
 
 /*
  * The calendar parameters both action nodes show (Sync From Calendar, Sync Closure From Calendar and the
@@ -11,32 +14,37 @@ import { DEFAULT_PUBLIC_HOLIDAYS_BASE_URL, HOLIDAY_TYPES } from '../calendar';
 
 export const LOAD_COUNTRIES_METHOD = 'getPublicHolidayCountries';
 
+function calendarSourceField(displayOptions: IDisplayOptions): INodeProperties {
+	return {
+		displayName: 'Calendar Source',
+		name: 'calendarSource',
+		type: 'options',
+		options: [
+			{
+				name: 'Public Holidays',
+				value: 'publicHolidays',
+				description: 'Public holidays of a country (and optionally one region), from the Nager.Date service; no account needed',
+			},
+			{
+				name: 'iCalendar Feed',
+				value: 'ical',
+				description: 'Any .ics address: a Google or Outlook calendar, a public holiday calendar, a company closures calendar',
+			},
+			{
+				name: 'JSON',
+				value: 'json',
+				description: 'Dates from an earlier node, e.g. a Google Calendar node or a Data table',
+			},
+		],
+		default: 'publicHolidays',
+		displayOptions,
+	};
+}
+
+/** The selector and, for each kind of source, what it needs. */
 export function calendarSourceFields(displayOptions: IDisplayOptions): INodeProperties[] {
 	return [
-		{
-			displayName: 'Calendar Source',
-			name: 'calendarSource',
-			type: 'options',
-			options: [
-				{
-					name: 'Public Holidays',
-					value: 'publicHolidays',
-					description: 'Public holidays of a country (and optionally one region), from the Nager.Date service; no account needed',
-				},
-				{
-					name: 'iCalendar Feed',
-					value: 'ical',
-					description: 'Any .ics address: a Google or Outlook calendar, a public holiday calendar, a company closures calendar',
-				},
-				{
-					name: 'JSON',
-					value: 'json',
-					description: 'Dates from an earlier node, e.g. a Google Calendar node or a Data table',
-				},
-			],
-			default: 'publicHolidays',
-			displayOptions,
-		},
+		calendarSourceField(displayOptions),
 		{
 			displayName: 'Country Name or ID',
 			name: 'countryCode',
@@ -115,4 +123,47 @@ export function availabilityCalendarFields(displayOptions: IDisplayOptions): INo
 		},
 		...calendarSourceFields(withShow(displayOptions, { checkCalendar: [true] })),
 	];
+}
+
+function readUrl(value: unknown, field: string, schemes: string[]): string {
+	const text = typeof value === 'string' ? value.trim() : '';
+	if (text === '') throw new InputError(field, `is required: the address of the calendar (${schemes.join(', ')})`);
+	const url = URL.canParse(text) ? new URL(text) : undefined;
+	if (!url) throw new InputError(field, `must be a URL starting with ${schemes.join(', ')} (got "${text}")`);
+	if (!schemes.includes(url.protocol.replace(':', '://'))) {
+		throw new InputError(field, `must start with ${schemes.join(', ')} (got "${url.protocol}")`);
+	}
+	// webcal:// is the same feed over HTTPS (how calendar apps hand out subscription links).
+	if (url.protocol === 'webcal:') return `https://${text.slice('webcal://'.length)}`;
+	return text;
+}
+
+/** The source of item `itemIndex`; its options sit in the operation's options collection. */
+export function readCalendarSource(ctx: IExecuteFunctions, itemIndex: number): CalendarSource {
+	const kind = String(ctx.getNodeParameter('calendarSource', itemIndex, 'publicHolidays'));
+	if (kind === 'publicHolidays') {
+		const rawCountry = ctx.getNodeParameter('countryCode', itemIndex, '');
+		if (isBlank(rawCountry)) throw new InputError('countryCode', 'is required: the ISO 3166-1 alpha-2 code of the country, e.g. DE');
+		const countryCode = parseCountryCode(rawCountry, 'countryCode');
+		const subdivisionCode = parseSubdivisionCode(ctx.getNodeParameter('subdivisionCode', itemIndex, ''), countryCode);
+		const types = parseHolidayTypes(ctx.getNodeParameter('options.holidayTypes', itemIndex, []));
+		const rawBase = ctx.getNodeParameter('options.publicHolidaysBaseUrl', itemIndex, DEFAULT_PUBLIC_HOLIDAYS_BASE_URL);
+		const baseUrl = readUrl(isBlank(rawBase) ? DEFAULT_PUBLIC_HOLIDAYS_BASE_URL : rawBase, 'options.publicHolidaysBaseUrl', ['https://', 'http://']).replace(/\/+$/, '');
+		return { kind, countryCode, subdivisionCode, types, baseUrl };
+	}
+	if (kind === 'ical') {
+		return { kind, url: readUrl(ctx.getNodeParameter('calendarUrl', itemIndex, ''), 'calendarUrl', ['https://', 'http://', 'webcal://']) };
+	}
+	if (kind === 'json') {
+		const value = ctx.getNodeParameter('calendarJson', itemIndex, '[]');
+		// Shape and size checked now; each entry when the source is prepared, still before any request.
+		jsonEntries(value);
+		return { kind, value };
+	}
+	throw new InputError('calendarSource', `must be one of ${CALENDAR_SOURCES.join(', ')} (got "${kind}")`);
+}
+
+/** The calendar of an availability check, when switched on (checked in validate like every parameter). */
+export function readCheckCalendar(ctx: IExecuteFunctions, itemIndex: number): CalendarSource | undefined {
+	return ctx.getNodeParameter('checkCalendar', itemIndex, false) === true ? readCalendarSource(ctx, itemIndex) : undefined;
 }

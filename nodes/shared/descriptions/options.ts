@@ -1,8 +1,12 @@
-import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { parseConcurrency, type ConcurrencySetting } from '../transport/congestion';
+import { InputError } from '../validation';
 
 /*
- * Options both action nodes put in their `options` collection. runItems reads `concurrency` and
- * `maxWaitSeconds` of item 0; operations that write read `dryRun` per item and hand it to sendOrPreview.
+ * Options both action nodes put in their `options` collection, and their readers: runItems reads
+ * `concurrency` and `maxWaitSeconds` of item 0 (readRunOptions); an operation reads `dryRun` and
+ * `verifyWrites` once per item in its validate (readOptions) and hands the result on.
  */
 
 export const DEFAULT_MAX_WAIT_SECONDS = 60;
@@ -73,4 +77,38 @@ export function optionsCollection(
 
 export function showFor(resource: string, operation: string): IDisplayOptions {
 	return { show: { resource: [resource], operation: [operation] } };
+}
+
+/** The options of one item that its writes follow. */
+export interface ItemOptions {
+	dryRun: boolean;
+	/** on unless switched off (operations without the option: on) */
+	verifyWrites: boolean;
+}
+
+export function readOptions(ctx: IExecuteFunctions, itemIndex: number): ItemOptions {
+	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	return { dryRun: options.dryRun === true, verifyWrites: options.verifyWrites !== false };
+}
+
+/** The options that hold for the whole run (one client, one window): item 0's. */
+export interface RunOptions {
+	concurrency: ConcurrencySetting;
+	maxTotalWaitMs: number;
+}
+
+function readRunOption(ctx: IExecuteFunctions, name: string, fallback: unknown): unknown {
+	try {
+		return ctx.getNodeParameter(`options.${name}`, 0, fallback);
+	} catch {
+		return fallback; // an operation without the options collection
+	}
+}
+
+export function readRunOptions(ctx: IExecuteFunctions): RunOptions {
+	const concurrency = parseConcurrency(readRunOption(ctx, 'concurrency', 'auto'));
+	if (concurrency === undefined) throw new InputError('options.concurrency', 'must be auto or a whole number from 1 to 50');
+	const seconds = Number(readRunOption(ctx, 'maxWaitSeconds', DEFAULT_MAX_WAIT_SECONDS));
+	if (!Number.isFinite(seconds) || seconds < 0) throw new InputError('options.maxWaitSeconds', 'must be a number of seconds, 0 or more');
+	return { concurrency, maxTotalWaitMs: seconds * 1000 };
 }

@@ -31,16 +31,21 @@ export const SETTLE_MS = FRESH_READ_MS + WRITE_APPLIES_MS + 2 * READ_LAG_MS;
 /** Writes of one item's change in all (the first and up to three re-applications). */
 export const MAX_WRITES = 4;
 /** Reads that came too late to write from, in a row, before the item gives up. */
-const MAX_STALE_READS = 8;
+export const MAX_STALE_READS = 8;
 
-export interface AccountUpdate<State, Change> {
+/** What `decide` hands back: at least the change to hold; the operation adds what it reports about it. */
+export interface Decision<Change> {
+	change: Change;
+}
+
+export interface AccountUpdate<State, Change, D extends Decision<Change> = Decision<Change>> {
 	/** The account: its base URL and ID, so that two credentials pointing elsewhere never wait for each other. */
 	key: string;
 	read(graph: GraphClient): Promise<State>;
-	/** This item's change, decided on the first read. Throws (and nothing is written) when a rule breaks. */
-	decide(current: State): Change;
+	/** This item's decision, made on the first read. Throws (and nothing is written) when a rule breaks. */
+	decide(current: State): D | Promise<D>;
 	/** Sends what turns `current` into a state holding `change`; undefined when it holds it already. */
-	write(graph: GraphClient, current: State, change: Change): Promise<IDataObject | undefined>;
+	write(graph: GraphClient, current: State, change: Change, decision: D): Promise<IDataObject | undefined>;
 	/** Whether `current` holds the change (this item's part only: other fields are other writers'). */
 	holds(current: State, change: Change): boolean;
 }
@@ -52,10 +57,10 @@ export interface AccountUpdateOptions {
 	dryRun: boolean;
 }
 
-export interface AccountUpdateResult<State, Change> {
-	/** The state the change was decided on. */
+export interface AccountUpdateResult<State, D> {
+	/** The state the decision was made on. */
 	before: State;
-	change: Change;
+	decision: D;
 	/** Meta's answer to the last write, or the dry-run preview; undefined when nothing had to be written. */
 	answer?: IDataObject;
 	/** Writes sent: 0 (nothing to change), 1, or more when a concurrent writer had dropped the change. */
@@ -64,10 +69,67 @@ export interface AccountUpdateResult<State, Change> {
 	verified: boolean;
 }
 
-/** One queue per account for the whole n8n process: every run and every execution shares it. */
-const processQueue = new PerKeyQueue();
-/** When this process last wrote each account: its next read waits until Meta shows that write. */
-const lastWriteAt = new Map<string, number>();
+export interface PendingUpdate<State, D> {
+	/** The state the decision was made on. */
+	before: State;
+	decision: D;
+	/** Resolves once the change is checked (at once for a dry run, without the check, or with nothing written). */
+	settled: Promise<AccountUpdateResult<State, D>>;
+}
+
+/** Time as the protocol sees it; tests pass a fake one and the timing rules run in milliseconds. */
+export interface ProtocolClock {
+	now(): number;
+	sleep(ms: number): Promise<void>;
+	/** 0 ≤ x < 1, for the jitter of later check rounds */
+	random(): number;
+}
+
+const systemClock: ProtocolClock = { now: () => Date.now(), sleep: async (ms) => await sleep(ms), random: () => Math.random() };
+
+/** Accounts remembered beyond this many are forgotten once their last write is visible anyway. */
+const REMEMBERED_WRITES = 1000;
+
+/**
+ * Everything the protocol remembers in one process: the queue each account's writes take turns in, and
+ * when this process last wrote each account (its next read waits until Meta shows that write).
+ */
+export class AccountWriters {
+	private readonly queue = new PerKeyQueue();
+	private readonly lastWriteAt = new Map<string, number>();
+
+	constructor(readonly clock: ProtocolClock = systemClock) {}
+
+	async inTurn<T>(key: string, task: () => Promise<T>): Promise<T> {
+		return await this.queue.run(key, task);
+	}
+
+	/** Waits until this process's last write to `key` is visible to a read. */
+	async untilOwnWriteVisible(key: string): Promise<void> {
+		const wait = (this.lastWriteAt.get(key) ?? -Infinity) + READ_LAG_MS - this.clock.now();
+		if (wait > 0) await this.clock.sleep(wait);
+	}
+
+	wrote(key: string): void {
+		const now = this.clock.now();
+		this.lastWriteAt.set(key, now);
+		if (this.lastWriteAt.size > REMEMBERED_WRITES) this.forgetVisible(now);
+	}
+
+	/** How many accounts are remembered (a test checks the pruning). */
+	get remembered(): number {
+		return this.lastWriteAt.size;
+	}
+
+	private forgetVisible(now: number): void {
+		for (const [key, at] of this.lastWriteAt) {
+			if (at + READ_LAG_MS <= now) this.lastWriteAt.delete(key);
+		}
+	}
+}
+
+/** The one every run and execution of this n8n process shares. */
+const processWriters = new AccountWriters();
 
 export function accountKey(graph: GraphClient, accountId: string): string {
 	return `${graph.apiRoot}|${accountId}`;
@@ -78,10 +140,12 @@ function sendingBy(graph: GraphClient, sendBy: number): GraphClient {
 	return { ...graph, request: async (req) => await graph.request({ ...req, sendBy }) };
 }
 
-async function untilOwnWriteVisible(key: string): Promise<void> {
-	const visibleAt = (lastWriteAt.get(key) ?? 0) + READ_LAG_MS;
-	const wait = visibleAt - Date.now();
-	if (wait > 0) await sleep(wait);
+/** One account update in progress: what it needs at every turn. */
+interface Run<State, Change, D extends Decision<Change>> {
+	graph: GraphClient;
+	update: AccountUpdate<State, Change, D>;
+	writers: AccountWriters;
+	node: INode;
 }
 
 interface Round<State> {
@@ -90,104 +154,106 @@ interface Round<State> {
 	wrote: boolean;
 }
 
-/**
- * One turn of the account: read (after this process's last write is visible), decide the change on the
- * first turn, and write what is missing. A read too old to write from is read again.
- */
-async function turn<State, Change>(
-	graph: GraphClient,
-	update: AccountUpdate<State, Change>,
-	decided: { change?: Change },
-	node: INode,
-): Promise<Round<State>> {
-	return await processQueue.run(update.key, async () => {
-		for (let staleReads = 0; ; staleReads++) {
-			await untilOwnWriteVisible(update.key);
-			const readStartedAt = Date.now();
-			const current = await update.read(graph);
-			decided.change ??= update.decide(current);
-			const answer = await update
-				.write(sendingBy(graph, readStartedAt + FRESH_READ_MS), current, decided.change)
-				.then(
-					(value) => ({ stale: false as const, value }),
-					(error: unknown) => {
-						if (error instanceof StaleReadError) return { stale: true as const };
-						throw error;
-					},
-				);
-			if (!answer.stale) {
-				if (answer.value === undefined) return { current, wrote: false };
-				lastWriteAt.set(update.key, Date.now());
-				return { current, answer: answer.value, wrote: true };
-			}
-			if (staleReads + 1 >= MAX_STALE_READS) {
-				throw new NodeOperationError(node, 'Meta was too slow to answer: the settings read could not be written back while still fresh', {
-					description: `${MAX_STALE_READS} reads in a row were older than ${FRESH_READ_MS / 1000} s before the write could leave (rate limits or slow answers). Nothing was written; run it again later.`,
-				});
-			}
-		}
+type Attempt = { stale: true } | { stale: false; answer: IDataObject | undefined };
+
+/** Writes from `current` within FRESH_READ_MS of `readStartedAt`; a send that could not leave in time is `stale`. */
+async function writeWhileFresh<State, Change, D extends Decision<Change>>(
+	run: Run<State, Change, D>,
+	readStartedAt: number,
+	current: State,
+	decision: D,
+): Promise<Attempt> {
+	const graph = sendingBy(run.graph, readStartedAt + FRESH_READ_MS);
+	// Only a stale read is caught; every other error is the item's own and passes through as it is.
+	const stale = async (error: unknown): Promise<Attempt> => {
+		if (error instanceof StaleReadError) return { stale: true };
+		return await Promise.reject(error);
+	};
+	return await run.update.write(graph, current, decision.change, decision).then((answer): Attempt => ({ stale: false, answer }), stale);
+}
+
+function tooSlowError(node: INode): NodeOperationError {
+	return new NodeOperationError(node, 'Meta was too slow to answer: the settings read could not be written back while still fresh', {
+		description: `${MAX_STALE_READS} reads in a row were older than ${FRESH_READ_MS / 1000} s before the write could leave (rate limits or slow answers). Nothing was written; run it again later.`,
 	});
 }
 
-export interface PendingUpdate<State, Change> {
-	/** The state the change was decided on. */
-	before: State;
-	change: Change;
-	/** Resolves once the change is checked (at once for a dry run, without the check, or with nothing written). */
-	settled: Promise<AccountUpdateResult<State, Change>>;
+/**
+ * One turn of the account: read (after this process's last write is visible), then write what the
+ * decision still misses. A read too old to write from is read again, at most MAX_STALE_READS times.
+ */
+async function turn<State, Change, D extends Decision<Change>>(
+	run: Run<State, Change, D>,
+	decisionOn: (current: State) => D | Promise<D>,
+): Promise<Round<State> & { decision: D }> {
+	const { update, writers } = run;
+	return await writers.inTurn(update.key, async () => {
+		for (let staleReads = 0; staleReads < MAX_STALE_READS; staleReads++) {
+			await writers.untilOwnWriteVisible(update.key);
+			const readStartedAt = writers.clock.now();
+			const current = await update.read(run.graph);
+			const decision = await decisionOn(current);
+			const attempt = await writeWhileFresh(run, readStartedAt, current, decision);
+			if (attempt.stale) continue;
+			if (attempt.answer === undefined) return { current, decision, wrote: false };
+			writers.wrote(update.key);
+			return { current, decision, answer: attempt.answer, wrote: true };
+		}
+		throw tooSlowError(run.node);
+	});
 }
 
 /**
- * Reads the account, decides this item's change and writes it, then hands back a promise that checks,
- * SETTLE_MS later, that the change is still there, writing it again when a concurrent writer dropped it
- * (unless `verify` is off or this is a dry run). Rule errors of `decide` and Meta's errors pass through.
+ * Reads the account, lets `decide` make this item's decision and writes its change, then hands back the
+ * decision with a promise that checks, SETTLE_MS later, that the change is still there, writing it again
+ * when a concurrent writer dropped it (unless `verify` is off or this is a dry run). Rule errors of
+ * `decide` and Meta's errors pass through. `writers` is the process's own unless a test passes a fresh one.
  */
-export async function updateAccount<State, Change>(
+export async function updateAccount<State, Change, D extends Decision<Change>>(
 	graph: GraphClient,
-	update: AccountUpdate<State, Change>,
+	update: AccountUpdate<State, Change, D>,
 	options: AccountUpdateOptions,
 	node: INode,
-): Promise<PendingUpdate<State, Change>> {
-	const decided: { change?: Change } = {};
-	const first = await turn(graph, update, decided, node);
-	const change = decided.change as Change;
-	const result: AccountUpdateResult<State, Change> = {
+	writers: AccountWriters = processWriters,
+): Promise<PendingUpdate<State, D>> {
+	const run: Run<State, Change, D> = { graph, update, writers, node };
+	let decided: D | undefined;
+	const first = await turn(run, async (current) => (decided ??= await update.decide(current)));
+	const result: AccountUpdateResult<State, D> = {
 		before: first.current,
-		change,
+		decision: first.decision,
 		answer: first.answer,
 		writes: first.wrote ? 1 : 0,
 		verified: false,
 	};
 	const done = options.dryRun || !options.verify || !first.wrote;
-	return { before: first.current, change, settled: done ? Promise.resolve(result) : settle(graph, update, decided, node, result) };
+	return { before: first.current, decision: first.decision, settled: done ? Promise.resolve(result) : settle(run, result) };
 }
 
 /** Waits until no stale write can still land, reads again, and writes the change again while it is missing. */
-async function settle<State, Change>(
-	graph: GraphClient,
-	update: AccountUpdate<State, Change>,
-	decided: { change?: Change },
-	node: INode,
-	result: AccountUpdateResult<State, Change>,
-): Promise<AccountUpdateResult<State, Change>> {
-	const rewrite: AccountUpdate<State, Change> = {
-		...update,
-		write: async (g, current, change) => {
-			if (update.holds(current, change)) return undefined;
-			if (result.writes >= MAX_WRITES) throw overwrittenError(node, result.writes);
-			return await update.write(g, current, change);
+async function settle<State, Change, D extends Decision<Change>>(
+	run: Run<State, Change, D>,
+	result: AccountUpdateResult<State, D>,
+): Promise<AccountUpdateResult<State, D>> {
+	const { update, writers } = run;
+	const rewrite: Run<State, Change, D> = {
+		...run,
+		update: {
+			...update,
+			write: async (g, current, change, decision) => {
+				if (update.holds(current, change)) return undefined;
+				if (result.writes >= MAX_WRITES) throw overwrittenError(run.node, result.writes);
+				return await update.write(g, current, change, decision);
+			},
 		},
 	};
 	for (;;) {
 		// Later rounds wait a little longer, at random, so that two writers who keep dropping each other's
 		// change stop meeting in step.
-		const jitter = result.writes > 1 ? Math.random() * SETTLE_MS * 0.5 : 0;
-		await sleep(SETTLE_MS + jitter);
-		const again = await turn(graph, rewrite, decided, node);
-		if (!again.wrote) {
-			result.verified = true;
-			return result;
-		}
+		const jitter = result.writes > 1 ? writers.clock.random() * SETTLE_MS * 0.5 : 0;
+		await writers.clock.sleep(SETTLE_MS + jitter);
+		const again = await turn(rewrite, () => result.decision);
+		if (!again.wrote) return { ...result, verified: true };
 		result.writes++;
 		result.answer = again.answer;
 	}

@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { inputErrorInWords, type Shown } from '../descriptions/fieldLabel';
-import { DEFAULT_MAX_WAIT_SECONDS } from '../descriptions/options';
-import { MAX_FIXED_WINDOW, MAX_WINDOW, parseConcurrency, type ConcurrencySetting } from '../transport/congestion';
+import { readRunOptions, type RunOptions } from '../descriptions/options';
+import { MAX_FIXED_WINDOW, MAX_WINDOW } from '../transport/congestion';
 import { createGraphClient, WithdrawnError, type GraphClient, type GraphClientOptions, type GraphRequest } from '../transport/graph';
 import { META_ERROR_FIELDS } from '../transport/metaError';
 import { InputError } from '../validation';
@@ -20,14 +20,6 @@ export type ItemHandler = (itemIndex: number, graph: GraphClient, input: unknown
 /** Items being worked on at once. The client's congestion window bounds the requests among them. */
 export const MAX_ITEMS_IN_FLIGHT = MAX_WINDOW;
 const ITEM_SLOT_RECHECK_MS = 50;
-
-function readOption(ctx: IExecuteFunctions, name: string, fallback: unknown): unknown {
-	try {
-		return ctx.getNodeParameter(`options.${name}`, 0, fallback);
-	} catch {
-		return fallback; // an operation without the options collection
-	}
-}
 
 /** The node's parameters (to name fields by their labels) and the resource/operation chosen. */
 interface NodeScreen {
@@ -55,20 +47,12 @@ function inputErrorOf(ctx: IExecuteFunctions, error: InputError, screen: NodeScr
 	return converted;
 }
 
-function readConcurrency(ctx: IExecuteFunctions, screen: NodeScreen): ConcurrencySetting {
-	const setting = parseConcurrency(readOption(ctx, 'concurrency', 'auto'));
-	if (setting === undefined) {
-		throw inputErrorOf(ctx, new InputError('options.concurrency', 'must be auto or a whole number from 1 to 50'), screen);
+function readOrFail(ctx: IExecuteFunctions, screen: NodeScreen): RunOptions {
+	try {
+		return readRunOptions(ctx);
+	} catch (error) {
+		throw error instanceof InputError ? inputErrorOf(ctx, error, screen) : new NodeOperationError(ctx.getNode(), error as Error);
 	}
-	return setting;
-}
-
-function readMaxWaitMs(ctx: IExecuteFunctions, screen: NodeScreen): number {
-	const seconds = Number(readOption(ctx, 'maxWaitSeconds', DEFAULT_MAX_WAIT_SECONDS));
-	if (!Number.isFinite(seconds) || seconds < 0) {
-		throw inputErrorOf(ctx, new InputError('options.maxWaitSeconds', 'must be a number of seconds, 0 or more'), screen);
-	}
-	return seconds * 1000;
 }
 
 /** Every failure of an item becomes an n8n error that names the item. */
@@ -155,6 +139,113 @@ export interface ItemRules {
 
 export type ItemLoopOptions = ItemRules & ClientTuning;
 
+/** What a run has produced so far: every item's output, the failures (On Error: Stop) and the checks still settling. */
+class RunState {
+	readonly outputs: INodeExecutionData[][];
+	readonly failures = new Map<number, NodeApiError | NodeOperationError>();
+	readonly settling: Array<Promise<void>> = [];
+	readonly continueOnFail: boolean;
+
+	constructor(
+		readonly ctx: IExecuteFunctions,
+		readonly screen: NodeScreen,
+		readonly itemCount: number,
+	) {
+		this.outputs = new Array<INodeExecutionData[]>(itemCount);
+		this.continueOnFail = ctx.continueOnFail();
+	}
+
+	/** On Error: Stop and an item failed: no new item starts. */
+	stopped(): boolean {
+		return !this.continueOnFail && this.failures.size > 0;
+	}
+
+	fail(itemIndex: number, error: unknown): void {
+		if (error instanceof WithdrawnError) return; // not started: no output, no failure
+		const itemError = asItemError(this.ctx, error, itemIndex, this.screen);
+		if (!this.continueOnFail) this.failures.set(itemIndex, itemError);
+		else this.outputs[itemIndex] = [errorItem(this.ctx, itemError, itemIndex)];
+	}
+
+	/** A Settling result is collected when it settles: the item no longer holds a slot meanwhile. */
+	record(itemIndex: number, result: ItemResult): void {
+		if (!(result instanceof Settling)) {
+			this.outputs[itemIndex] = toOutputItems(result, itemIndex);
+			return;
+		}
+		this.settling.push(
+			result.result.then(
+				(value) => void (this.outputs[itemIndex] = toOutputItems(value, itemIndex)),
+				(error: unknown) => this.fail(itemIndex, error),
+			),
+		);
+	}
+
+	/** With On Error: Stop, the first failure in input order, saying which items were applied. */
+	firstFailure(): NodeApiError | NodeOperationError | undefined {
+		if (this.failures.size === 0) return undefined;
+		const first = this.failures.get(Math.min(...this.failures.keys()))!;
+		if (this.itemCount > 1) {
+			const states = Array.from({ length: this.itemCount }, (_, itemIndex): ItemState => {
+				const failure = this.failures.get(itemIndex);
+				if (failure) return outcomeUnknown(failure) ? 'unknown' : 'failed';
+				return this.outputs[itemIndex] ? 'applied' : 'notStarted';
+			});
+			appendDescription(first, describeRunOutcome(states));
+		}
+		return first;
+	}
+}
+
+/**
+ * The validation phase, before any request leaves: each item's input for the items that may run. With
+ * On Error: Stop the first invalid item fails the node; with continueOnFail it becomes an error item.
+ */
+function validateAll(run: RunState, validate: ItemRules['validate']): Map<number, unknown> {
+	const inputs = new Map<number, unknown>();
+	for (let itemIndex = 0; itemIndex < run.itemCount; itemIndex++) {
+		try {
+			inputs.set(itemIndex, validate?.(itemIndex));
+		} catch (error) {
+			const itemError = asItemError(run.ctx, error, itemIndex, run.screen);
+			if (!run.continueOnFail) {
+				if (run.itemCount > 1) {
+					appendDescription(itemError, `Item ${itemIndex} breaks this rule, so nothing was sent for any item (all items are checked before the first request).`);
+				}
+				throw itemError;
+			}
+			run.outputs[itemIndex] = [errorItem(run.ctx, itemError, itemIndex)];
+		}
+	}
+	return inputs;
+}
+
+/**
+ * Works off the items with `workers` at once; each worker takes the next item. After a failure (without
+ * continueOnFail) no new item starts and the ones in flight go on to their end.
+ */
+async function workOff(run: RunState, graph: GraphClient, handler: ItemHandler, inputs: Map<number, unknown>, workers: number): Promise<void> {
+	const queue = [...inputs.keys()];
+	async function worker(slot: number): Promise<void> {
+		while (queue.length > 0 && run.failures.size === 0) {
+			// Slots beyond 50 work only while the window is that wide: under a limit, items started beyond
+			// it would read long before their writes could leave (the reads go stale).
+			if (slot >= MAX_FIXED_WINDOW && slot >= (graph.windowLimit?.() ?? 0)) {
+				await sleep(ITEM_SLOT_RECHECK_MS);
+				continue;
+			}
+			const itemIndex = queue.shift()!;
+			try {
+				run.record(itemIndex, await handler(itemIndex, itemClient(graph, () => run.stopped()), inputs.get(itemIndex)));
+			} catch (error) {
+				run.fail(itemIndex, error);
+			}
+		}
+	}
+	await Promise.all(Array.from({ length: workers }, async (_, slot) => await worker(slot)));
+	await Promise.all(run.settling);
+}
+
 /**
  * Runs `handler` for every input item, several at once, with one GraphClient shared by all of them
  * (so its congestion window and rate-limit pause cover the whole node). Output keeps input order.
@@ -171,92 +262,82 @@ export async function runItems(
 ): Promise<INodeExecutionData[][]> {
 	const { validate, sequentialOnStop = false, properties = [], ...tuning } = options;
 	const screen: NodeScreen = { properties, shown: readShown(ctx) };
-	const items = ctx.getInputData();
-	const concurrency = readConcurrency(ctx, screen);
-	const maxTotalWaitMs = readMaxWaitMs(ctx, screen);
-	const continueOnFail = ctx.continueOnFail();
-	const outputs: INodeExecutionData[][] = new Array<INodeExecutionData[]>(items.length);
+	const run = new RunState(ctx, screen, ctx.getInputData().length);
+	const runOptions = readOrFail(ctx, screen);
+	const inputs = validateAll(run, validate);
 
-	// Validation phase: no request has left yet.
-	const toRun: number[] = [];
-	const inputs: unknown[] = new Array<unknown>(items.length);
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			inputs[itemIndex] = validate?.(itemIndex);
-			toRun.push(itemIndex);
-		} catch (error) {
-			const itemError = asItemError(ctx, error, itemIndex, screen);
-			if (continueOnFail) {
-				outputs[itemIndex] = [errorItem(ctx, itemError, itemIndex)];
-				continue;
-			}
-			if (items.length > 1) {
-				appendDescription(itemError, `Item ${itemIndex} breaks this rule, so nothing was sent for any item (all items are checked before the first request).`);
-			}
-			throw itemError;
+	const graph = await createGraphClient(ctx, { ...tuning, ...runOptions });
+	const sequential = sequentialOnStop && !run.continueOnFail;
+	await workOff(run, graph, handler, inputs, sequential ? 1 : Math.min(MAX_ITEMS_IN_FLIGHT, inputs.size));
+
+	const failure = run.firstFailure();
+	if (failure) throw failure;
+	return [run.outputs.flat()];
+}
+
+// The router: which operation file handles the items of a run.
+
+/** One operation file: its `execute` handles one item. */
+export interface Operation {
+	/** `input` is what `validate` returned for this item (read once: expressions cost CPU per evaluation). */
+	execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient, input: unknown): Promise<ItemResult>;
+	/** Reads the item's parameters and runs the pure checks, before any item's request leaves (throws on a broken rule). */
+	validate?(this: IExecuteFunctions, itemIndex: number): unknown;
+	/** True for operations that must never be repeated (a message): with On Error: Stop, one item at a time. */
+	sequentialOnStop?: boolean;
+}
+
+/** resource -> operation -> the operation file. */
+export type OperationTable = Record<string, Record<string, Operation>>;
+
+/** What a `*.resource.ts` module exports: the selector the user sees and the operation files behind it. */
+export interface ResourceModule {
+	operationField: INodeProperties;
+	operations: Record<string, Operation & { description: INodeProperties[] }>;
+}
+
+/**
+ * A node's table, built from its resource modules. Each operation is listed once, in its resource's
+ * `operations`; the selector's options stay literal so n8n's lint rules read them, and a value without an
+ * operation file (or the reverse) fails here, when the node loads.
+ */
+export function operationTable(resources: Record<string, ResourceModule>): OperationTable {
+	const table: OperationTable = {};
+	for (const [resource, module] of Object.entries(resources)) {
+		const offered = (module.operationField.options ?? []).map((option) => String('value' in option ? option.value : ''));
+		const routed = Object.keys(module.operations);
+		if (offered.sort().join() !== routed.sort().join()) {
+			throw new Error(`Resource "${resource}" offers ${offered.join(', ')} but has operation files for ${routed.join(', ')}`);
 		}
+		table[resource] = module.operations;
 	}
+	return table;
+}
 
-	const graph = await createGraphClient(ctx, { ...tuning, concurrency, maxTotalWaitMs });
-	const failures = new Map<number, NodeApiError | NodeOperationError>();
-	let next = 0;
+/** The parameters of every operation of a resource, in the order of its `operations`. */
+export function operationParameters(operations: ResourceModule['operations']): INodeProperties[] {
+	return Object.values(operations).flatMap((operation) => operation.description);
+}
 
-	const settling: Array<Promise<void>> = [];
-
-	const runStopped = () => !continueOnFail && failures.size > 0;
-
-	function fail(itemIndex: number, error: unknown): void {
-		if (error instanceof WithdrawnError) return; // not started: no output, no failure
-		const itemError = asItemError(ctx, error, itemIndex, screen);
-		if (!continueOnFail) failures.set(itemIndex, itemError);
-		else outputs[itemIndex] = [errorItem(ctx, itemError, itemIndex)];
+/**
+ * Dispatches a node run to the chosen operation and hands it to the shared item loop. Resource and
+ * operation are the same for every item: n8n does not allow expressions in them.
+ */
+export async function routeToOperation(
+	ctx: IExecuteFunctions,
+	operations: OperationTable,
+	properties: readonly INodeProperties[],
+): Promise<INodeExecutionData[][]> {
+	const resource = ctx.getNodeParameter('resource', 0) as string;
+	const operation = ctx.getNodeParameter('operation', 0) as string;
+	const chosen = operations[resource]?.[operation];
+	if (!chosen) {
+		throw new NodeOperationError(ctx.getNode(), `The operation "${operation}" of resource "${resource}" is not supported`);
 	}
-
-	// Each worker takes the next item; after a failure (without continueOnFail) no new item starts,
-	// the ones in flight settle, and the first failure in input order is thrown.
-	async function worker(slot: number): Promise<void> {
-		while (next < toRun.length && failures.size === 0) {
-			// Slots beyond 50 work only while the window is that wide: under a limit, items started beyond
-			// it would read long before their writes could leave (the reads go stale).
-			if (slot >= MAX_FIXED_WINDOW && slot >= (graph.windowLimit?.() ?? 0)) {
-				await sleep(ITEM_SLOT_RECHECK_MS);
-				continue;
-			}
-			const itemIndex = toRun[next++];
-			try {
-				const result = await handler(itemIndex, itemClient(graph, runStopped), inputs[itemIndex]);
-				if (result instanceof Settling) {
-					settling.push(
-						result.result.then(
-							(value) => void (outputs[itemIndex] = toOutputItems(value, itemIndex)),
-							(error: unknown) => fail(itemIndex, error),
-						),
-					);
-				} else {
-					outputs[itemIndex] = toOutputItems(result, itemIndex);
-				}
-			} catch (error) {
-				fail(itemIndex, error);
-			}
-		}
-	}
-
-	const sequential = sequentialOnStop && !continueOnFail;
-	const workers = sequential ? 1 : Math.min(MAX_ITEMS_IN_FLIGHT, toRun.length);
-	await Promise.all(Array.from({ length: workers }, async (_, slot) => await worker(slot)));
-	await Promise.all(settling);
-
-	if (failures.size > 0) {
-		const first = failures.get(Math.min(...failures.keys()))!;
-		if (items.length > 1) {
-			const states = items.map((_, itemIndex): ItemState => {
-				const failure = failures.get(itemIndex);
-				if (failure) return outcomeUnknown(failure) ? 'unknown' : 'failed';
-				return outputs[itemIndex] ? 'applied' : 'notStarted';
-			});
-			appendDescription(first, describeRunOutcome(states));
-		}
-		throw first;
-	}
-	return [outputs.flat()];
+	const validate = chosen.validate;
+	return await runItems(ctx, async (itemIndex, graph, input) => await chosen.execute.call(ctx, itemIndex, graph, input), {
+		validate: validate ? (itemIndex) => validate.call(ctx, itemIndex) : undefined,
+		sequentialOnStop: chosen.sequentialOnStop === true,
+		properties,
+	});
 }

@@ -74,6 +74,61 @@ async function currentSubscription(graph: GraphClient, appId: string, object: st
 	return readAppSubscriptions(answer).find((subscription) => subscription.object === object);
 }
 
+function conflictError(ctx: IHookFunctions, object: string, otherCallbackUrl: string): NodeOperationError {
+	return new NodeOperationError(ctx.getNode(), `This app already sends its ${object} webhooks to ${otherCallbackUrl}`, {
+		description:
+			'Meta allows one callback URL per app and object, so taking it over would cut off that integration. Turn on "Replace Existing Callback" to move the webhooks here anyway (its fields are kept), or use Manual subscription.',
+	});
+}
+
+/** Activation: subscribes the app to the object's fields (unless it already is) and the accounts to the app. */
+async function subscribe(ctx: IHookFunctions, platform: TriggerPlatform): Promise<boolean> {
+	const appSecret = await appSecretForActivation(ctx);
+	if (!isAutomatic(ctx)) return true;
+	const subscribeAccounts = platform.subscribeAccounts(ctx);
+	const appId = await appIdOf(ctx);
+	const callbackUrl = callbackUrlOf(ctx);
+	const fields = platform.subscriptionFields(ctx);
+	if (fields.length === 0) throw new NodeOperationError(ctx.getNode(), 'events: choose at least one event');
+	const graph = await createGraphClient(ctx);
+	const plan = planActivation({
+		current: await currentSubscription(graph, appId, platform.object),
+		object: platform.object,
+		callbackUrl,
+		wantedFields: fields,
+		replaceExistingCallback: ctx.getNodeParameter('replaceExistingCallback', false) === true,
+		previous: readRecord(ctx),
+	});
+	if (plan.kind === 'conflict') throw conflictError(ctx, platform.object, plan.otherCallbackUrl);
+	if (plan.postFields !== null) {
+		const verifyToken = verifyTokenFor(verifyTokenSourceOf(ctx), appSecret);
+		const body = { object: platform.object, callback_url: callbackUrl, fields: plan.postFields.join(','), verify_token: verifyToken, include_values: true };
+		await graph.request({ method: 'POST', path: `/${appId}/subscriptions`, auth: 'app', body });
+	}
+	await subscribeAccounts(graph, appId, fields);
+	ctx.getWorkflowStaticData('node')[RECORD_KEY] = plan.record as unknown as IDataObject;
+	return true;
+}
+
+/** Deactivation: removes our fields (or the whole subscription when only ours were there). */
+async function unsubscribe(ctx: IHookFunctions): Promise<boolean> {
+	if (!isAutomatic(ctx)) return true;
+	const record = readRecord(ctx);
+	if (!record) return true;
+	const appId = await appIdOf(ctx);
+	const graph = await createGraphClient(ctx);
+	const plan = planDeactivation(await currentSubscription(graph, appId, record.object), record);
+	if (plan.kind !== 'nothing') {
+		const qs: IDataObject = { object: record.object };
+		if (plan.kind === 'removeFields') qs.fields = plan.fields.join(',');
+		await graph.request({ method: 'DELETE', path: `/${appId}/subscriptions`, auth: 'app', qs });
+	}
+	// The WABA or Page stays subscribed to the app: other integrations of the app may rely on it,
+	// and without our fields Meta no longer sends these events anyway.
+	delete ctx.getWorkflowStaticData('node')[RECORD_KEY];
+	return true;
+}
+
 /**
  * n8n's webhook lifecycle for both triggers: checkExists -> create on activation, delete on
  * deactivation. Manual subscription makes no Graph call at all.
@@ -90,69 +145,11 @@ export function webhookLifecycle(platform: TriggerPlatform): NonNullable<INodeTy
 				const current = await currentSubscription(graph, appId, platform.object);
 				return subscriptionIsInPlace(current, callbackUrlOf(this), platform.subscriptionFields(this), readRecord(this));
 			},
-
 			async create(this: IHookFunctions): Promise<boolean> {
-				const appSecret = await appSecretForActivation(this);
-				if (!isAutomatic(this)) return true;
-				const subscribeAccounts = platform.subscribeAccounts(this);
-				const appId = await appIdOf(this);
-				const callbackUrl = callbackUrlOf(this);
-				const fields = platform.subscriptionFields(this);
-				if (fields.length === 0) throw new NodeOperationError(this.getNode(), 'events: choose at least one event');
-				const graph = await createGraphClient(this);
-				const plan = planActivation({
-					current: await currentSubscription(graph, appId, platform.object),
-					object: platform.object,
-					callbackUrl,
-					wantedFields: fields,
-					replaceExistingCallback: this.getNodeParameter('replaceExistingCallback', false) === true,
-					previous: readRecord(this),
-				});
-				if (plan.kind === 'conflict') {
-					throw new NodeOperationError(
-						this.getNode(),
-						`This app already sends its ${platform.object} webhooks to ${plan.otherCallbackUrl}`,
-						{
-							description:
-								'Meta allows one callback URL per app and object, so taking it over would cut off that integration. Turn on "Replace Existing Callback" to move the webhooks here anyway (its fields are kept), or use Manual subscription.',
-						},
-					);
-				}
-				if (plan.postFields !== null) {
-					await graph.request({
-						method: 'POST',
-						path: `/${appId}/subscriptions`,
-						auth: 'app',
-						body: {
-							object: platform.object,
-							callback_url: callbackUrl,
-							fields: plan.postFields.join(','),
-							verify_token: verifyTokenFor(verifyTokenSourceOf(this), appSecret),
-							include_values: true,
-						},
-					});
-				}
-				await subscribeAccounts(graph, appId, fields);
-				this.getWorkflowStaticData('node')[RECORD_KEY] = plan.record as unknown as IDataObject;
-				return true;
+				return await subscribe(this, platform);
 			},
-
 			async delete(this: IHookFunctions): Promise<boolean> {
-				if (!isAutomatic(this)) return true;
-				const record = readRecord(this);
-				if (!record) return true;
-				const appId = await appIdOf(this);
-				const graph = await createGraphClient(this);
-				const plan = planDeactivation(await currentSubscription(graph, appId, record.object), record);
-				if (plan.kind !== 'nothing') {
-					const qs: IDataObject = { object: record.object };
-					if (plan.kind === 'removeFields') qs.fields = plan.fields.join(',');
-					await graph.request({ method: 'DELETE', path: `/${appId}/subscriptions`, auth: 'app', qs });
-				}
-				// The WABA or Page stays subscribed to the app: other integrations of the app may rely on it,
-				// and without our fields Meta no longer sends these events anyway.
-				delete this.getWorkflowStaticData('node')[RECORD_KEY];
-				return true;
+				return await unsubscribe(this);
 			},
 		},
 	};

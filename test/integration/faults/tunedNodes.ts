@@ -4,7 +4,7 @@ import { MessengerCalling } from '../../../nodes/MessengerCalling/MessengerCalli
 import { operations as messengerOperations } from '../../../nodes/MessengerCalling/actions/router';
 import { WhatsAppCalling } from '../../../nodes/WhatsAppCalling/WhatsAppCalling.node';
 import { operations as whatsAppOperations } from '../../../nodes/WhatsAppCalling/actions/router';
-import type { OperationTable } from '../../../nodes/shared/execution/router';
+import type { OperationTable } from '../../../nodes/shared/execution/runItems';
 import { runItems, type ClientTuning } from '../../../nodes/shared/execution/runItems';
 
 /**

@@ -3,8 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { optionsCollection, showFor } from '../../../shared/descriptions/options';
 import { checkTimeParameter, readCheckTime } from '../../../shared/descriptions/availability';
 import type { GraphClient } from '../../../shared/transport/graph';
-import { availabilityAnswer, readCheckCalendar } from '../../../shared/calendar';
-import { availabilityCalendarFields, calendarOptions } from '../../../shared/descriptions/calendar';
+import { availabilityAnswer } from '../../../shared/calendar';
+import { availabilityCalendarFields, calendarOptions, readCheckCalendar } from '../../../shared/descriptions/calendar';
 import { callHoursOf } from '../../helpers/callSettings';
 import { fetchCallSettings, readPageId } from '../common';
 

@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationParameters } from '../../../shared/execution/runItems';
 import * as closeCalling from './closeCalling.operation';
 import * as get from './get.operation';
 import * as restoreCalling from './restoreCalling.operation';
@@ -9,7 +10,8 @@ import * as setCallRouting from './setCallRouting.operation';
 import * as setIconVisibility from './setIconVisibility.operation';
 import * as syncClosure from './syncClosure.operation';
 
-export { closeCalling, get, restoreCalling, setCallHours, setCallingEnabled, setCallRouting, setIconVisibility, syncClosure };
+/** The resource's operations, each in its own file. */
+export const operations = { closeCalling, get, restoreCalling, setCallHours, setCallingEnabled, setCallRouting, setIconVisibility, syncClosure };
 
 /** The operation selector; the node lists it above the Page ID, the parameters below. */
 export const operationField: INodeProperties = {
@@ -71,13 +73,4 @@ export const operationField: INodeProperties = {
 	default: 'get',
 };
 
-export const description: INodeProperties[] = [
-	...get.description,
-	...setCallHours.description,
-	...setIconVisibility.description,
-	...setCallingEnabled.description,
-	...setCallRouting.description,
-	...closeCalling.description,
-	...restoreCalling.description,
-	...syncClosure.description,
-];
+export const description: INodeProperties[] = operationParameters(operations);

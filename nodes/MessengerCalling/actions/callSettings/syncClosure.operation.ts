@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 
-import { closureStateAt, prepareSource, readCalendarSource, type Closure } from '../../../shared/calendar';
+import { closureStateAt, prepareSource, type Closure } from '../../../shared/calendar';
 import { locatorValue } from '../../../shared/accounts/locators';
 import { DAY_MS } from '../../../shared/calendar/wall';
 import { checkTimeParameter, readCheckTime } from '../../../shared/descriptions/availability';
-import { calendarOptions, calendarSourceFields } from '../../../shared/descriptions/calendar';
+import { calendarOptions, calendarSourceFields, readCalendarSource } from '../../../shared/descriptions/calendar';
 import { timezoneIdField, weeklyHoursField, withShow } from '../../../shared/descriptions/hours';
 import { optionsCollection, showFor } from '../../../shared/descriptions/options';
 import { Settling } from '../../../shared/execution/settling';

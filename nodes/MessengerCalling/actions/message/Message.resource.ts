@@ -1,8 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationParameters } from '../../../shared/execution/runItems';
 import * as sendCallPrompt from './sendCallPrompt.operation';
 
-export { sendCallPrompt };
+/** The resource's operations, each in its own file. */
+export const operations = { sendCallPrompt };
 
 /** The operation selector; the node lists it above the Page ID, the parameters below. */
 export const operationField: INodeProperties = {
@@ -22,4 +24,4 @@ export const operationField: INodeProperties = {
 	default: 'sendCallPrompt',
 };
 
-export const description: INodeProperties[] = [...sendCallPrompt.description];
+export const description: INodeProperties[] = operationParameters(operations);

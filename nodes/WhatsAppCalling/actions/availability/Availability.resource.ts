@@ -1,8 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationParameters } from '../../../shared/execution/runItems';
 import * as check from './check.operation';
 
-export { check };
+/** The resource's operations, each in its own file. */
+export const operations = { check };
 
 /** The operation selector; the node lists it above the Phone Number ID, the parameters below. */
 export const operationField: INodeProperties = {
@@ -23,6 +25,4 @@ export const operationField: INodeProperties = {
 	default: 'check',
 };
 
-export const description: INodeProperties[] = [
-	...check.description,
-];
+export const description: INodeProperties[] = operationParameters(operations);

@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { checkTimeParameter, readCheckTime } from '../../../shared/descriptions/availability';
 import type { GraphClient } from '../../../shared/transport/graph';
-import { availabilityAnswer, readCheckCalendar } from '../../../shared/calendar';
-import { availabilityCalendarFields, calendarOptions } from '../../../shared/descriptions/calendar';
+import { availabilityAnswer } from '../../../shared/calendar';
+import { availabilityCalendarFields, calendarOptions, readCheckCalendar } from '../../../shared/descriptions/calendar';
 import { isCallingEnabled, storedCallHours } from '../../helpers/settingsAnswer';
 import { optionsCollection, showFor } from '../../../shared/descriptions/options';
 import { fetchSettings, readPhoneNumberId } from '../common';

@@ -1,10 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationParameters } from '../../../shared/execution/runItems';
 import * as get from './get.operation';
 import * as setCallHours from './setCallHours.operation';
 import * as update from './update.operation';
 
-export { get, setCallHours, update };
+/** The resource's operations, each in its own file. */
+export const operations = { get, setCallHours, update };
 
 /** The operation selector; the node lists it above the Phone Number ID, the parameters below. */
 export const operationField: INodeProperties = {
@@ -36,8 +38,4 @@ export const operationField: INodeProperties = {
 	default: 'get',
 };
 
-export const description: INodeProperties[] = [
-	...get.description,
-	...update.description,
-	...setCallHours.description,
-];
+export const description: INodeProperties[] = operationParameters(operations);

@@ -1,12 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationParameters } from '../../../shared/execution/runItems';
 import * as add from './add.operation';
 import * as get from './get.operation';
 import * as remove from './remove.operation';
 import * as replace from './replace.operation';
 import * as sync from './sync.operation';
 
-export { add, get, remove, replace, sync };
+/** The resource's operations, each in its own file. */
+export const operations = { add, get, remove, replace, sync };
 
 /** The operation selector; the node lists it above the Phone Number ID, the parameters below. */
 export const operationField: INodeProperties = {
@@ -51,10 +53,4 @@ export const operationField: INodeProperties = {
 	default: 'get',
 };
 
-export const description: INodeProperties[] = [
-	...add.description,
-	...get.description,
-	...remove.description,
-	...replace.description,
-	...sync.description,
-];
+export const description: INodeProperties[] = operationParameters(operations);

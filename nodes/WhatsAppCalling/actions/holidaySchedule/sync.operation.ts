@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 
-import { calendarOptions, calendarSourceFields } from '../../../shared/descriptions/calendar';
-import { closureDays, prepareSource, readCalendarSource } from '../../../shared/calendar';
+import { calendarOptions, calendarSourceFields, readCalendarSource } from '../../../shared/descriptions/calendar';
+import { closureDays, prepareSource } from '../../../shared/calendar';
 import { DAY_MS } from '../../../shared/calendar/wall';
 import { callHoursChange, holdsCallHoursChange, todayIn } from '../../../shared/hours';
 import type { Settling } from '../../../shared/execution/settling';

@@ -1,8 +1,10 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { operationParameters } from '../../../shared/execution/runItems';
 import * as getAll from './getAll.operation';
 
-export { getAll };
+/** The resource's operations, each in its own file. */
+export const operations = { getAll };
 
 /** The operation selector; the node lists it above the account field, the parameters below. */
 export const operationField: INodeProperties = {
@@ -22,4 +24,4 @@ export const operationField: INodeProperties = {
 	default: 'getAll',
 };
 
-export const description: INodeProperties[] = [...getAll.description];
+export const description: INodeProperties[] = operationParameters(operations);
