@@ -50,7 +50,14 @@ export default [
 		},
 	},
 	{
-		files: ['test/**/*.ts', 'scripts/**/*.ts'],
+		files: ['test/**/*.ts', 'scripts/**/*.ts', 'tools/**/*.ts'],
 		rules: { '@typescript-eslint/no-explicit-any': 'off' },
+	},
+	{
+		// Tooling points one way: scripts/ and tools/ serve the tests, never import from them (shared code lives in tools/).
+		files: ['scripts/**/*.ts', 'tools/**/*.ts'],
+		rules: {
+			'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)test/', message: 'scripts/ and tools/ import nothing from test/: move shared code into tools/.' }] }],
+		},
 	},
 ];

@@ -10,13 +10,13 @@ import { join } from 'path';
 
 import type { Page } from 'playwright-core';
 
-import { REPO_ROOT } from '../test/e2e/harness/lines';
-import { SANDBOX_CREDENTIAL_ID } from '../test/e2e/harness/userFolder';
+import { REPO_ROOT } from '../tools/n8n/lines';
+import { SANDBOX_CREDENTIAL_ID } from '../tools/n8n/userFolder';
 import { readExamples } from './start/examples';
 import { DEMO_OWNER } from './start/owner';
 import { ensureChromium, launchChromium } from './screenshots/chromium';
 import { closeNode, dismissPopups, logIn, openCredential, openNode, openResourceList, openWorkflow } from './screenshots/editor';
-import { openDetails, openNodePanel, searchPanel } from '../test/e2e/harness/nodePanel';
+import { openDetails, openNodePanel, searchPanel } from '../tools/n8n/nodePanel';
 import { stopInstance, useOrStartInstance } from './screenshots/instance';
 
 const OUT_DIR = join(REPO_ROOT, 'docs', 'screenshots');

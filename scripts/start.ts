@@ -18,10 +18,9 @@
  * rather than a test.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
-import { createServer } from 'net';
 import { join } from 'path';
 
-import { REPO_ROOT, resolveRuntime } from '../test/e2e/harness/lines';
+import { REPO_ROOT, resolveRuntime } from '../tools/n8n/lines';
 import {
 	importCredentialAndWorkflows,
 	n8nCli,
@@ -29,10 +28,10 @@ import {
 	userFolderPaths,
 	waitForReadiness,
 	type N8nInstanceOptions,
-} from '../test/e2e/harness/n8nProcess';
-import { onProcessGroups, startLogged, stopProcess, tailOf, type LoggedProcess } from '../test/e2e/harness/processes';
-import { startSandboxProcess } from '../test/e2e/harness/stack';
-import { installBuiltPackage, prepareWorkflows, SANDBOX_CREDENTIAL_NAME, writeSandboxCredential } from '../test/e2e/harness/userFolder';
+} from '../tools/n8n/n8nProcess';
+import { onProcessGroups, portIsFree, startLogged, stopProcess, tailOf, type LoggedProcess } from '../tools/n8n/processes';
+import { startSandboxProcess } from '../tools/n8n/stack';
+import { installBuiltPackage, prepareWorkflows, SANDBOX_CREDENTIAL_NAME, writeSandboxCredential } from '../tools/n8n/userFolder';
 import { activateWithCli } from './start/activate';
 import { EXAMPLES_DIR, exampleListing, readExamples, tryItCommand, whatsAppTriggerOf } from './start/examples';
 import { ensureExampleDataTables } from './start/dataTables';
@@ -97,14 +96,6 @@ function stopWhenParentIsGone(): void {
 		void stopAll(0);
 	}, 500);
 	timer.unref();
-}
-
-function portIsFree(port: number): Promise<boolean> {
-	return new Promise((resolve) => {
-		const server = createServer();
-		server.once('error', () => resolve(false));
-		server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-	});
 }
 
 async function checkPorts(settings: StartSettings): Promise<void> {

@@ -1,7 +1,8 @@
-import { DEMO } from '../../test/sandbox';
-import { accountSettingsUpdate } from '../../test/sandbox/webhooks/payloads';
-import { signatureHeaders } from '../../test/sandbox/webhooks/sign';
-import { demoState } from '../../test/sandbox/seed';
+import { DEMO } from '../../tools/sandbox';
+import { accountSettingsUpdate } from '../../tools/sandbox/webhooks/payloads';
+import { signatureHeaders } from '../../tools/sandbox/webhooks/sign';
+import { sandboxControl } from '../../tools/sandbox/controlClient';
+import { demoState } from '../../tools/sandbox/seed';
 
 /** The HTTP calls the benchmark makes: n8n's webhooks (timed) and the sandbox's control API. */
 
@@ -47,16 +48,9 @@ export async function waitForWebhook(n8nUrl: string, path: string, body: unknown
 	}
 }
 
-export async function sandboxControl<T = unknown>(sandboxUrl: string, method: string, path: string, body?: unknown): Promise<T> {
-	const response = await fetch(`${sandboxUrl}/__sandbox/${path}`, {
-		method,
-		headers: body === undefined ? {} : { 'content-type': 'application/json' },
-		body: body === undefined ? undefined : JSON.stringify(body),
-		signal: AbortSignal.timeout(60_000),
-	});
-	const text = await response.text();
-	if (!response.ok) throw new Error(`sandbox ${method} ${path} answered ${response.status}: ${text.slice(0, 300)}`);
-	return (text ? JSON.parse(text) : undefined) as T;
+/** The sandbox's control API with the bench's limit of 60 s per call (its calls run while n8n keeps both cores busy). */
+export function benchSandboxControl<T = unknown>(sandboxUrl: string, method: string, path: string, body?: unknown): Promise<T> {
+	return sandboxControl<T>(sandboxUrl, method, path, body, 60_000);
 }
 
 /** A delivery as Meta sends it: exact bytes plus their X-Hub-Signature-256 (and the legacy SHA-1 header). */

@@ -1,10 +1,11 @@
 import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 
-import { REPO_ROOT } from '../../test/e2e/harness/lines';
-import { runWebhook, sandboxControl } from './client';
-import { sampleTree, treeRssMb } from './procStats';
-import { BENCH_DIR, log, restartBenchN8n, type BenchStack } from './stack';
+import { REPO_ROOT } from '../../tools/n8n/lines';
+import { sampleTree, treeRssMb } from '../../tools/n8n/processTree';
+import type { RunningStack } from '../../tools/n8n/stack';
+import { runWebhook, benchSandboxControl } from './client';
+import { BENCH_DIR, log, restartBenchN8n } from './stack';
 import type { BenchWorkflow } from './workflows';
 
 /*
@@ -18,7 +19,7 @@ import type { BenchWorkflow } from './workflows';
 
 export const FEEDS_SCENARIO = 7;
 export const FEEDS_TITLE = 'hostile and large feeds';
-export const FEED_TARGETS = { cpuSeconds: 2, stallMs: 100, rssGrowthMb: 100 };
+const FEED_TARGETS = { cpuSeconds: 2, stallMs: 100, rssGrowthMb: 100 };
 const DEFAULT_TIMEOUT_S = 60;
 const FEED_NAME = 'bench-hostile';
 const MAX_FEED_BYTES = 2 * 1024 * 1024;
@@ -62,7 +63,7 @@ function fill(event: (i: number) => string, limit = Infinity): string[] {
 }
 
 /** The issue's table, dated relative to `now` where it matters, plus the worst 2 MB feed. */
-export function hostileInputs(now = new Date()): FeedInput[] {
+function hostileInputs(now = new Date()): FeedInput[] {
 	const day = (offset: number) => new Date(now.getTime() + offset * 86_400_000);
 	const daily = (start: string) => vevent(`DTSTART:${start}`, 'RRULE:FREQ=DAILY');
 	const ical = (name: string, events: string[]): FeedInput => ({ name, kind: 'ical', text: calendar(events) });
@@ -87,7 +88,7 @@ export function hostileInputs(now = new Date()): FeedInput[] {
 }
 
 /** GET /healthz, one at a time, 10 ms apart; stop() gives the longest wait (one still waiting counts too). */
-export function probeStalls(n8nUrl: string): { stop(): Promise<number> } {
+function probeStalls(n8nUrl: string): { stop(): Promise<number> } {
 	let longest = 0;
 	let running = true;
 	let inFlightSince = 0;
@@ -123,18 +124,18 @@ function outcomeOf(text: string): string {
 	}
 }
 
-async function runOne(stack: BenchStack, workflow: BenchWorkflow, input: FeedInput, node: FeedRun['node'], timeoutS: number): Promise<FeedRun> {
-	await sandboxControl(stack.sandboxUrl, 'POST', 'reset', {});
+async function runOne(stack: RunningStack, workflow: BenchWorkflow, input: FeedInput, node: FeedRun['node'], timeoutS: number): Promise<FeedRun> {
+	await benchSandboxControl(stack.info.sandboxUrl, 'POST', 'reset', {});
 	const body =
 		input.kind === 'json'
 			? { calendarSource: 'json', calendarJson: input.text }
-			: { calendarSource: 'ical', calendarUrl: `${stack.sandboxUrl}/calendars/${FEED_NAME}.ics` };
-	if (input.kind === 'ical') await sandboxControl(stack.sandboxUrl, 'POST', `calendars/${FEED_NAME}`, { text: input.text });
+			: { calendarSource: 'ical', calendarUrl: `${stack.info.sandboxUrl}/calendars/${FEED_NAME}.ics` };
+	if (input.kind === 'ical') await benchSandboxControl(stack.info.sandboxUrl, 'POST', `calendars/${FEED_NAME}`, { text: input.text });
 	const rssBefore = treeRssMb((stack.n8n.child.pid as number));
 	const usage = sampleTree((stack.n8n.child.pid as number));
-	const stalls = probeStalls(stack.n8nUrl);
+	const stalls = probeStalls(stack.info.n8nUrl);
 	const started = performance.now();
-	const answer = await runWebhook(stack.n8nUrl, workflow.webhookPath, body, timeoutS * 1000).catch(() => undefined);
+	const answer = await runWebhook(stack.info.n8nUrl, workflow.webhookPath, body, timeoutS * 1000).catch(() => undefined);
 	const wallSeconds = (performance.now() - started) / 1000;
 	const longestStallMs = await stalls.stop();
 	const { cpuSeconds, peakRssMb } = usage.stop();
@@ -154,7 +155,7 @@ async function runOne(stack: BenchStack, workflow: BenchWorkflow, input: FeedInp
 	return run;
 }
 
-export async function runHostileFeeds(stack: BenchStack, workflows: Record<string, BenchWorkflow>, timeoutS = DEFAULT_TIMEOUT_S): Promise<FeedRun[]> {
+export async function runHostileFeeds(stack: RunningStack, workflows: Record<string, BenchWorkflow>, timeoutS = DEFAULT_TIMEOUT_S): Promise<FeedRun[]> {
 	const runs: FeedRun[] = [];
 	for (const input of hostileInputs()) {
 		log(`feed "${input.name}" (${Math.round(Buffer.byteLength(input.text) / 1024)} KB)`);

@@ -19,10 +19,11 @@ import { cpus, loadavg, totalmem } from 'os';
 import { readFileSync, writeFileSync } from 'fs';
 import { join } from 'path';
 
-import { REPO_ROOT } from '../../test/e2e/harness/lines';
+import { REPO_ROOT } from '../../tools/n8n/lines';
+import { stopStack, type RunningStack } from '../../tools/n8n/stack';
 import { checkTargets, markdownTable, targetLines, textTable } from './report';
 import { SCENARIOS, warmUp, type BenchContext, type Row } from './scenarios';
-import { BENCH_DIR, buildPrivateDist, log, startBenchStack, stopBenchStack, type BenchStack } from './stack';
+import { BENCH_DIR, buildPrivateDist, log, startBenchStack } from './stack';
 import { FEEDS_RESULTS_FILE, FEEDS_SCENARIO, FEEDS_TITLE, feedsMarkdown, runHostileFeeds, saveBefore, textTableOfFeeds, type FeedRun } from './hostileFeeds';
 import { benchWorkflows } from './workflows';
 
@@ -67,7 +68,7 @@ export interface Machine {
 	date: string;
 }
 
-function machine(stack: BenchStack): Machine {
+function machine(stack: RunningStack): Machine {
 	return {
 		cpus: cpus().length,
 		cpuModel: cpus()[0]?.model ?? 'unknown',
@@ -141,7 +142,7 @@ async function main(): Promise<void> {
 	}
 	const distDir = args.dist ?? buildPrivateDist();
 	const workflows = benchWorkflows();
-	let stack: BenchStack | undefined;
+	let stack: RunningStack | undefined;
 	const rows: Row[] = [];
 	try {
 		stack = await startBenchStack(distDir, Object.values(workflows));
@@ -168,7 +169,7 @@ async function main(): Promise<void> {
 		writeFileSync(RESULTS_FILE, JSON.stringify({ machine: info, rows, targets: checkTargets(rows) }, null, 2));
 		if (args.writeDocs) writeDocs(resultsMarkdown(info, rows));
 	} finally {
-		await stopBenchStack(stack);
+		await stopStack(stack);
 	}
 }
 

@@ -3,10 +3,11 @@ import { join } from 'path';
 
 import { SETTLE_MS } from '../../nodes/shared/execution/accountUpdate';
 import { MAX_WINDOW } from '../../nodes/shared/transport/congestion';
-import { DEMO } from '../../test/sandbox';
-import { deliverAll, runWebhook, sandboxControl, signedDeliveries, waitForWebhook, type SignedDelivery } from './client';
-import { sampleTree, treeCpuSeconds } from './procStats';
-import { BENCH_DIR, BULK_PHONE_NUMBERS, log, type BenchStack } from './stack';
+import { sampleTree, treeCpuSeconds } from '../../tools/n8n/processTree';
+import type { RunningStack } from '../../tools/n8n/stack';
+import { DEMO } from '../../tools/sandbox';
+import { deliverAll, runWebhook, benchSandboxControl, signedDeliveries, waitForWebhook, type SignedDelivery } from './client';
+import { BENCH_DIR, BULK_PHONE_NUMBERS, log } from './stack';
 import { THROTTLED, UPDATED_FIELD, type BenchWorkflow } from './workflows';
 
 /*
@@ -52,7 +53,7 @@ export interface SandboxSetup {
 }
 
 export interface BenchContext {
-	stack: BenchStack;
+	stack: RunningStack;
 	workflows: Record<string, BenchWorkflow>;
 	holidayDate: string;
 }
@@ -68,15 +69,15 @@ const DELIVERY_ROUNDS = 4;
 
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-export function bulkIds(count: number): string[] {
+function bulkIds(count: number): string[] {
 	return Array.from({ length: count }, (_, i) => (BigInt(DEMO.bulkPhoneNumberBase) + BigInt(i % BULK_PHONE_NUMBERS)).toString());
 }
 
 /** Back to the seed (with the bulk numbers), then this scenario's latency and rate limit. */
-export async function prepareSandbox(ctx: BenchContext, setup: SandboxSetup): Promise<void> {
-	const url = ctx.stack.sandboxUrl;
-	await sandboxControl(url, 'POST', 'reset', { bulkPhoneNumbers: BULK_PHONE_NUMBERS });
-	await sandboxControl(url, 'POST', 'config', {
+async function prepareSandbox(ctx: BenchContext, setup: SandboxSetup): Promise<void> {
+	const url = ctx.stack.info.sandboxUrl;
+	await benchSandboxControl(url, 'POST', 'reset', { bulkPhoneNumbers: BULK_PHONE_NUMBERS });
+	await benchSandboxControl(url, 'POST', 'config', {
 		latencyMs: setup.latencyMs,
 		readLagMs: setup.readLagMs ?? 0,
 		rateLimit: setup.requestsPerSecond ? { requestsPerSecond: setup.requestsPerSecond, code: 4 } : null,
@@ -89,9 +90,9 @@ interface SandboxPhone {
 
 /** How many bulk numbers show the change a scenario makes, read from the sandbox's state. */
 async function countApplied(ctx: BenchContext, check: 'update' | 'holiday'): Promise<{ applied: number; graphCalls: number }> {
-	const url = ctx.stack.sandboxUrl;
-	const snapshot = await sandboxControl<{ state: { phoneNumbers: Record<string, SandboxPhone> } }>(url, 'GET', 'state');
-	const requests = await sandboxControl<unknown[]>(url, 'GET', 'requests');
+	const url = ctx.stack.info.sandboxUrl;
+	const snapshot = await benchSandboxControl<{ state: { phoneNumbers: Record<string, SandboxPhone> } }>(url, 'GET', 'state');
+	const requests = await benchSandboxControl<unknown[]>(url, 'GET', 'requests');
 	const phones = bulkIds(BULK_PHONE_NUMBERS).map((id) => snapshot.state.phoneNumbers[id]);
 	const applied = phones.filter((phone) =>
 		check === 'update'
@@ -116,12 +117,12 @@ interface ItemRun {
 async function runItemsOnce(ctx: BenchContext, run: ItemRun): Promise<Row> {
 	await prepareSandbox(ctx, run.setup);
 	const body = {
-		baseUrl: ctx.stack.sandboxUrl,
+		baseUrl: ctx.stack.info.sandboxUrl,
 		holidayDate: ctx.holidayDate,
 		items: bulkIds(run.items).map((phoneNumberId) => ({ phoneNumberId })),
 	};
 	const sampler = sampleTree(ctx.stack.n8n.child.pid as number);
-	const answer = await runWebhook(ctx.stack.n8nUrl, run.workflow.webhookPath, body);
+	const answer = await runWebhook(ctx.stack.info.n8nUrl, run.workflow.webhookPath, body);
 	const usage = sampler.stop();
 	const returned = answer.items ?? [];
 	const errors = returned.filter((item) => item.error !== undefined).length;
@@ -140,7 +141,7 @@ async function runItemsOnce(ctx: BenchContext, run: ItemRun): Promise<Row> {
 	if (run.bound) Object.assign(row, { boundSeconds: round(run.bound.seconds), bound: run.bound.text });
 	if (process.env.BENCH_DUMP_REQUESTS) await dumpRequests(ctx, row);
 	if (run.check) Object.assign(row, await countApplied(ctx, run.check));
-	else row.graphCalls = (await sandboxControl<unknown[]>(ctx.stack.sandboxUrl, 'GET', 'requests')).length;
+	else row.graphCalls = (await benchSandboxControl<unknown[]>(ctx.stack.info.sandboxUrl, 'GET', 'requests')).length;
 	if (answer.status !== 200) row.note = `webhook answered ${answer.status}: ${answer.text.slice(0, 200)}`;
 	else if (errors > 0) row.note = `first error: ${describeError(returned.find((item) => item.error !== undefined))}`;
 	log(`  ${run.contender}: ${row.wallSeconds} s, ${row.perSecond}/s, failed ${row.failed}, applied ${row.applied ?? '-'}, calls ${row.graphCalls}`);
@@ -149,7 +150,7 @@ async function runItemsOnce(ctx: BenchContext, run: ItemRun): Promise<Row> {
 
 /** BENCH_DUMP_REQUESTS=1: the sandbox's request log of each run (method, path, arrival ms) for timelines. */
 async function dumpRequests(ctx: BenchContext, row: Row): Promise<void> {
-	const requests = await sandboxControl<Array<{ method: string; path: string; at: number }>>(ctx.stack.sandboxUrl, 'GET', 'requests');
+	const requests = await benchSandboxControl<Array<{ method: string; path: string; at: number }>>(ctx.stack.info.sandboxUrl, 'GET', 'requests');
 	const start = requests[0]?.at ?? 0;
 	const name = `requests-${row.scenario}-${row.contender.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.json`;
 	writeFileSync(join(BENCH_DIR, name), JSON.stringify(requests.map((r) => [r.method, r.at - start])));
@@ -170,10 +171,10 @@ const rateBound = (calls: number) => ({ seconds: calls / RATE_LIMIT, text: `call
 const THROTTLED_NAME = `HTTP Request, batching ${THROTTLED.batchSize} per ${THROTTLED.batchIntervalMs} ms`;
 
 /** Scenarios 1 and 1b run each contender this often, alternating, and reports the median run (issue 12). */
-export const SCENARIO1_RUNS = 3;
+const SCENARIO1_RUNS = 3;
 
 /** The run with the median items/s; its note lists every run, so the spread stays visible. */
-export function medianRun(runs: Row[]): Row {
+function medianRun(runs: Row[]): Row {
 	const sorted = [...runs].sort((a, b) => a.perSecond - b.perSecond);
 	const median = sorted[Math.floor((sorted.length - 1) / 2)];
 	const each = runs.map((r) => `${r.perSecond}/s (${r.wallSeconds} s, ${r.cpuMsPerItem} ms CPU/item)`).join(', ');
@@ -203,10 +204,10 @@ async function updateRace(ctx: BenchContext, scenario: ScenarioId, latencyMs: nu
 	return runs.map(medianRun);
 }
 
-export const scenario1 = (ctx: BenchContext) => updateRace(ctx, 1, LATENCY_MS);
-export const scenario1b = (ctx: BenchContext) => updateRace(ctx, '1b', FAR_LATENCY_MS);
+const scenario1 = (ctx: BenchContext) => updateRace(ctx, 1, LATENCY_MS);
+const scenario1b = (ctx: BenchContext) => updateRace(ctx, '1b', FAR_LATENCY_MS);
 
-export async function scenario2(ctx: BenchContext): Promise<Row[]> {
+async function scenario2(ctx: BenchContext): Promise<Row[]> {
 	const setup = { latencyMs: LATENCY_MS, requestsPerSecond: RATE_LIMIT };
 	const items = BULK_PHONE_NUMBERS;
 	const w = ctx.workflows;
@@ -218,7 +219,7 @@ export async function scenario2(ctx: BenchContext): Promise<Row[]> {
 	];
 }
 
-export async function scenario3(ctx: BenchContext): Promise<Row[]> {
+async function scenario3(ctx: BenchContext): Promise<Row[]> {
 	const setup = { latencyMs: LATENCY_MS, requestsPerSecond: RATE_LIMIT };
 	const items = BULK_PHONE_NUMBERS;
 	const w = ctx.workflows;
@@ -242,7 +243,7 @@ export async function scenario3(ctx: BenchContext): Promise<Row[]> {
  * node sending the same 10,000 updates to a sandbox that answers at once (the closest it comes: it has no
  * dry run). The Webhook + Split Out baseline shows what the shared front costs per item.
  */
-export async function scenario4(ctx: BenchContext): Promise<Row[]> {
+async function scenario4(ctx: BenchContext): Promise<Row[]> {
 	const setup = { latencyMs: 0 };
 	const items = DRY_RUN_ITEMS;
 	const w = ctx.workflows;
@@ -293,10 +294,10 @@ async function untilReady(n8nUrl: string, maxMs = 60_000): Promise<void> {
 
 /** One round of deliveries to one workflow; CPU counts until n8n is idle again, wall time until the last answer. */
 async function deliveryRound(ctx: BenchContext, workflow: BenchWorkflow, deliveries: SignedDelivery[], totals: DeliveryTotals): Promise<void> {
-	await untilReady(ctx.stack.n8nUrl);
+	await untilReady(ctx.stack.info.n8nUrl);
 	const pid = ctx.stack.n8n.child.pid as number;
 	const sampler = sampleTree(pid);
-	const run = await deliverAll(`${ctx.stack.n8nUrl}/webhook/${workflow.webhookPath}`, deliveries, DELIVERIES_IN_FLIGHT);
+	const run = await deliverAll(`${ctx.stack.info.n8nUrl}/webhook/${workflow.webhookPath}`, deliveries, DELIVERIES_IN_FLIGHT);
 	await settle(pid);
 	const usage = sampler.stop();
 	totals.wallSeconds += run.wallSeconds;
@@ -326,7 +327,7 @@ function deliveryRow(contender: string, isOurs: boolean, count: number, totals: 
 /** A delivery whose signature does not match must be refused, or the trigger row would not be checking. */
 async function forgedDeliveryStatus(ctx: BenchContext, delivery: SignedDelivery): Promise<number> {
 	const headers = { ...delivery.headers, 'X-Hub-Signature-256': `sha256=${'0'.repeat(64)}` };
-	const url = `${ctx.stack.n8nUrl}/webhook/${ctx.workflows.trigger.webhookPath}`;
+	const url = `${ctx.stack.info.n8nUrl}/webhook/${ctx.workflows.trigger.webhookPath}`;
 	const response = await fetch(url, { method: 'POST', headers, body: delivery.body });
 	await response.arrayBuffer();
 	return response.status;
@@ -338,10 +339,10 @@ async function forgedDeliveryStatus(ctx: BenchContext, delivery: SignedDelivery)
  * idle again. The peer is the hand-built Webhook -> Crypto -> If chain (it checks the signature too); the
  * plain Webhook node checks nothing and stays in the table as the limit.
  */
-export async function scenario5(ctx: BenchContext): Promise<Row[]> {
+async function scenario5(ctx: BenchContext): Promise<Row[]> {
 	await prepareSandbox(ctx, { latencyMs: 0 });
 	const deliveries = signedDeliveries(DELIVERIES, BULK_PHONE_NUMBERS);
-	await untilReady(ctx.stack.n8nUrl);
+	await untilReady(ctx.stack.info.n8nUrl);
 	const forged = await forgedDeliveryStatus(ctx, deliveries[0]);
 	const empty = (): DeliveryTotals => ({ wallSeconds: 0, accepted: 0, cpuSeconds: 0, peakRssMb: 0, refused: {} });
 	const trigger = { workflow: ctx.workflows.trigger, totals: empty() };
@@ -412,9 +413,9 @@ async function runConcurrentOnce(ctx: BenchContext, layout: Layout, run: Concurr
 	const started = process.hrtime.bigint();
 	const answers = await Promise.all(
 		adds.map(async (add, i) => {
-			const body = { baseUrl: ctx.stack.sandboxUrl, holidayDate: add.holidayDate, items: [{ phoneNumberId: add.phoneNumberId }] };
+			const body = { baseUrl: ctx.stack.info.sandboxUrl, holidayDate: add.holidayDate, items: [{ phoneNumberId: add.phoneNumberId }] };
 			if (layout.spacingMs) await new Promise((resolve) => setTimeout(resolve, i * (layout.spacingMs as number)));
-			return await runWebhook(ctx.stack.n8nUrl, run.workflows[i % run.workflows.length].webhookPath, body);
+			return await runWebhook(ctx.stack.info.n8nUrl, run.workflows[i % run.workflows.length].webhookPath, body);
 		}),
 	);
 	const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -422,9 +423,9 @@ async function runConcurrentOnce(ctx: BenchContext, layout: Layout, run: Concurr
 	const failedAnswer = answers.find((a) => a.status !== 200 || (a.items ?? []).length !== 1 || a.items?.[0].error !== undefined);
 	const failed = answers.filter((a) => a.status !== 200 || (a.items ?? []).length !== 1 || a.items?.[0].error !== undefined).length;
 
-	const url = ctx.stack.sandboxUrl;
-	const snapshot = await sandboxControl<{ state: { phoneNumbers: Record<string, SandboxPhone> } }>(url, 'GET', 'state');
-	const requests = await sandboxControl<unknown[]>(url, 'GET', 'requests');
+	const url = ctx.stack.info.sandboxUrl;
+	const snapshot = await benchSandboxControl<{ state: { phoneNumbers: Record<string, SandboxPhone> } }>(url, 'GET', 'state');
+	const requests = await benchSandboxControl<unknown[]>(url, 'GET', 'requests');
 	const stored = adds.map((add) =>
 		(snapshot.state.phoneNumbers[add.phoneNumberId].calling.call_hours?.holiday_schedule ?? []).some((h) => h.date === add.holidayDate),
 	);
@@ -458,7 +459,7 @@ async function runConcurrentOnce(ctx: BenchContext, layout: Layout, run: Concurr
 	return row;
 }
 
-export async function scenario6(ctx: BenchContext): Promise<Row[]> {
+async function scenario6(ctx: BenchContext): Promise<Row[]> {
 	const w = ctx.workflows;
 	const contenders: ConcurrentContender[] = [
 		{ contender: 'ours (checked)', isOurs: true, workflows: [w.holidayOurs] },
@@ -487,12 +488,12 @@ export async function scenario6(ctx: BenchContext): Promise<Row[]> {
 /** Runs each workflow once with a few items (and a few deliveries), so no measured run pays for first-use costs. */
 export async function warmUp(ctx: BenchContext): Promise<void> {
 	await prepareSandbox(ctx, { latencyMs: 0 });
-	const body = { baseUrl: ctx.stack.sandboxUrl, holidayDate: ctx.holidayDate, items: bulkIds(20).map((phoneNumberId) => ({ phoneNumberId })) };
+	const body = { baseUrl: ctx.stack.info.sandboxUrl, holidayDate: ctx.holidayDate, items: bulkIds(20).map((phoneNumberId) => ({ phoneNumberId })) };
 	const deliveryWorkflows = [ctx.workflows.trigger, ctx.workflows.plainWebhook, ctx.workflows.signatureChain];
 	for (const workflow of Object.values(ctx.workflows)) {
 		const others = [ctx.workflows.signatureChainCheck, ctx.workflows.feedsWhatsApp, ctx.workflows.feedsMessenger];
 		if (deliveryWorkflows.includes(workflow) || others.includes(workflow)) continue;
-		const run = await waitForWebhook(ctx.stack.n8nUrl, workflow.webhookPath, body);
+		const run = await waitForWebhook(ctx.stack.info.n8nUrl, workflow.webhookPath, body);
 		const errors = (run.items ?? []).filter((item) => item.error !== undefined);
 		if (run.status !== 200 || errors.length > 0) {
 			throw new Error(`warm-up of "${workflow.name}" failed: ${run.status} ${run.text.slice(0, 400)}`);
@@ -501,7 +502,7 @@ export async function warmUp(ctx: BenchContext): Promise<void> {
 	}
 	const deliveries = signedDeliveries(20, BULK_PHONE_NUMBERS);
 	for (const workflow of deliveryWorkflows) {
-		const run = await deliverAll(`${ctx.stack.n8nUrl}/webhook/${workflow.webhookPath}`, deliveries, 5);
+		const run = await deliverAll(`${ctx.stack.info.n8nUrl}/webhook/${workflow.webhookPath}`, deliveries, 5);
 		if (run.accepted !== deliveries.length) throw new Error(`warm-up of "${workflow.name}": ${JSON.stringify(run.refused)}`);
 	}
 	await checkSignatureChain(ctx, deliveries[0]);
@@ -509,7 +510,7 @@ export async function warmUp(ctx: BenchContext): Promise<void> {
 
 /** The hand-built chain of scenario 5 must tell a signed delivery from a forged one, or it would be no peer. */
 async function checkSignatureChain(ctx: BenchContext, delivery: SignedDelivery): Promise<void> {
-	const url = `${ctx.stack.n8nUrl}/webhook/${ctx.workflows.signatureChainCheck.webhookPath}`;
+	const url = `${ctx.stack.info.n8nUrl}/webhook/${ctx.workflows.signatureChainCheck.webhookPath}`;
 	const forgedHeaders = { ...delivery.headers, 'X-Hub-Signature-256': `sha256=${'0'.repeat(64)}` };
 	const answers: string[] = [];
 	for (const headers of [delivery.headers, forgedHeaders]) {

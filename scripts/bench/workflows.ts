@@ -1,7 +1,7 @@
 import { createHmac } from 'crypto';
 
-import { DEMO } from '../../test/sandbox';
-import { SANDBOX_CREDENTIAL_ID, SANDBOX_CREDENTIAL_NAME } from '../../test/e2e/harness/userFolder';
+import { DEMO } from '../../tools/sandbox';
+import { SANDBOX_CREDENTIAL_ID, SANDBOX_CREDENTIAL_NAME } from '../../tools/n8n/userFolder';
 
 /*
  * The workflows the benchmark imports into n8n. Every action workflow has the same front:

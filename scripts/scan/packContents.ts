@@ -26,7 +26,8 @@ function isShippable(path: string): boolean {
 	if (TOP_LEVEL_FILES.includes(path)) return true;
 	if (!path.startsWith('dist/')) return false;
 	if (path.endsWith('.d.ts') || path.endsWith('.map')) return false;
-	if (/\.test\.js$/.test(path) || path.includes('/test/')) return false;
+	// Tests and the tooling they share with scripts/ (the sandbox, the n8n harness) never ship.
+	if (/\.test\.js$/.test(path) || /\/(test|tools|scripts)\//.test(path)) return false;
 	return path.endsWith('.js') || path.endsWith('.svg') || path.endsWith('.node.json');
 }
 

@@ -4,7 +4,7 @@ import { existsSync } from 'fs';
 import { chromium, type Browser } from 'playwright-core';
 
 /** Debian's chromium: playwright-core drives it; no browser download (this machine reaches only npm and Debian). */
-export const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM = '/usr/bin/chromium';
 
 /**
  * Browsers already on the machine, first found wins: META_CALLING_CHROMIUM, Debian's chromium, then a
@@ -16,7 +16,7 @@ function candidates(env: NodeJS.ProcessEnv = process.env): string[] {
 }
 
 /** The browser to drive, or undefined when none is installed. */
-export function findChromium(): string | undefined {
+function findChromium(): string | undefined {
 	return candidates().find((path) => existsSync(path));
 }
 

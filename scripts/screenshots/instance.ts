@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'child_process';
 
-import { REPO_ROOT } from '../../test/e2e/harness/lines';
+import { REPO_ROOT } from '../../tools/n8n/lines';
 
 /** The instance `npm start` runs; the screenshot script uses it, or starts it for the time it needs it. */
 export interface Instance {
@@ -9,7 +9,7 @@ export interface Instance {
 	started?: ChildProcess;
 }
 
-export function instanceUrl(env: NodeJS.ProcessEnv = process.env): string {
+function instanceUrl(env: NodeJS.ProcessEnv = process.env): string {
 	return `http://127.0.0.1:${env.META_CALLING_N8N_PORT || '5678'}`;
 }
 

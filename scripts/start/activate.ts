@@ -1,5 +1,5 @@
-import { n8nCli, type N8nInstanceOptions } from '../../test/e2e/harness/n8nProcess';
-import type { PreparedWorkflow } from '../../test/e2e/harness/userFolder';
+import { n8nCli, type N8nInstanceOptions } from '../../tools/n8n/n8nProcess';
+import type { PreparedWorkflow } from '../../tools/n8n/userFolder';
 
 /**
  * Activates the imported examples with n8n's CLI before n8n starts, so that no API key or session has

@@ -1,5 +1,5 @@
-import { ensureDataTable } from '../../test/e2e/harness/dataTables';
-import { N8nRest } from '../../test/e2e/harness/n8nRest';
+import { ensureDataTable } from '../../tools/n8n/dataTables';
+import { N8nRest } from '../../tools/n8n/n8nRest';
 import { DEMO_OWNER } from './owner';
 
 /** Example 2 keeps Close Calling's snapshot in this table (one row per Page): created once, kept afterwards. */

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 
-import { REPO_ROOT } from '../../test/e2e/harness/lines';
+import { REPO_ROOT } from '../../tools/n8n/lines';
 import { holidayEvesToday } from './holidayEves';
 
 export const EXAMPLES_DIR = join(REPO_ROOT, 'examples');
@@ -41,7 +41,7 @@ const TRIGGER_TYPES = new Set([
 ]);
 
 /** The node names say when a workflow starts ("Every Monday at 06:00", "When Meta restricts calling"). */
-export function triggerNames(example: Example): string[] {
+function triggerNames(example: Example): string[] {
 	return example.nodes.filter((node) => TRIGGER_TYPES.has(node.type)).map((node) => node.name);
 }
 

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'child_process';
 import { join } from 'path';
 
-import type { ProcessGroupListener } from '../../test/e2e/harness/processes';
+import type { ProcessGroupListener } from '../../tools/n8n/processes';
 
 /**
  * Pure: one line of the guard's protocol (see watchdog.ts) applied to the set of process groups it

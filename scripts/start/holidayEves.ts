@@ -20,7 +20,7 @@ interface HolidayEvesSettings {
 }
 
 /** What example 2's "Holiday eves" node sets, or undefined when the workflow is not shaped like example 2. */
-export function holidayEvesOf(example: Workflow): HolidayEvesSettings | undefined {
+function holidayEvesOf(example: Workflow): HolidayEvesSettings | undefined {
 	const node = example.nodes.find((n) => n.name === EVES_NODE && n.type === 'n8n-nodes-base.set');
 	const assignments = (node?.parameters?.assignments as { assignments?: Array<{ name: string; value: unknown }> } | undefined)?.assignments;
 	const valueOf = (name: string): unknown => assignments?.find((a) => a.name === name)?.value;

@@ -1,7 +1,7 @@
 import { createRequire } from 'module';
 import { dirname } from 'path';
 
-import type { N8nRuntime } from '../../test/e2e/harness/lines';
+import type { N8nRuntime } from '../../tools/n8n/lines';
 
 /**
  * The demo instance's owner account. Every n8n since 1.0 asks for an owner before the editor opens; the

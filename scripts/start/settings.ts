@@ -1,6 +1,6 @@
 import { join } from 'path';
 
-import { CACHE_DIR, N8N_LINES, type N8nLine } from '../../test/e2e/harness/lines';
+import { CACHE_DIR, N8N_LINES, type N8nLine } from '../../tools/n8n/lines';
 
 /**
  * What `npm start` runs where. Fixed ports so that the printed URLs, the credential's Base URL and the

@@ -1,6 +1,6 @@
 import { verifyTokenOf, whatsAppTriggerOf, type Example } from './examples';
 
-/** The sandbox's demo app (see test/sandbox/seed.ts); subscriptions need its app token. */
+/** The sandbox's demo app (see tools/sandbox/seed.ts); subscriptions need its app token. */
 const APP_ID = '1000000000000001';
 const APP_TOKEN = '1000000000000001|sandbox-app-secret';
 

@@ -1,6 +1,7 @@
 import { e2eContext, type Execution } from '../e2e/harness/context';
-import { clearDataTable, dataTableRows, ensureDataTable, type DataTableRef } from '../e2e/harness/dataTables';
+import { dataTableRows } from '../../tools/n8n/dataTables';
 import { executionWorkers, type QueueStackInfo } from '../e2e/harness/queueStack';
+import { useSnapshotTable } from './snapshotTable';
 import { findWorker, killWorker, restartWorker } from './workerKill';
 
 /**
@@ -25,7 +26,6 @@ const PAGE = '4000000000000001';
 const PHONE = '3000000000000001';
 const PAGE_SETTINGS = `/${PAGE}/messenger_call_settings`;
 const PHONE_SETTINGS = `/${PHONE}/settings`;
-const TABLE = 'messenger_call_snapshots';
 const CALENDAR_SYNC = { workflowId: 'e2eCalendarSync1', path: 'e2e-calendar-sync' };
 const SYNC_CLOSURE = { workflowId: 'e2eQueueSyncPar1', path: 'e2e-queue-sync-closure-parameters' };
 const CLOSE = { workflowId: 'e2eQueueCloseKp1', path: 'e2e-queue-close-keep' };
@@ -113,19 +113,7 @@ async function executionStatus(id: string): Promise<string> {
 const todayInLosAngeles = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'America/Los_Angeles' }).format(new Date());
 
 describe('queue mode: a worker killed in the middle of a write', () => {
-	let table: DataTableRef;
-
-	beforeAll(async () => {
-		table = await ensureDataTable(e2e.rest, TABLE, [
-			{ name: 'pageId', type: 'string' },
-			{ name: 'snapshot', type: 'string' },
-		]);
-	});
-
-	beforeEach(async () => {
-		await e2e.sandbox('POST', 'reset', {});
-		await clearDataTable(e2e.rest, table);
-	});
+	const table = useSnapshotTable(e2e);
 
 	it('Sync From Calendar killed before Meta applied its write: the next run writes the calendar, the late write changes nothing', async () => {
 		const source = { calendarSource: 'publicHolidays', countryCode: 'DE', baseUrl: e2e.sandboxUrl };
@@ -176,7 +164,7 @@ describe('queue mode: a worker killed in the middle of a write', () => {
 		const open = await pageSettings();
 		const killed = await killDuringWrite(CLOSE, { pageId: PAGE }, PAGE_SETTINGS, { applied: true, heldMs: HELD_MS });
 		const left = await pageSettings();
-		const rows = await dataTableRows(e2e.rest, table);
+		const rows = await dataTableRows(e2e.rest, table());
 		const fromTable = await runToEnd(RESTORE, { pageId: PAGE });
 		const withFallback = await runToEnd(RESTORE_FALLBACK, { pageId: PAGE });
 		const after = await pageSettings();

@@ -1,6 +1,7 @@
 import { e2eContext, type Execution } from '../e2e/harness/context';
-import { clearDataTable, dataTableRows, ensureDataTable, type DataTableRef } from '../e2e/harness/dataTables';
+import { dataTableRows } from '../../tools/n8n/dataTables';
 import { executionWorkers, type QueueStackInfo } from '../e2e/harness/queueStack';
+import { useSnapshotTable } from './snapshotTable';
 
 /**
  * Example 2's pattern in queue mode (issue 10): Close Calling keeps its snapshot in n8n's own data table
@@ -12,11 +13,10 @@ import { executionWorkers, type QueueStackInfo } from '../e2e/harness/queueStack
 
 const e2e = e2eContext();
 const PAGE = '4000000000000001';
-const TABLE = 'messenger_call_snapshots';
 const CLOSE = { workflowId: 'e2eQueueCloseKp1', path: 'e2e-queue-close-keep' };
 const RESTORE = { workflowId: 'e2eQueueRestKp01', path: 'e2e-queue-restore-keep' };
 
-let table: DataTableRef;
+const table = useSnapshotTable(e2e);
 
 /** The Page's calling settings as "Meta" stores them. */
 async function pageSettings(): Promise<Record<string, unknown>> {
@@ -53,18 +53,6 @@ function print(line: string): void {
 }
 
 describe('queue mode: Close -> Restore across executions, the snapshot kept in a data table', () => {
-	beforeAll(async () => {
-		table = await ensureDataTable(e2e.rest, TABLE, [
-			{ name: 'pageId', type: 'string' },
-			{ name: 'snapshot', type: 'string' },
-		]);
-	});
-
-	beforeEach(async () => {
-		await e2e.sandbox('POST', 'reset', {});
-		await clearDataTable(e2e.rest, table);
-	});
-
 	it('Close on one worker, Restore in a later execution on the other worker -> the Page is exactly as before', async () => {
 		const before = await pageSettings();
 		const lines: string[] = [];
@@ -78,11 +66,11 @@ describe('queue mode: Close -> Restore across executions, the snapshot kept in a
 			lines.push(describeRun(`close ${cycle}`, close));
 			if (cycle % 2 === 0) lines.push(describeRun(`close ${cycle} again`, await run(CLOSE)));
 			const closed = await pageSettings();
-			const kept = await dataTableRows(e2e.rest, table);
+			const kept = await dataTableRows(e2e.rest, table());
 			const restore = await run(RESTORE);
 			lines.push(describeRun(`restore ${cycle}`, restore));
 			const after = await pageSettings();
-			const left = await dataTableRows(e2e.rest, table);
+			const left = await dataTableRows(e2e.rest, table());
 			lines.push(`  after cycle ${cycle}: closed ${closed.icon_enabled === false ? 'yes' : 'no'}, rows kept ${kept.length}, ` +
 				`restored exactly ${JSON.stringify(after) === JSON.stringify(before) ? 'yes' : 'no'}, rows left ${left.length}`);
 			outcomes.push({ exact: JSON.stringify(after) === JSON.stringify(before), closeWorker: close.worker, restoreWorker: restore.worker });
@@ -94,14 +82,14 @@ describe('queue mode: Close -> Restore across executions, the snapshot kept in a
 		expect(outcomes.map((o) => o.exact)).toEqual(outcomes.map(() => true));
 		expect(crossed).toBe(true);
 		expect(await pageSettings()).toEqual(before);
-		expect(await dataTableRows(e2e.rest, table)).toEqual([]);
+		expect(await dataTableRows(e2e.rest, table())).toEqual([]);
 	});
 
 	it('Close twice, then Restore -> the Page is exactly as before the first Close', async () => {
 		const before = await pageSettings();
 		const first = await run(CLOSE);
 		const second = await run(CLOSE);
-		const kept = await dataTableRows(e2e.rest, table);
+		const kept = await dataTableRows(e2e.rest, table());
 		const restore = await run(RESTORE);
 		const after = await pageSettings();
 		print(`Close, Close, Restore:\n${[describeRun('close 1', first), describeRun('close 2', second), describeRun('restore', restore)].join('\n')}\n` +
@@ -124,7 +112,7 @@ describe('queue mode: Close -> Restore across executions, the snapshot kept in a
 			error: { code: 100, message: 'Invalid parameter' },
 		});
 		const refused = await run(RESTORE);
-		const keptAfterRefusal = await dataTableRows(e2e.rest, table);
+		const keptAfterRefusal = await dataTableRows(e2e.rest, table());
 		await e2e.sandbox('DELETE', 'faults');
 		const accepted = await run(RESTORE);
 		const after = await pageSettings();
@@ -136,7 +124,7 @@ ${[describeRun('close', close), describeRun('refused', refused), describeRun('re
 		expect(keptAfterRefusal).toHaveLength(1);
 		expect(accepted.execution.status).toBe('success');
 		expect(after).toEqual(before);
-		expect(await dataTableRows(e2e.rest, table)).toEqual([]);
+		expect(await dataTableRows(e2e.rest, table())).toEqual([]);
 	});
 
 	it('Restore without a kept snapshot fails and says why (queue mode, keep it in a Data table)', async () => {

@@ -1,7 +1,7 @@
 import { spawn } from 'child_process';
 import { openSync, readFileSync, readlinkSync } from 'fs';
 
-import { allProcesses, isRunning } from '../e2e/harness/processTree';
+import { allProcesses, isRunning } from '../../tools/n8n/processTree';
 import type { QueueProcessInfo } from '../e2e/harness/queueStack';
 
 /*

@@ -1,5 +1,5 @@
 import { e2eContext } from './harness/context';
-import { clearDataTable, dataTableRows, ensureDataTable } from './harness/dataTables';
+import { clearDataTable, dataTableRows, ensureDataTable } from '../../tools/n8n/dataTables';
 
 /**
  * Example 2 keeps Close Calling's snapshot in n8n's own data table (it survives queue mode, where static

@@ -5,11 +5,11 @@ import { join } from 'path';
 import { DateTime } from 'luxon';
 
 import { ALLOWS_CALLS_BODY, CALL_ME_BACK_BODIES, CALL_ME_BODIES, tryItCommand } from '../../scripts/start/examples';
-import { publicHolidays } from '../sandbox/calendar/publicHolidays';
-import { pointCalendarsAt } from './harness/calendarUrls';
-import { clearDataTable, dataTableRows, ensureDataTable, type DataTableRef } from './harness/dataTables';
+import { publicHolidays } from '../../tools/sandbox/calendar/publicHolidays';
+import { pointCalendarsAt } from '../../tools/n8n/calendarUrls';
+import { clearDataTable, dataTableRows, ensureDataTable, type DataTableRef } from '../../tools/n8n/dataTables';
 import { e2eContext } from './harness/context';
-import { REPO_ROOT } from './harness/lines';
+import { REPO_ROOT } from '../../tools/n8n/lines';
 
 /**
  * The workflows of examples/, run in real n8n against the sandbox (calendar sources pointed at it). The harness imports and activates

@@ -7,8 +7,8 @@ import { ensureChromium, launchChromium } from '../../scripts/screenshots/chromi
 import { logIn } from '../../scripts/screenshots/editor';
 import { ourApps, panelApp, panelProblems, type PanelApp } from '../helpers/nodePanel';
 import { e2eContext } from './harness/context';
-import { openDetails, openNodePanel, searchPanel, type PanelDetails, type PanelEntry } from './harness/nodePanel';
-import { OWNER } from './harness/n8nRest';
+import { openDetails, openNodePanel, searchPanel, type PanelDetails, type PanelEntry } from '../../tools/n8n/nodePanel';
+import { OWNER } from '../../tools/n8n/n8nRest';
 
 /*
  * Issue 14, item 7: what n8n's node panel shows for our two apps, read in the real editor (headless

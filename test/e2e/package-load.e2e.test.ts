@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'fs';
 import { basename, join } from 'path';
 
 import { e2eContext } from './harness/context';
-import { REPO_ROOT } from './harness/lines';
+import { REPO_ROOT } from '../../tools/n8n/lines';
 import { KNOWN_N8N_NOTICES, parseN8nLog, startupEntries } from './harness/n8nLog';
 
 /** n8n derives a community node's type from the package name and the class's `name` (file name, first letter lowered). */

@@ -1,8 +1,8 @@
 import { copyFileSync, mkdirSync } from 'fs';
 import { join } from 'path';
 
-import { REPO_ROOT } from './harness/lines';
-import { runDirFor, startStack, stopStack, type RunningStack } from './harness/stack';
+import { REPO_ROOT } from '../../tools/n8n/lines';
+import { runDirFor, startStack, stopStack, type RunningStack } from '../../tools/n8n/stack';
 
 /**
  * Calendars under n8n's SSRF protection (issue 18, item 3): n8n 2.x started with

@@ -1,11 +1,10 @@
 import { spawn, type ChildProcess } from 'child_process';
 import { existsSync, mkdirSync, realpathSync, rmSync, symlinkSync } from 'fs';
-import { createServer } from 'net';
 import { join } from 'path';
 
-import { CACHE_DIR, N8N_LINES, REPO_ROOT } from './harness/lines';
-import { freePort } from './harness/processes';
-import { allProcesses, descendantsOf, type ProcessInfo } from './harness/processTree';
+import { CACHE_DIR, N8N_LINES, REPO_ROOT } from '../../tools/n8n/lines';
+import { freePort, portIsFree } from '../../tools/n8n/processes';
+import { allProcesses, descendantsOf, type ProcessInfo } from '../../tools/n8n/processTree';
 
 /**
  * `npm start` (scripts/start.ts) stops everything it started however it is stopped (issue 14 item 7): a
@@ -18,14 +17,6 @@ import { allProcesses, descendantsOf, type ProcessInfo } from './harness/process
 const onLine2 = (process.env.N8N_LINE ?? '2') === '2' ? describe : describe.skip;
 
 const STOP_DEADLINE_MS = 60000;
-
-function portFree(port: number): Promise<boolean> {
-	return new Promise((resolve) => {
-		const server = createServer();
-		server.once('error', () => resolve(false));
-		server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-	});
-}
 
 async function pause(ms: number): Promise<void> {
 	await new Promise((r) => setTimeout(r, ms));
@@ -64,7 +55,7 @@ onLine2('npm start stops everything it started', () => {
 		}
 		let n8nPort = await freePort();
 		// n8n's task-runner broker takes the next port.
-		while (!(await portFree(n8nPort + 1))) n8nPort = await freePort();
+		while (!(await portIsFree(n8nPort + 1))) n8nPort = await freePort();
 		ports = { n8n: n8nPort, sandbox: await freePort() };
 	});
 
@@ -110,7 +101,7 @@ onLine2('npm start stops everything it started', () => {
 	const n8nServer = (run: StartRun): ProcessInfo | undefined =>
 		[...run.seen.values()].find((p) => /n8n\/bin\/n8n start$/.test(p.command));
 	const sandboxServer = (run: StartRun): ProcessInfo | undefined =>
-		[...run.seen.values()].find((p) => p.command.includes('test/sandbox/cli.ts'));
+		[...run.seen.values()].find((p) => p.command.includes('tools/sandbox/cli.ts'));
 	/** The process running scripts/start.ts: the parent of n8n. */
 	const script = (run: StartRun): ProcessInfo => {
 		const n8n = n8nServer(run);
@@ -134,7 +125,7 @@ onLine2('npm start stops everything it started', () => {
 		}
 		const survivors = before.filter(stillRunning).map((p) => `${p.pid} ${p.command}`);
 		const portsInUse: number[] = [];
-		for (const port of [ports.n8n, ports.n8n + 1, ports.sandbox]) if (!(await portFree(port))) portsInUse.push(port);
+		for (const port of [ports.n8n, ports.n8n + 1, ports.sandbox]) if (!(await portIsFree(port))) portsInUse.push(port);
 		process.stdout.write(`[start e2e] ${before.length} processes running at the signal; after ${Date.now() - sentAt} ms ${survivors.length} still run\n`);
 		expect({ survivors, portsInUse }).toEqual({ survivors: [], portsInUse: [] });
 		expect(run.npm.exitCode !== null || run.npm.signalCode !== null).toBe(true);

@@ -1,4 +1,4 @@
-import { DEMO } from '../sandbox';
+import { DEMO } from '../../tools/sandbox';
 import { runMessenger } from './messenger/setup';
 import { useSandbox } from './nodeTestKit';
 import { runWhatsApp } from './whatsapp/setup';

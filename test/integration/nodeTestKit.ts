@@ -1,7 +1,7 @@
 /** What the node integration tests share: a sandbox per test file, reading results, the usual hours. */
 import type { IDataObject } from 'n8n-workflow';
 
-import { startSandbox, type LoggedRequest, type Sandbox } from '../sandbox';
+import { startSandbox, type LoggedRequest, type Sandbox } from '../../tools/sandbox';
 import type { NodeRunResult } from './harness';
 
 /** One sandbox per test file, reset before each test. */

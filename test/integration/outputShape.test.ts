@@ -1,6 +1,6 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { DEMO } from '../sandbox';
+import { DEMO } from '../../tools/sandbox';
 import { jsonOf, useSandbox } from './nodeTestKit';
 import { runMessenger } from './messenger/setup';
 import { berlinDate, runWhatsApp } from './whatsapp/setup';

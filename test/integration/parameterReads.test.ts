@@ -10,7 +10,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { MessengerCalling } from '../../nodes/MessengerCalling/MessengerCalling.node';
 import { WhatsAppCalling } from '../../nodes/WhatsAppCalling/WhatsAppCalling.node';
-import { DEMO, startSandbox, type Sandbox } from '../sandbox';
+import { DEMO, startSandbox, type Sandbox } from '../../tools/sandbox';
 import { runNode, sandboxCredentials } from './harness';
 
 let sandbox: Sandbox;

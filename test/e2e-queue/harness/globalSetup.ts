@@ -1,4 +1,4 @@
-import { stackInfoFile } from '../../e2e/harness/stack';
+import { stackInfoFile } from '../../../tools/n8n/stack';
 import { startQueueStack, stopQueueStack, type RunningQueueStack } from '../../e2e/harness/queueStack';
 
 /**

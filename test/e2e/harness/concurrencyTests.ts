@@ -12,10 +12,10 @@ import type { E2eContext, Execution } from './context';
  * The figures are printed before they are asserted, so a failing run still says how many were stored.
  */
 
-export const HOLIDAY_ADD_WORKFLOW = 'e2eHolidayAdd001';
+const HOLIDAY_ADD_WORKFLOW = 'e2eHolidayAdd001';
 const HOLIDAY_ADD_PATH = 'e2e-concurrent-holiday-add';
 const ONE_NUMBER = '3000000000000001';
-/** The sandbox's bulk numbers: 3100000000000000, +1, ... (test/sandbox/seed.ts). */
+/** The sandbox's bulk numbers: 3100000000000000, +1, ... (tools/sandbox/seed.ts). */
 const bulkNumber = (i: number) => (BigInt('3100000000000000') + BigInt(i)).toString();
 
 export interface ConcurrencyTier {
@@ -29,7 +29,7 @@ export interface ConcurrencyTier {
 }
 
 /** `count` different future dates (YYYY-MM-DD), one day apart from 2031-01-06. */
-export function futureDates(count: number): string[] {
+function futureDates(count: number): string[] {
 	const first = Date.UTC(2031, 0, 6);
 	return Array.from({ length: count }, (_, i) => new Date(first + i * 86400000).toISOString().slice(0, 10));
 }

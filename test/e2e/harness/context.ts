@@ -1,8 +1,9 @@
 import { readFileSync } from 'fs';
 
-import { N8nRest } from './n8nRest';
-import { runDirFor, stackInfoFile, type StackInfo } from './stack';
-import { SANDBOX_CREDENTIAL_ID, SANDBOX_CREDENTIAL_NAME } from './userFolder';
+import { N8nRest } from '../../../tools/n8n/n8nRest';
+import { runDirFor, stackInfoFile, type StackInfo } from '../../../tools/n8n/stack';
+import { SANDBOX_CREDENTIAL_ID, SANDBOX_CREDENTIAL_NAME } from '../../../tools/n8n/userFolder';
+import { sandboxControl } from '../../../tools/sandbox/controlClient';
 
 /**
  * What an e2e test file uses. The stack (sandbox + n8n with every workflow active) is started once per
@@ -68,7 +69,7 @@ export function e2eContext(): E2eContext {
 		callWebhook: (path, body, options) => callWebhook(info.webhookBaseUrl ?? info.n8nUrl, path, body, options),
 		executions: (filter) => listExecutions(rest, filter),
 		waitForExecution: (filter, predicate, timeoutMs) => waitForExecution(rest, filter, predicate, timeoutMs),
-		sandbox: (method, path, body) => sandboxCall(info.sandboxUrl, method, path, body),
+		sandbox: (method, path, body) => sandboxControl(info.sandboxUrl, method, path, body),
 		n8nLogText: () => readFileSync(info.n8nLog, 'utf8'),
 	};
 	return cached;
@@ -128,16 +129,4 @@ async function waitForExecution(
 		if (Date.now() >= deadline) throw new Error(`no execution of ${filter.workflowId} matched within ${timeoutMs} ms`);
 		await new Promise((r) => setTimeout(r, 500));
 	}
-}
-
-async function sandboxCall<T>(sandboxUrl: string, method: string, path: string, body?: unknown): Promise<T> {
-	const response = await fetch(`${sandboxUrl}/__sandbox/${path.replace(/^\/+/, '')}`, {
-		method,
-		headers: body === undefined ? {} : { 'content-type': 'application/json' },
-		body: body === undefined ? undefined : JSON.stringify(body),
-		signal: AbortSignal.timeout(30000),
-	});
-	const text = await response.text();
-	if (!response.ok) throw new Error(`sandbox ${method} ${path} answered ${response.status}: ${text.slice(0, 300)}`);
-	return (text ? JSON.parse(text) : undefined) as T;
 }

@@ -21,7 +21,7 @@ export function sign(body: string, secret = SANDBOX_APP_SECRET): string {
 	return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
 }
 
-export async function postDelivery(url: string, body: string, signature: string): Promise<number> {
+async function postDelivery(url: string, body: string, signature: string): Promise<number> {
 	const response = await fetch(url, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature },

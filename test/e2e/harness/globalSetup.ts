@@ -1,4 +1,4 @@
-import { startStack, stopStack, type RunningStack } from './stack';
+import { startStack, stopStack, type RunningStack } from '../../../tools/n8n/stack';
 
 /** Jest globalSetup of the e2e project: one stack (sandbox + n8n of N8N_LINE) for the whole run. */
 export default async function globalSetup(): Promise<void> {

@@ -1,4 +1,4 @@
-import { stopStack, type RunningStack } from './stack';
+import { stopStack, type RunningStack } from '../../../tools/n8n/stack';
 
 /** Jest globalTeardown of the e2e project: stops n8n and the sandbox (process groups, also on failure). */
 export default async function globalTeardown(): Promise<void> {

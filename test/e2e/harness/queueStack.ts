@@ -1,12 +1,12 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { join } from 'path';
 
-import { CACHE_DIR, REPO_ROOT, resolveRuntime } from './lines';
-import { importCredentialAndWorkflows, startN8nCommand, waitForReadiness, type N8nInstanceOptions } from './n8nProcess';
-import { N8nRest } from './n8nRest';
-import { freePort, stopProcess, waitUntil, type LoggedProcess } from './processes';
-import { activateAll, phaseTimer, startSandboxProcess, stackInfoFile, type StackInfo } from './stack';
-import { installBuiltPackage, prepareWorkflows, writeSandboxCredential } from './userFolder';
+import { CACHE_DIR, REPO_ROOT, resolveRuntime } from '../../../tools/n8n/lines';
+import { importCredentialAndWorkflows, startN8nCommand, waitForReadiness, type N8nInstanceOptions } from '../../../tools/n8n/n8nProcess';
+import { N8nRest } from '../../../tools/n8n/n8nRest';
+import { freePort, stopProcess, waitUntil, type LoggedProcess } from '../../../tools/n8n/processes';
+import { activateAll, phaseTimer, startSandboxProcess, stackInfoFile, type StackInfo } from '../../../tools/n8n/stack';
+import { installBuiltPackage, prepareWorkflows, writeSandboxCredential } from '../../../tools/n8n/userFolder';
 
 /**
  * n8n's distributed engine ("queue mode") for the test/e2e-queue tier: one main (`n8n start`: editor, REST
@@ -45,13 +45,13 @@ export interface RunningQueueStack {
 	sandbox: LoggedProcess;
 }
 
-export const WORKER_CONCURRENCY = 5;
+const WORKER_CONCURRENCY = 5;
 const WORKER_NAMES = ['worker-1', 'worker-2'];
 
 /** Workflows of the queue tier: its own folder plus the regular tier's (the shared concurrency and trigger tests use them). */
-export const QUEUE_WORKFLOW_FOLDERS = [join(REPO_ROOT, 'test', 'e2e-queue', 'workflows'), join(REPO_ROOT, 'test', 'e2e', 'workflows')];
+const QUEUE_WORKFLOW_FOLDERS = [join(REPO_ROOT, 'test', 'e2e-queue', 'workflows'), join(REPO_ROOT, 'test', 'e2e', 'workflows')];
 
-export function queueRunDir(): string {
+function queueRunDir(): string {
 	return process.env.META_CALLING_E2E_QUEUE_RUN_DIR ?? join(CACHE_DIR, 'e2e-runs', 'n8n-queue');
 }
 
@@ -61,7 +61,7 @@ interface QueueServices {
 }
 
 /** Redis and Postgres as scripts/services.sh exported them; a clear error when the tier runs without it. */
-export function queueServicesFromEnvironment(env: NodeJS.ProcessEnv = process.env): QueueServices {
+function queueServicesFromEnvironment(env: NodeJS.ProcessEnv = process.env): QueueServices {
 	const missing = ['QUEUE_REDIS_PORT', 'QUEUE_PG_PORT'].filter((name) => !env[name]);
 	if (missing.length > 0) {
 		throw new Error(

@@ -3,7 +3,7 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 import { MessengerCalling } from '../../../nodes/MessengerCalling/MessengerCalling.node';
 import { WhatsAppCalling } from '../../../nodes/WhatsAppCalling/WhatsAppCalling.node';
 import { WhatsAppCallingTrigger } from '../../../nodes/WhatsAppCallingTrigger/WhatsAppCallingTrigger.node';
-import { DEMO, startSandbox, type Sandbox } from '../../sandbox';
+import { DEMO, startSandbox, type Sandbox } from '../../../tools/sandbox';
 import { sandboxCredentials } from '../harness';
 import { runListSearch } from '../listSearchHarness';
 

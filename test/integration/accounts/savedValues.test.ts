@@ -1,6 +1,6 @@
 import { MessengerCalling } from '../../../nodes/MessengerCalling/MessengerCalling.node';
 import { WhatsAppCalling } from '../../../nodes/WhatsAppCalling/WhatsAppCalling.node';
-import { DEMO } from '../../sandbox';
+import { DEMO } from '../../../tools/sandbox';
 import { runNode, sandboxCredentials } from '../harness';
 import { jsonOf, useSandbox } from '../nodeTestKit';
 

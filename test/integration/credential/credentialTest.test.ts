@@ -1,7 +1,7 @@
 import { NodeConnectionTypes, type ICredentialDataDecryptedObject, type INodeType } from 'n8n-workflow';
 
 import { appSecretProof, MetaCallingApi } from '../../../credentials/MetaCallingApi.credentials';
-import { startSandbox, type Sandbox } from '../../sandbox';
+import { startSandbox, type Sandbox } from '../../../tools/sandbox';
 import { runNode, SANDBOX_TOKEN, sandboxCredentials } from '../harness';
 
 /**

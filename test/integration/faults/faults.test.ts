@@ -2,7 +2,7 @@ import type { INodeParameters, INodeType } from 'n8n-workflow';
 
 import { MessengerCalling } from '../../../nodes/MessengerCalling/MessengerCalling.node';
 import { WhatsAppCalling } from '../../../nodes/WhatsAppCalling/WhatsAppCalling.node';
-import { DEMO, type FaultSpec, type Sandbox } from '../../sandbox';
+import { DEMO, type FaultSpec, type Sandbox } from '../../../tools/sandbox';
 import { runNode, sandboxCredentials, type NodeRunResult } from '../harness';
 import { graph } from '../sandbox/helpers';
 import { NINE_TO_FIVE, useSandbox } from '../nodeTestKit';
@@ -11,7 +11,7 @@ import { CLIENT_TIMEOUT_MS, messengerWithShortTimeout, whatsAppWithShortTimeout 
 
 /*
  * Issue 19, item 6: what a run does when Meta fails in the middle of it. Every fault is the sandbox's
- * (test/sandbox/shaping/faults.ts): a 5xx page, a dropped connection before or after Meta applied the
+ * (tools/sandbox/shaping/faults.ts): a 5xx page, a dropped connection before or after Meta applied the
  * request (`processed`), a slow answer past the client's timeout. The rules they check:
  *   - reads and settings writes that say the whole value (repeating them changes nothing) are retried, and
  *     the run ends with Meta in the intended state;

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { MessengerCalling } from '../../../nodes/MessengerCalling/MessengerCalling.node';
-import { DEMO, type Sandbox } from '../../sandbox';
+import { DEMO, type Sandbox } from '../../../tools/sandbox';
 import { runNode, sandboxCredentials, type NodeRunResult, type RunNodeOptions } from '../harness';
 
 export { DEMO };

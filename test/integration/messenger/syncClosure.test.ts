@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 
-import { feedClock } from '../../sandbox/calendar/feeds';
+import { feedClock } from '../../../tools/sandbox/calendar/feeds';
 import { DEMO, jsonOf, persisted, runMessenger, storedSettings, useSandbox, writes } from './setup';
 
 const sandbox = useSandbox();

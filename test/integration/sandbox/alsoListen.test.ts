@@ -1,5 +1,5 @@
-import { listenAlso } from '../../sandbox/cli';
-import { startSandbox } from '../../sandbox';
+import { listenAlso } from '../../../tools/sandbox/cli';
+import { startSandbox } from '../../../tools/sandbox';
 
 /** `--also-listen 127.0.0.2`: the same sandbox on a second loopback address (the SSRF e2e test's blocked host). */
 it('answers on the second address with the same sandbox: feeds and redirects, logged by the one sandbox', async () => {

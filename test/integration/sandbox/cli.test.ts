@@ -1,11 +1,11 @@
 import { spawn } from 'child_process';
 import path from 'path';
-import { DEMO } from '../../sandbox';
+import { DEMO } from '../../../tools/sandbox';
 
 /** `npm run sandbox` as a separate process: prints what a user needs, serves Graph calls, stops on SIGTERM. */
 it('starts on the given port, prints URL, token, app id and secret, and stops cleanly on SIGTERM', async () => {
 	const root = path.resolve(__dirname, '../../..');
-	const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['test/sandbox/cli.ts', '--port', '0', '--latency', '1'], {
+	const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['tools/sandbox/cli.ts', '--port', '0', '--latency', '1'], {
 		cwd: root,
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
@@ -38,7 +38,7 @@ it('starts on the given port, prints URL, token, app id and secret, and stops cl
 
 it('--help prints the flags and starts nothing', async () => {
 	const root = path.resolve(__dirname, '../../..');
-	const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['test/sandbox/cli.ts', '--help'], {
+	const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['tools/sandbox/cli.ts', '--help'], {
 		cwd: root,
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});

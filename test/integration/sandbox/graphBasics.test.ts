@@ -1,6 +1,6 @@
 import { createHmac } from 'crypto';
-import { DEMO, startSandbox, type Sandbox } from '../../sandbox';
-import { optionsFromArgs } from '../../sandbox/cli';
+import { DEMO, startSandbox, type Sandbox } from '../../../tools/sandbox';
+import { optionsFromArgs } from '../../../tools/sandbox/cli';
 import { expectMetaError, graph } from './helpers';
 
 const SETTINGS = `/${DEMO.phoneNumberId}/settings`;

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'crypto';
 import http, { type IncomingHttpHeaders } from 'http';
 import type { AddressInfo } from 'net';
-import { DEMO, type Sandbox } from '../../sandbox';
+import { DEMO, type Sandbox } from '../../../tools/sandbox';
 
 /** Plain HTTP helpers for the sandbox's own tests (real requests to 127.0.0.1, Node's fetch). */
 

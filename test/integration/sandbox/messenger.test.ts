@@ -1,4 +1,4 @@
-import { DEMO, MESSENGER_RULES as R, startSandbox, type Sandbox } from '../../sandbox';
+import { DEMO, MESSENGER_RULES as R, startSandbox, type Sandbox } from '../../../tools/sandbox';
 import { expectMetaError, expectRule, graph } from './helpers';
 
 const SETTINGS = `/${DEMO.pageId}/messenger_call_settings`;

@@ -1,4 +1,4 @@
-import { DEMO, startSandbox, type Sandbox } from '../../sandbox';
+import { DEMO, startSandbox, type Sandbox } from '../../../tools/sandbox';
 import { control, expectMetaError, graph } from './helpers';
 
 const SETTINGS = `/${DEMO.phoneNumberId}/settings`;

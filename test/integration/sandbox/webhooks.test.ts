@@ -1,4 +1,4 @@
-import { DEMO, startSandbox, type Sandbox } from '../../sandbox';
+import { DEMO, startSandbox, type Sandbox } from '../../../tools/sandbox';
 import { DEAD_CALLBACK, expectMetaError, graph, startReceiver, type Receiver } from './helpers';
 
 const APP = `/${DEMO.appId}/subscriptions`;

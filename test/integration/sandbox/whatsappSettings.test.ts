@@ -1,4 +1,4 @@
-import { DEMO, startSandbox, WHATSAPP_RULES as R, type Sandbox } from '../../sandbox';
+import { DEMO, startSandbox, WHATSAPP_RULES as R, type Sandbox } from '../../../tools/sandbox';
 import { expectMetaError, expectRule, graph } from './helpers';
 
 /** 23:30 UTC on 10 March 2026: already 11 March in Tokyo, still 10 March in Los Angeles. */

@@ -11,7 +11,7 @@ import type { ICredentialsDecrypted, IHttpRequestOptions } from 'n8n-workflow';
 import { MessengerCalling } from '../../../nodes/MessengerCalling/MessengerCalling.node';
 import { WhatsAppCalling } from '../../../nodes/WhatsAppCalling/WhatsAppCalling.node';
 import { WhatsAppCallingTrigger } from '../../../nodes/WhatsAppCallingTrigger/WhatsAppCallingTrigger.node';
-import { DEMO, startSandbox, type Sandbox } from '../../sandbox';
+import { DEMO, startSandbox, type Sandbox } from '../../../tools/sandbox';
 import { TriggerHost } from '../triggers/triggerHost';
 import { runNode, sandboxCredentials } from '../harness';
 

@@ -2,7 +2,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { MessengerCalling } from '../../../nodes/MessengerCalling/MessengerCalling.node';
 import { WhatsAppCalling } from '../../../nodes/WhatsAppCalling/WhatsAppCalling.node';
-import { DEMO } from '../../sandbox';
+import { DEMO } from '../../../tools/sandbox';
 import { runNode, sandboxCredentials, type NodeRunResult } from '../harness';
 
 /*

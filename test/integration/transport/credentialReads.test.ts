@@ -2,7 +2,7 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import { appSecretProof } from '../../../credentials/MetaCallingApi.credentials';
 import { WhatsAppCalling } from '../../../nodes/WhatsAppCalling/WhatsAppCalling.node';
-import { DEMO, startSandbox, type Sandbox } from '../../sandbox';
+import { DEMO, startSandbox, type Sandbox } from '../../../tools/sandbox';
 import { runNode, sandboxCredentials, SANDBOX_APP_SECRET, SANDBOX_TOKEN } from '../harness';
 
 /*

@@ -6,7 +6,7 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { appSecretProof } from '../../../credentials/MetaCallingApi.credentials';
 import { MAX_WINDOW } from '../../../nodes/shared/transport/congestion';
 import type { GraphRequest } from '../../../nodes/shared/transport/types';
-import { DEMO, startSandbox, type Sandbox } from '../../sandbox';
+import { DEMO, startSandbox, type Sandbox } from '../../../tools/sandbox';
 import { runNode, sandboxCredentials, SANDBOX_APP_SECRET, SANDBOX_TOKEN, type NodeRunResult } from '../harness';
 import { TransportProbe } from './transportProbe';
 

@@ -2,9 +2,9 @@ import axios from 'axios';
 import type { INodeType } from 'n8n-workflow';
 
 import { MessengerCallingTrigger } from '../../../nodes/MessengerCallingTrigger/MessengerCallingTrigger.node';
-import { signBody } from '../../sandbox/webhooks/sign';
+import { signBody } from '../../../tools/sandbox/webhooks/sign';
 import { WhatsAppCallingTrigger } from '../../../nodes/WhatsAppCallingTrigger/WhatsAppCallingTrigger.node';
-import { DEMO, startSandbox, type Sandbox } from '../../sandbox';
+import { DEMO, startSandbox, type Sandbox } from '../../../tools/sandbox';
 import { sandboxCredentials } from '../harness';
 import { TriggerHost } from './triggerHost';
 

@@ -1,8 +1,8 @@
 import axios from 'axios';
 
-import { signBody } from '../../sandbox/webhooks/sign';
+import { signBody } from '../../../tools/sandbox/webhooks/sign';
 import { MessengerCallingTrigger } from '../../../nodes/MessengerCallingTrigger/MessengerCallingTrigger.node';
-import { DEMO, startSandbox, type Sandbox } from '../../sandbox';
+import { DEMO, startSandbox, type Sandbox } from '../../../tools/sandbox';
 import { sandboxCredentials } from '../harness';
 import { TriggerHost } from './triggerHost';
 

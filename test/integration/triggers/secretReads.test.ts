@@ -1,10 +1,10 @@
 import axios from 'axios';
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { signBody } from '../../sandbox/webhooks/sign';
+import { signBody } from '../../../tools/sandbox/webhooks/sign';
 import { verifyTokenFor } from '../../../nodes/shared/webhook/verification';
 import { WhatsAppCallingTrigger } from '../../../nodes/WhatsAppCallingTrigger/WhatsAppCallingTrigger.node';
-import { DEMO } from '../../sandbox';
+import { DEMO } from '../../../tools/sandbox';
 import { sandboxCredentials } from '../harness';
 import { TriggerHost } from './triggerHost';
 

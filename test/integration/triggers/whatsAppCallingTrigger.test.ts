@@ -1,9 +1,9 @@
 import axios from 'axios';
 
-import { signBody } from '../../sandbox/webhooks/sign';
+import { signBody } from '../../../tools/sandbox/webhooks/sign';
 import { verifyTokenFor } from '../../../nodes/shared/webhook/verification';
 import { WhatsAppCallingTrigger } from '../../../nodes/WhatsAppCallingTrigger/WhatsAppCallingTrigger.node';
-import { DEMO, startSandbox, type Sandbox } from '../../sandbox';
+import { DEMO, startSandbox, type Sandbox } from '../../../tools/sandbox';
 import { sandboxCredentials } from '../harness';
 import { TriggerHost } from './triggerHost';
 

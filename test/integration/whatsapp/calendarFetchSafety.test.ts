@@ -4,7 +4,7 @@
  * not a calendar, outputs showing the address masked. Real HTTP to the sandbox's calendar service.
  */
 import { MAX_REDIRECTS } from '../../../nodes/shared/calendar';
-import { FAIL_BODY_SECRET } from '../../sandbox/calendar/handler';
+import { FAIL_BODY_SECRET } from '../../../tools/sandbox/calendar/handler';
 import { berlinDate, jsonOf, runWhatsApp, storeHolidays, useSandbox, writes } from './setup';
 
 const sandbox = useSandbox();

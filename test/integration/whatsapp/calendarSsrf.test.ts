@@ -9,7 +9,7 @@ import type { Server } from 'http';
 import { SsrfProtectionConfig } from '@n8n/config';
 import { Container } from '@n8n/di';
 
-import { listenAlso } from '../../sandbox/cli';
+import { listenAlso } from '../../../tools/sandbox/cli';
 import { berlinDate, jsonOf, runWhatsApp, storeHolidays, useSandbox, writes } from './setup';
 
 const config = Container.get(SsrfProtectionConfig);

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 
-import { publicHolidays } from '../../sandbox/calendar/publicHolidays';
+import { publicHolidays } from '../../../tools/sandbox/calendar/publicHolidays';
 import { DEMO, berlinDate, jsonOf, runWhatsApp, storeHolidays, useSandbox, writes } from './setup';
 
 const sandbox = useSandbox();

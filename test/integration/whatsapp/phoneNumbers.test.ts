@@ -1,5 +1,5 @@
 import { WhatsAppCalling } from '../../../nodes/WhatsAppCalling/WhatsAppCalling.node';
-import { DEMO, startSandbox, type Sandbox } from '../../sandbox';
+import { DEMO, startSandbox, type Sandbox } from '../../../tools/sandbox';
 import { runNode, sandboxCredentials } from '../harness';
 import { jsonOf } from '../nodeTestKit';
 

@@ -1,7 +1,7 @@
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { WhatsAppCalling } from '../../../nodes/WhatsAppCalling/WhatsAppCalling.node';
-import { DEMO, type Sandbox } from '../../sandbox';
+import { DEMO, type Sandbox } from '../../../tools/sandbox';
 import { runNode, sandboxCredentials, type NodeRunResult } from '../harness';
 
 export { DEMO };

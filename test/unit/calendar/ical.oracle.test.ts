@@ -8,7 +8,7 @@ import { DateTime } from 'luxon';
 
 import { parseCalendar, type Closure } from '../../../nodes/shared/calendar';
 import { eventClosures } from './closuresOf';
-import { FEED_NAMES, feedText } from '../../sandbox/calendar/feeds';
+import { FEED_NAMES, feedText } from '../../../tools/sandbox/calendar/feeds';
 
 const ZONE = 'Europe/Berlin';
 const DAY = 24 * 60 * 60 * 1000;

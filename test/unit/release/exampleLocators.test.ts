@@ -7,7 +7,7 @@ import { MessengerCalling } from '../../../nodes/MessengerCalling/MessengerCalli
 import { MessengerCallingTrigger } from '../../../nodes/MessengerCallingTrigger/MessengerCallingTrigger.node';
 import { WhatsAppCalling } from '../../../nodes/WhatsAppCalling/WhatsAppCalling.node';
 import { WhatsAppCallingTrigger } from '../../../nodes/WhatsAppCallingTrigger/WhatsAppCallingTrigger.node';
-import { REPO_ROOT } from '../../e2e/harness/lines';
+import { REPO_ROOT } from '../../../tools/n8n/lines';
 
 /*
  * A resource-locator field saved as a plain string still runs (locatorValue reads it), but the editor then

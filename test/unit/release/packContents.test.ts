@@ -51,6 +51,8 @@ describe('what the published tarball may hold', () => {
 		'dist/package-lock.json',
 		'nodes/A/A.node.ts',
 		'test/sandbox/index.js',
+		'dist/tools/sandbox/index.js',
+		'dist/scripts/start.js',
 		'CHANGELOG.md',
 	])('refuses %s', (path) => {
 		expect(packProblems(pack([...good, path]), requiredByManifest(manifest))).toEqual([

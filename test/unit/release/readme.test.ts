@@ -6,8 +6,8 @@ import { DateTime } from 'luxon';
 import { headingAnchors, headingSlug, relativeLinks } from '../../../scripts/docs/markdownLinks';
 import { readExamples, tryItCommand, whatsAppTriggerOf } from '../../../scripts/start/examples';
 import { readSettings } from '../../../scripts/start/settings';
-import { N8N_LINES, REPO_ROOT } from '../../e2e/harness/lines';
-import { n8nEnvironment } from '../../e2e/harness/n8nProcess';
+import { N8N_LINES, REPO_ROOT } from '../../../tools/n8n/lines';
+import { n8nEnvironment } from '../../../tools/n8n/n8nProcess';
 
 /*
  * The README says what `npm start` prints and what its commands produce; these tests hold it to that,
@@ -44,7 +44,8 @@ describe('the README and docs/ link only to what exists', () => {
 		...readdirSync(join(REPO_ROOT, 'docs'))
 			.filter((file) => file.endsWith('.md'))
 			.map((file) => `docs/${file}`),
-		...['sandbox', 'e2e', 'e2e-queue'].map((tier) => `test/${tier}/README.md`),
+		'tools/sandbox/README.md',
+		...['e2e', 'e2e-queue'].map((tier) => `test/${tier}/README.md`),
 	];
 
 	it.each(pages)('%s', (page) => {

@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, w
 import { tmpdir } from 'os';
 import { join } from 'path';
 
-import { REPO_ROOT } from '../../e2e/harness/lines';
+import { REPO_ROOT } from '../../../tools/n8n/lines';
 
 const node24Version = (JSON.parse(readFileSync(join(REPO_ROOT, 'scripts', 'n8n-versions.json'), 'utf8')) as { node24: string }).node24;
 

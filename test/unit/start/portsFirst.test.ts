@@ -4,8 +4,8 @@ import { createServer, type Server } from 'net';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
-import { freePort } from '../../e2e/harness/processes';
-import { REPO_ROOT } from '../../e2e/harness/lines';
+import { freePort } from '../../../tools/n8n/processes';
+import { REPO_ROOT } from '../../../tools/n8n/lines';
 
 /*
  * `npm start` with a port taken must say so at once, before it spends 6-11 s building and before it

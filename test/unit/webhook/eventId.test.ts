@@ -1,6 +1,6 @@
 import { eventsForChoices } from '../../../nodes/shared/webhook/filters';
 import { handleWebhookRequest, type TriggerRules } from '../../../nodes/shared/webhook/handleRequest';
-import { signBody } from '../../sandbox/webhooks/sign';
+import { signBody } from '../../../tools/sandbox/webhooks/sign';
 import { PAGE_1, PHONE_1, PHONE_2, pageSeedDelivery, restrictionChange, settingsChange, violationChange, whatsAppDelivery } from './fixtures';
 
 /**

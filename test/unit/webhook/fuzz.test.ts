@@ -4,7 +4,7 @@ import { parseJsonBody, splitDelivery } from '../../../nodes/shared/webhook/deli
 import { eventsForChoices } from '../../../nodes/shared/webhook/filters';
 import { handleWebhookRequest, type TriggerRules } from '../../../nodes/shared/webhook/handleRequest';
 import { signatureIsValid } from '../../../nodes/shared/webhook/signature';
-import { signBody } from '../../sandbox/webhooks/sign';
+import { signBody } from '../../../tools/sandbox/webhooks/sign';
 import { answerVerification } from '../../../nodes/shared/webhook/verification';
 
 /** Nothing a sender controls may make the webhook core throw: bytes, headers, query, or parsed JSON. */

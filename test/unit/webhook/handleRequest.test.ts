@@ -1,6 +1,6 @@
 import { handleWebhookRequest, refusalWithoutSecret, type TriggerRules } from '../../../nodes/shared/webhook/handleRequest';
 import { eventsForChoices } from '../../../nodes/shared/webhook/filters';
-import { signBody } from '../../sandbox/webhooks/sign';
+import { signBody } from '../../../tools/sandbox/webhooks/sign';
 import {
 	PAGE_1,
 	PHONE_1,

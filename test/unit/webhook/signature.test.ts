@@ -1,5 +1,5 @@
 import { signatureIsValid } from '../../../nodes/shared/webhook/signature';
-import { signBody } from '../../sandbox/webhooks/sign';
+import { signBody } from '../../../tools/sandbox/webhooks/sign';
 
 const secret = 'sandbox-app-secret';
 const body = Buffer.from('{"object":"page","entry":[{"id":"4000000000000001","time":1,"call_settings":{"icon_enabled":true}}]}');

@@ -27,7 +27,7 @@ function failed(what: string, answer: { status: number; text: string }): Error {
 }
 
 /** The id of the owner's personal project (where the editor creates data tables by default). */
-export async function personalProjectId(rest: N8nRest): Promise<string> {
+async function personalProjectId(rest: N8nRest): Promise<string> {
 	const answer = await rest.rest<{ data: { id: string } }>('GET', '/projects/personal');
 	if (answer.status !== 200 || !answer.body?.data?.id) throw failed('GET /rest/projects/personal', answer);
 	return answer.body.data.id;

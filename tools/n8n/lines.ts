@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'fs';
 import { join, resolve } from 'path';
 
-export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
+export const REPO_ROOT = resolve(__dirname, '..', '..');
 
 /** The two n8n release lines the e2e tier proves the package on (issue 2), from scripts/n8n-versions.json. */
 export type N8nLine = '1' | '2';

@@ -101,6 +101,15 @@ export function tailOf(file: string, lines: number): string {
 }
 
 /** A port the OS says is free on 127.0.0.1 right now. */
+/** Whether nothing listens on `port` of 127.0.0.1 now (fixed ports of `npm start`). */
+export function portIsFree(port: number): Promise<boolean> {
+	return new Promise((resolve) => {
+		const server = createServer();
+		server.once('error', () => resolve(false));
+		server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+	});
+}
+
 export function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const server = createServer();
