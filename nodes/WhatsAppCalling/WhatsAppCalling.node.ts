@@ -6,11 +6,18 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { getPublicHolidayCountries } from '../shared/calendar';
+import { getPublicHolidayCountries } from '../shared/calendar/countries';
 import { resourceOperationSubtitle } from '../shared/descriptions/subtitle';
+import { operationTable, routeToOperation } from '../shared/execution/runItems';
 import { listSearch } from '../shared/methods/listSearch';
+import * as availability from './actions/availability/Availability.resource';
+import * as callingSettings from './actions/callingSettings/CallingSettings.resource';
+import * as holidaySchedule from './actions/holidaySchedule/HolidaySchedule.resource';
+import * as phoneNumber from './actions/phoneNumber/PhoneNumber.resource';
 import { properties } from './actions/properties';
-import { router } from './actions/router';
+
+/** Every resource/operation pair the node offers, from the resource modules (checked when the node loads). */
+export const operations = operationTable({ callingSettings, holidaySchedule, availability, phoneNumber });
 
 // The description's frame is written out here, where n8n's rules read it (usableAsTool, subtitle, inputs,
 // outputs, credential); the parameters are the shared and per-operation blocks in actions/properties.ts.
@@ -40,6 +47,6 @@ export class WhatsAppCalling implements INodeType {
 	methods = { listSearch, loadOptions: { getPublicHolidayCountries } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await routeToOperation(this, operations, properties);
 	}
 }

@@ -1,34 +1,24 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { holidaysInputFields } from '../../../shared/descriptions/hours';
-import { mergeHolidays } from '../../../shared/hours';
 import type { Settling } from '../../../shared/execution/settling';
+import { mergeHolidays } from '../../../shared/hours/holidays';
 import type { GraphClient } from '../../../shared/transport/graph';
-import { optionsCollection, showFor } from '../../../shared/descriptions/options';
-import { changeHolidays, keepsEverythingElseNotice, readHolidayListInput, type HolidayListInput } from './write';
+import { updateHolidays } from '../api';
+import { holidayListParameters, readHolidayList } from './holidayList';
 
-const displayOptions = showFor('holidaySchedule', 'add');
+export const description = holidayListParameters('add');
 
-export const description: INodeProperties[] = [
-	keepsEverythingElseNotice(displayOptions),
-	...holidaysInputFields(displayOptions),
-	optionsCollection(displayOptions, { write: true, readModifyWrite: true }),
-];
-
-export function validate(this: IExecuteFunctions, itemIndex: number): HolidayListInput {
-	return readHolidayListInput(this, itemIndex);
+export function validate(this: IExecuteFunctions, itemIndex: number) {
+	return readHolidayList(this, itemIndex);
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	graph: GraphClient,
-	input: HolidayListInput,
-): Promise<Settling> {
-	const { phoneNumberId, holidays } = input;
-	return await changeHolidays(this, itemIndex, graph, phoneNumberId, (stored) => {
-		const clock = { timezoneId: stored.timezoneId, now: new Date() };
-		const merged = mergeHolidays(stored.holidays, holidays.holidays, { ...clock, field: holidays.field });
-		return { ...merged, report: { added: merged.added, updated: merged.updated } };
+type Input = ReturnType<typeof validate>;
+
+/** The given holidays join the stored ones; a date already stored gets the given times. */
+export async function execute(this: IExecuteFunctions, _itemIndex: number, graph: GraphClient, input: Input): Promise<Settling> {
+	const { holidays, field } = input.holidays;
+	return await updateHolidays(this, graph, input, (stored, clock) => {
+		const { added, updated, ...next } = mergeHolidays(stored.holidays, holidays, { ...clock, field });
+		return { ...next, report: { added, updated } };
 	});
 }

@@ -1,35 +1,24 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { holidaysInputFields } from '../../../shared/descriptions/hours';
-import { replaceHolidays } from '../../../shared/hours';
 import type { Settling } from '../../../shared/execution/settling';
+import { replaceHolidays } from '../../../shared/hours/holidays';
 import type { GraphClient } from '../../../shared/transport/graph';
-import { optionsCollection, showFor } from '../../../shared/descriptions/options';
-import { changeHolidays, keepsEverythingElseNotice, readHolidayListInput, type HolidayListInput } from './write';
+import { updateHolidays } from '../api';
+import { holidayListParameters, readHolidayList } from './holidayList';
 
-const displayOptions = showFor('holidaySchedule', 'replace');
+export const description = holidayListParameters('replace');
 
-export const description: INodeProperties[] = [
-	keepsEverythingElseNotice(displayOptions),
-	...holidaysInputFields(displayOptions),
-	optionsCollection(displayOptions, { write: true, readModifyWrite: true }),
-];
-
-export function validate(this: IExecuteFunctions, itemIndex: number): HolidayListInput {
-	return readHolidayListInput(this, itemIndex);
+export function validate(this: IExecuteFunctions, itemIndex: number) {
+	return readHolidayList(this, itemIndex);
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	graph: GraphClient,
-	input: HolidayListInput,
-): Promise<Settling> {
-	const { phoneNumberId, holidays } = input;
-	return await changeHolidays(this, itemIndex, graph, phoneNumberId, (stored) => {
-		const clock = { timezoneId: stored.timezoneId, now: new Date() };
-		const result = replaceHolidays(stored.holidays, holidays.holidays, { ...clock, field: holidays.field });
-		const { added, updated, removed } = result;
-		return { ...result, report: { added, updated, removed } };
+type Input = ReturnType<typeof validate>;
+
+/** The given holidays become the whole schedule. */
+export async function execute(this: IExecuteFunctions, _itemIndex: number, graph: GraphClient, input: Input): Promise<Settling> {
+	const { holidays, field } = input.holidays;
+	return await updateHolidays(this, graph, input, (stored, clock) => {
+		const { added, updated, removed, ...next } = replaceHolidays(stored.holidays, holidays, { ...clock, field });
+		return { ...next, report: { added, updated, removed } };
 	});
 }

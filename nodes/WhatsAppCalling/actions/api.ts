@@ -1,0 +1,142 @@
+import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
+
+import type { ItemOptions } from '../../shared/descriptions/options';
+import { accountKey, updateAccount, writesReport, type AccountUpdateResult } from '../../shared/execution/accountUpdate';
+import { sendOrPreview, type DryRunResult } from '../../shared/execution/request';
+import { Settling } from '../../shared/execution/settling';
+import { isWriteFailure, writeNotAppliedError } from '../../shared/execution/writeAnswer';
+import { applyCallHoursChange, callHoursChange, holdsCallHoursChange } from '../../shared/hours/change';
+import type { BusinessClock, CallHours, Holiday } from '../../shared/hours/types';
+import { callHoursToWire } from '../../shared/hours/wire';
+import type { GraphClient } from '../../shared/transport/graph';
+import { InputError } from '../../shared/validation';
+import { readCallingSettings, storedCallHours, type CallingSettings } from '../helpers/settingsAnswer';
+
+/*
+ * WhatsApp's calling settings at Meta: the one endpoint every operation reads and writes, its answers, and
+ * the read-modify-write of call_hours (Meta replaces the whole stored value on every write).
+ */
+
+export function settingsPath(phoneNumberId: string): string {
+	return `/${phoneNumberId}/settings`;
+}
+
+/** The number's settings, parsed (`qs` e.g. asks for the SIP passwords). */
+export async function fetchSettings(graph: GraphClient, phoneNumberId: string, qs?: IDataObject): Promise<CallingSettings> {
+	return readCallingSettings(await graph.request({ method: 'GET', path: settingsPath(phoneNumberId), qs }));
+}
+
+/** POSTs `{calling}`; with dryRun only describes the request. An answer of `success: false` is an error. */
+export async function writeSettings(node: INode, graph: GraphClient, phoneNumberId: string, calling: IDataObject, dryRun: boolean): Promise<IDataObject | DryRunResult> {
+	const answer = await sendOrPreview<IDataObject>(graph, { method: 'POST', path: settingsPath(phoneNumberId), body: { calling } }, dryRun);
+	if (answer.dryRun !== true && isWriteFailure(answer)) {
+		throw writeNotAppliedError(node, `calling.${Object.keys(calling).join(', calling.')}`, answer);
+	}
+	return answer;
+}
+
+/** The output fields of a write: `success: true` (a refused write already threw), or the dry-run preview. */
+export function writeOutcome(answer: IDataObject | DryRunResult): IDataObject {
+	if (answer.dryRun === true) return { dryRun: true, request: answer.request };
+	return { success: true };
+}
+
+/** What an operation decides on the stored call hours: the new ones, and whatever it reports about them. */
+export interface CallHoursDecision {
+	next: CallHours;
+}
+
+function outcomeOf(result: AccountUpdateResult<CallHours | undefined, unknown>): IDataObject {
+	// Nothing written: the stored call hours already held the change.
+	const outcome = result.answer ? writeOutcome(result.answer) : { success: true };
+	if (outcome.dryRun !== true) Object.assign(outcome, writesReport(result));
+	return outcome;
+}
+
+/**
+ * Every change of call_hours: reads them, lets `decide` compute the new ones (it throws, and nothing is
+ * written, when a rule breaks), writes them whole, and — across items, executions and queue-mode workers —
+ * makes sure no concurrent writer's stale write dropped the change (shared/execution/accountUpdate.ts). A
+ * write that must be repeated applies only this item's difference to what is stored by then.
+ */
+export async function updateSettings<D extends CallHoursDecision>(
+	ctx: IExecuteFunctions,
+	graph: GraphClient,
+	phoneNumberId: string,
+	options: ItemOptions,
+	decide: (stored: CallHours | undefined) => D | Promise<D>,
+) {
+	const { dryRun, verifyWrites } = options;
+	const pending = await updateAccount(
+		graph,
+		{
+			key: accountKey(graph, phoneNumberId),
+			read: async (g) => storedCallHours((await fetchSettings(g, phoneNumberId)).calling),
+			decide: async (stored) => {
+				const decision = await decide(stored);
+				return { ...decision, change: callHoursChange(stored, decision.next) };
+			},
+			write: async (g, current, change) => {
+				if (!dryRun && holdsCallHoursChange(current, change)) return undefined;
+				// The WHOLE call_hours: Meta replaces the stored value, so every part of it is sent.
+				const callHours = callHoursToWire(applyCallHoursChange(current, change, new Date())) as unknown as IDataObject;
+				return await writeSettings(ctx.getNode(), g, phoneNumberId, { call_hours: callHours }, dryRun);
+			},
+			holds: holdsCallHoursChange,
+		},
+		{ dryRun, verify: verifyWrites },
+		ctx.getNode(),
+	);
+	return { before: pending.before, decision: pending.decision, outcome: pending.settled.then(outcomeOf) };
+}
+
+export function holidayToJson(holiday: Holiday): IDataObject {
+	return { date: holiday.date, startTime: holiday.startTime, endTime: holiday.endTime };
+}
+
+/** What a holiday operation decides: the new list, the past dates it drops, and what it reports. */
+export interface HolidayDecision {
+	holidays: Holiday[];
+	droppedPast: Holiday[];
+	/** added, removed, ... */
+	report: IDataObject;
+}
+
+/** Holiday operations change only the holiday list: without stored call hours there is nothing to keep. */
+function requireCallHours(hours: CallHours | undefined): CallHours {
+	if (!hours) {
+		throw new InputError(
+			'phoneNumberId',
+			'has no call hours stored yet; set call hours first (Resource "Calling Setting" → "Set Call Hours"), then manage holidays',
+		);
+	}
+	return hours;
+}
+
+/**
+ * Add, Remove, Replace and Sync: `decide` computes the new holiday list on the stored call hours (`clock`
+ * is their timezone, now), which are written back with only the holidays changed.
+ */
+export async function updateHolidays(
+	ctx: IExecuteFunctions,
+	graph: GraphClient,
+	item: { phoneNumberId: string; options: ItemOptions },
+	decide: (stored: CallHours, clock: BusinessClock) => HolidayDecision | Promise<HolidayDecision>,
+): Promise<Settling> {
+	const { phoneNumberId } = item;
+	const { before, decision, outcome } = await updateSettings(ctx, graph, phoneNumberId, item.options, async (current) => {
+		const hours = requireCallHours(current);
+		const decided = await decide(hours, { timezoneId: hours.timezoneId, now: new Date() });
+		return { ...decided, next: { ...hours, holidays: decided.holidays } };
+	});
+	return new Settling(
+		outcome.then((written) => ({
+			phoneNumberId,
+			...written,
+			timezoneId: before?.timezoneId,
+			holidays: decision.next.holidays.map(holidayToJson),
+			...decision.report,
+			droppedPastHolidays: decision.droppedPast.map(holidayToJson),
+		})),
+	);
+}
