@@ -1,17 +1,40 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { AvailabilityCheck } from '../descriptions/availability';
+import { checkTimeParameter, readCheckTime } from '../descriptions/availability';
+import { availabilityCalendarFields, calendarOptions, readCheckCalendar } from '../descriptions/calendar';
+import { optionsCollection, showFor } from '../descriptions/options';
 import { AVAILABILITY_HORIZON_DAYS, checkAvailability, type AvailabilityInput } from '../hours/availability';
 import { checkAvailabilityWithCalendar } from './availability';
 import { prepareSource } from './source';
 import { DAY_MS } from './wall';
 
-/**
- * Both nodes' availability answer for the moment `check.at` and what the account has stored: hours only,
- * or with the calendar's closures as holidays (read in the hours' timezone, or the workflow's when there
- * are no hours).
+/*
+ * What both nodes' Availability → Check share: its parameters (the moment, the optional calendar, the read
+ * options), their reader, and the answer. Each node adds its account ID and how it reads the stored settings.
  */
-export async function availabilityAnswer(ctx: IExecuteFunctions, check: AvailabilityCheck, stored: Omit<AvailabilityInput, 'at'>): Promise<IDataObject> {
+
+export function availabilityCheckParameters(whereHoursApply: string): INodeProperties[] {
+	const displayOptions = showFor('availability', 'check');
+	return [
+		checkTimeParameter(displayOptions, whereHoursApply),
+		...availabilityCalendarFields(displayOptions),
+		optionsCollection(displayOptions, { write: false, extra: calendarOptions() }),
+	];
+}
+
+export function readAvailabilityCheck(ctx: IExecuteFunctions, itemIndex: number) {
+	return { at: readCheckTime(ctx, itemIndex), calendar: readCheckCalendar(ctx, itemIndex) };
+}
+
+/**
+ * The answer for the moment `check.at` and what the account has stored: hours only, or with the calendar's
+ * closures as holidays (read in the hours' timezone, or the workflow's when there are no hours).
+ */
+export async function availabilityAnswer(
+	ctx: IExecuteFunctions,
+	check: ReturnType<typeof readAvailabilityCheck>,
+	stored: Omit<AvailabilityInput, 'at'>,
+): Promise<IDataObject> {
 	const input: AvailabilityInput = { ...stored, at: check.at };
 	const answer = { at: check.at.toISOString() };
 	if (!check.calendar) return { ...answer, ...checkAvailability(input) };

@@ -1,8 +1,6 @@
 import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { parseCheckTime } from '../hours/checkTime';
-import { availabilityCalendarFields, calendarOptions, readCheckCalendar } from './calendar';
-import { optionsCollection, showFor } from './options';
 
 /** The `at` parameter of both nodes' availability check (and Messenger's Sync Closure From Calendar). */
 export function checkTimeParameter(displayOptions: IDisplayOptions, whereHoursApply: string): INodeProperties {
@@ -20,20 +18,3 @@ export function checkTimeParameter(displayOptions: IDisplayOptions, whereHoursAp
 export function readCheckTime(ctx: IExecuteFunctions, itemIndex: number): Date {
 	return parseCheckTime(ctx.getNodeParameter('at', itemIndex, ''), ctx.getTimezone(), new Date());
 }
-
-/** Both nodes' Availability → Check: the moment, the optional calendar and the read options. */
-export function availabilityCheckParameters(whereHoursApply: string): INodeProperties[] {
-	const displayOptions = showFor('availability', 'check');
-	return [
-		checkTimeParameter(displayOptions, whereHoursApply),
-		...availabilityCalendarFields(displayOptions),
-		optionsCollection(displayOptions, { write: false, extra: calendarOptions() }),
-	];
-}
-
-/** The parameters of availabilityCheckParameters for one item (the account ID is the node's own). */
-export function readAvailabilityCheck(ctx: IExecuteFunctions, itemIndex: number) {
-	return { at: readCheckTime(ctx, itemIndex), calendar: readCheckCalendar(ctx, itemIndex) };
-}
-
-export type AvailabilityCheck = ReturnType<typeof readAvailabilityCheck>;

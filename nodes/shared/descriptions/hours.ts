@@ -114,7 +114,7 @@ export function readWeeklyHours(ctx: IExecuteFunctions, itemIndex: number, rules
 	return validateWeeklyHours(weeklyHoursFromParameter(ctx.getNodeParameter('weeklyHours', itemIndex, {}), 'weeklyHours'), { ...rules, field: 'weeklyHours' });
 }
 
-export function holidaysField(displayOptions: IDisplayOptions): INodeProperties {
+function holidaysField(displayOptions: IDisplayOptions): INodeProperties {
 	return {
 		displayName: 'Holidays',
 		name: 'holidays',

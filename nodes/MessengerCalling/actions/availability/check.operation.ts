@@ -1,8 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { readPageId } from '../../../shared/accounts/locators';
-import { availabilityAnswer } from '../../../shared/calendar/checkOption';
-import { availabilityCheckParameters, readAvailabilityCheck } from '../../../shared/descriptions/availability';
+import { availabilityAnswer, availabilityCheckParameters, readAvailabilityCheck } from '../../../shared/calendar/checkOption';
 import type { GraphClient } from '../../../shared/transport/graph';
 import { callHoursOf } from '../../helpers/callSettings';
 import { fetchCallSettings } from '../common';

@@ -1,11 +1,9 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { readPhoneNumberId } from '../../../shared/accounts/locators';
-import { availabilityAnswer } from '../../../shared/calendar/checkOption';
-import { availabilityCheckParameters, readAvailabilityCheck } from '../../../shared/descriptions/availability';
+import { availabilityAnswer, availabilityCheckParameters, readAvailabilityCheck } from '../../../shared/calendar/checkOption';
 import type { GraphClient } from '../../../shared/transport/graph';
-import { isCallingEnabled, storedCallHours } from '../../helpers/settingsAnswer';
-import { fetchSettings } from '../api';
+import { fetchSettings, isCallingEnabled, storedCallHours } from '../api';
 
 export const description = availabilityCheckParameters('Weekly hours and holidays are applied in the business timezone.');
 

@@ -3,9 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readPhoneNumberId } from '../../../shared/accounts/locators';
 import { todayIn } from '../../../shared/hours/timezone';
 import type { GraphClient } from '../../../shared/transport/graph';
-import { storedCallHours } from '../../helpers/settingsAnswer';
 import { optionsCollection, showFor } from '../../../shared/descriptions/options';
-import { fetchSettings } from '../api';
+import { fetchSettings, storedCallHours } from '../api';
 
 const displayOptions = showFor('holidaySchedule', 'get');
 

@@ -19,7 +19,7 @@ import { keepsEverythingElseNotice } from './holidayList';
 
 const displayOptions = showFor('holidaySchedule', 'sync');
 
-export const DEFAULT_LOOK_AHEAD_DAYS = 366;
+const DEFAULT_LOOK_AHEAD_DAYS = 366;
 const MAX_LOOK_AHEAD_DAYS = 3660;
 
 export const description: INodeProperties[] = [

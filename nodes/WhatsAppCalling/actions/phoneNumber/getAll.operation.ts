@@ -11,7 +11,7 @@ import { fetchSettings } from '../api';
 
 const displayOptions = showFor('phoneNumber', 'getAll');
 
-export const MAX_LIMIT = 1000;
+const MAX_LIMIT = 1000;
 
 export const description: INodeProperties[] = [
 	wabaIdLocator({ displayOptions }),
