@@ -215,17 +215,6 @@ export interface HolidayDecision {
 	report: IDataObject;
 }
 
-/** Holiday operations change only the holiday list: without stored call hours there is nothing to keep. */
-function requireCallHours(hours: CallHours | undefined): CallHours {
-	if (!hours) {
-		throw new InputError(
-			'phoneNumberId',
-			'has no call hours stored yet; set call hours first (Resource "Calling Setting" → "Set Call Hours"), then manage holidays',
-		);
-	}
-	return hours;
-}
-
 /**
  * Add, Remove, Replace and Sync: `decide` computes the new holiday list on the stored call hours (`clock`
  * is their timezone, now), which are written back with only the holidays changed.
@@ -237,8 +226,14 @@ export async function updateHolidays(
 	decide: (stored: CallHours, clock: BusinessClock) => HolidayDecision | Promise<HolidayDecision>,
 ): Promise<Settling> {
 	const { phoneNumberId } = item;
-	const { before, decision, outcome } = await updateSettings(ctx, graph, phoneNumberId, item.options, async (current) => {
-		const hours = requireCallHours(current);
+	const { before, decision, outcome } = await updateSettings(ctx, graph, phoneNumberId, item.options, async (hours) => {
+		// They change only the holiday list: without stored call hours there is nothing to keep.
+		if (!hours) {
+			throw new InputError(
+				'phoneNumberId',
+				'has no call hours stored yet; set call hours first (Resource "Calling Setting" → "Set Call Hours"), then manage holidays',
+			);
+		}
 		const decided = await decide(hours, { timezoneId: hours.timezoneId, now: new Date() });
 		return { ...decided, next: { ...hours, holidays: decided.holidays } };
 	});

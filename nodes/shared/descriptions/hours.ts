@@ -3,7 +3,7 @@ import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-wo
 import { locatorValue } from '../accounts/locators';
 import { holidaysFromJson, holidaysFromParameter, validateHolidays } from '../hours/holidays';
 import { validateTimezone } from '../hours/timezone';
-import type { BusinessClock, Holiday } from '../hours/types';
+import { DAYS_OF_WEEK, type BusinessClock, type Holiday } from '../hours/types';
 import { validateWeeklyHours, weeklyHoursFromParameter, type WeeklyHoursRules } from '../hours/weeklyHours';
 
 /**
@@ -14,15 +14,8 @@ import { validateWeeklyHours, weeklyHoursFromParameter, type WeeklyHoursRules } 
  *   holidays    = {"holiday": [{"date", "startTime", "endTime"}]}
  */
 
-const DAY_OPTIONS = [
-	{ name: 'Monday', value: 'MONDAY' },
-	{ name: 'Tuesday', value: 'TUESDAY' },
-	{ name: 'Wednesday', value: 'WEDNESDAY' },
-	{ name: 'Thursday', value: 'THURSDAY' },
-	{ name: 'Friday', value: 'FRIDAY' },
-	{ name: 'Saturday', value: 'SATURDAY' },
-	{ name: 'Sunday', value: 'SUNDAY' },
-];
+// Monday ... Sunday, in Meta's order.
+const DAY_OPTIONS = DAYS_OF_WEEK.map((day) => ({ name: day[0] + day.slice(1).toLowerCase(), value: day }));
 
 /** Adds conditions to the `show` part of displayOptions without changing the caller's object. */
 export function withShow(displayOptions: IDisplayOptions, extra: IDisplayOptions['show']): IDisplayOptions {

@@ -3,8 +3,13 @@ import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-wo
 import { readPhoneNumberId } from '../../../shared/accounts/locators';
 import { checkHolidaysBeforeRead, holidaysInputFields, readHolidaysInput } from '../../../shared/descriptions/hours';
 import { optionsCollection, readOptions, showFor } from '../../../shared/descriptions/options';
+import type { Settling } from '../../../shared/execution/settling';
+import { mergeHolidays, replaceHolidays, type HolidayRules } from '../../../shared/hours/holidays';
+import type { Holiday } from '../../../shared/hours/types';
+import type { GraphClient } from '../../../shared/transport/graph';
+import { updateHolidays, type HolidayDecision } from '../api';
 
-/** What the holiday writes show alike, and the parameters Add and Replace share. */
+/** The notice of every holiday write, and Holiday Schedule → Add and → Replace, which differ only in their rule. */
 
 export function keepsEverythingElseNotice(displayOptions: IDisplayOptions): INodeProperties {
 	return {
@@ -17,20 +22,42 @@ export function keepsEverythingElseNotice(displayOptions: IDisplayOptions): INod
 	};
 }
 
-/** Add and Replace show the same: a list of holidays, from the form or as JSON. */
-export function holidayListParameters(operation: 'add' | 'replace'): INodeProperties[] {
+/** The new list from the stored and the given holidays, and what the operation reports about it. */
+type ListRule = (stored: Holiday[], given: Holiday[], rules: HolidayRules) => HolidayDecision;
+
+/** An operation that writes a list of holidays (from the form or as JSON) into the stored schedule by `rule`. */
+function holidayListOperation(operation: 'add' | 'replace', rule: ListRule) {
 	const displayOptions = showFor('holidaySchedule', operation);
-	return [
-		keepsEverythingElseNotice(displayOptions),
-		...holidaysInputFields(displayOptions),
-		optionsCollection(displayOptions, { write: true, readModifyWrite: true }),
-	];
+	/** The number and the holidays, checked before anything is read. */
+	function validate(this: IExecuteFunctions, itemIndex: number) {
+		const phoneNumberId = readPhoneNumberId(this, itemIndex);
+		const holidays = readHolidaysInput(this, itemIndex);
+		checkHolidaysBeforeRead(holidays);
+		return { phoneNumberId, holidays, options: readOptions(this, itemIndex) };
+	}
+	async function execute(this: IExecuteFunctions, _itemIndex: number, graph: GraphClient, input: ReturnType<typeof validate>): Promise<Settling> {
+		const { holidays, field } = input.holidays;
+		return await updateHolidays(this, graph, input, (stored, clock) => rule(stored.holidays, holidays, { ...clock, field }));
+	}
+	return {
+		description: [
+			keepsEverythingElseNotice(displayOptions),
+			...holidaysInputFields(displayOptions),
+			optionsCollection(displayOptions, { write: true, readModifyWrite: true }),
+		],
+		validate,
+		execute,
+	};
 }
 
-/** Add and Replace read the same: the number and a list of holidays, checked before anything is read. */
-export function readHolidayList(ctx: IExecuteFunctions, itemIndex: number) {
-	const phoneNumberId = readPhoneNumberId(ctx, itemIndex);
-	const holidays = readHolidaysInput(ctx, itemIndex);
-	checkHolidaysBeforeRead(holidays);
-	return { phoneNumberId, holidays, options: readOptions(ctx, itemIndex) };
-}
+/** The given holidays join the stored ones; a date already stored gets the given times. */
+export const add = holidayListOperation('add', (stored, given, rules) => {
+	const { added, updated, ...next } = mergeHolidays(stored, given, rules);
+	return { ...next, report: { added, updated } };
+});
+
+/** The given holidays become the whole schedule. */
+export const replace = holidayListOperation('replace', (stored, given, rules) => {
+	const { added, updated, removed, ...next } = replaceHolidays(stored, given, rules);
+	return { ...next, report: { added, updated, removed } };
+});
