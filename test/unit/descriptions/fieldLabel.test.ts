@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import type { INodeProperties } from 'n8n-workflow';
 
 import { properties as messengerProperties } from '../../../nodes/MessengerCalling/actions/properties';
-import { properties as whatsAppProperties } from '../../../nodes/WhatsAppCalling/actions/properties';
+import { WhatsAppCalling } from '../../../nodes/WhatsAppCalling/WhatsAppCalling.node';
 import { fieldLabel, inputErrorInWords, labelPathsIn } from '../../../nodes/shared/descriptions/fieldLabel';
+
+const whatsAppProperties = new WhatsAppCalling().description.properties;
 
 /*
  * Every field path an InputError can carry, per throw site (grep `new InputError(` under nodes/), with the
