@@ -1,4 +1,6 @@
-import { futureHolidays, MAX_HOLIDAYS, todayIn, type BusinessClock, type Holiday } from '../../shared/hours';
+import { byDate, futureHolidays, MAX_HOLIDAYS } from '../../shared/hours/holidays';
+import { todayIn } from '../../shared/hours/timezone';
+import type { BusinessClock, Holiday } from '../../shared/hours/types';
 import { InputError } from '../../shared/validation';
 
 /*
@@ -59,7 +61,7 @@ export function planHolidaySync(
 	let written: Holiday[];
 	let deferred: string[];
 	if (mode === 'mirror') {
-		const all = [...calendarByDate.values()].sort((a, b) => (a.date < b.date ? -1 : 1));
+		const all = [...calendarByDate.values()].sort(byDate);
 		written = all.slice(0, MAX_HOLIDAYS);
 		deferred = all.slice(MAX_HOLIDAYS).map((h) => h.date);
 	} else {
@@ -69,10 +71,10 @@ export function planHolidaySync(
 			const known = merged.get(date);
 			if (known) merged.set(date, widen(known, day));
 		}
-		const fresh = [...calendarByDate.values()].filter((h) => !storedByDate.has(h.date)).sort((a, b) => (a.date < b.date ? -1 : 1));
+		const fresh = [...calendarByDate.values()].filter((h) => !storedByDate.has(h.date)).sort(byDate);
 		const room = Math.max(0, MAX_HOLIDAYS - merged.size);
 		fresh.slice(0, room).forEach((h) => merged.set(h.date, h));
-		written = [...merged.values()].sort((a, b) => (a.date < b.date ? -1 : 1));
+		written = [...merged.values()].sort(byDate);
 		deferred = fresh.slice(room).map((h) => h.date);
 	}
 	const writtenDates = new Set(written.map((h) => h.date));

@@ -143,7 +143,7 @@ function sipFrom(updateFields: Record<string, unknown>): IDataObject | undefined
  * `audio.additional_codecs`: codecs offered besides Meta's default (e.g. PCMA, PCMU for SIP trunks that need
  * G.711). Names as Meta spells them, uppercased, deduplicated; an empty value sends [] (no extra codecs).
  */
-export function audioCodecsFromParameter(value: unknown, field: string): string[] {
+function audioCodecsFromParameter(value: unknown, field: string): string[] {
 	const codecs: string[] = [];
 	parseCommaList(value, field).forEach((part, index) => {
 		const codec = part.toUpperCase();

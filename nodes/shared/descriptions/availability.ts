@@ -1,8 +1,8 @@
 import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { parseCheckTime } from '../hours';
+import { parseCheckTime } from '../hours/checkTime';
 
-/** The `at` parameter of both nodes' availability check. */
+/** The `at` parameter of both nodes' availability check (and Messenger's Sync Closure From Calendar). */
 export function checkTimeParameter(displayOptions: IDisplayOptions, whereHoursApply: string): INodeProperties {
 	return {
 		displayName: 'At',

@@ -1,22 +1,21 @@
-import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { locatorValue } from '../accounts/locators';
+import { holidaysFromJson, holidaysFromParameter, validateHolidays } from '../hours/holidays';
+import { validateTimezone } from '../hours/timezone';
+import { DAYS_OF_WEEK, type BusinessClock, type Holiday } from '../hours/types';
+import { validateWeeklyHours, weeklyHoursFromParameter, type WeeklyHoursRules } from '../hours/weeklyHours';
 
 /**
  * The hours and holiday parameters that both action nodes show. Each block is a function of the
  * displayOptions of the operation that uses it, so the WhatsApp and Messenger nodes show the same fields
- * with the same names, and the shared hours core reads one value shape:
+ * with the same names, and the shared hours core reads one value shape (the readers follow each block):
  *   weeklyHours = {"hours": [{"dayOfWeek", "openTime", "closeTime"}]}
  *   holidays    = {"holiday": [{"date", "startTime", "endTime"}]}
  */
 
-const DAY_OPTIONS = [
-	{ name: 'Monday', value: 'MONDAY' },
-	{ name: 'Tuesday', value: 'TUESDAY' },
-	{ name: 'Wednesday', value: 'WEDNESDAY' },
-	{ name: 'Thursday', value: 'THURSDAY' },
-	{ name: 'Friday', value: 'FRIDAY' },
-	{ name: 'Saturday', value: 'SATURDAY' },
-	{ name: 'Sunday', value: 'SUNDAY' },
-];
+// Monday ... Sunday, in Meta's order.
+const DAY_OPTIONS = DAYS_OF_WEEK.map((day) => ({ name: day[0] + day.slice(1).toLowerCase(), value: day }));
 
 /** Adds conditions to the `show` part of displayOptions without changing the caller's object. */
 export function withShow(displayOptions: IDisplayOptions, extra: IDisplayOptions['show']): IDisplayOptions {
@@ -50,6 +49,11 @@ export function timezoneIdField(displayOptions: IDisplayOptions): INodePropertie
 		],
 		displayOptions,
 	};
+}
+
+/** The timezone of an item, checked (a list pick or a typed name). */
+export function readTimezoneId(ctx: IExecuteFunctions, itemIndex: number): string {
+	return validateTimezone(locatorValue(ctx.getNodeParameter('timezoneId', itemIndex, '')), 'timezoneId');
 }
 
 export function weeklyHoursField(displayOptions: IDisplayOptions): INodeProperties {
@@ -98,7 +102,12 @@ export function weeklyHoursField(displayOptions: IDisplayOptions): INodeProperti
 	};
 }
 
-export function holidaysField(displayOptions: IDisplayOptions): INodeProperties {
+/** The weekly hours of an item, checked by the platform's rules (WhatsApp: two windows a day). */
+export function readWeeklyHours(ctx: IExecuteFunctions, itemIndex: number, rules: Omit<WeeklyHoursRules, 'field'>) {
+	return validateWeeklyHours(weeklyHoursFromParameter(ctx.getNodeParameter('weeklyHours', itemIndex, {}), 'weeklyHours'), { ...rules, field: 'weeklyHours' });
+}
+
+function holidaysField(displayOptions: IDisplayOptions): INodeProperties {
 	return {
 		displayName: 'Holidays',
 		name: 'holidays',
@@ -180,4 +189,27 @@ export function holidaysInputFields(displayOptions: IDisplayOptions): INodePrope
 			displayOptions: withShow(displayOptions, { holidaysInput: ['json'] }),
 		},
 	];
+}
+
+export interface HolidaysInput {
+	holidays: Holiday[];
+	/** the parameter they came from, so later rules (past dates, at most 20) name it in their errors */
+	field: 'holidays' | 'holidaysJson';
+}
+
+/** The holidays of holidaysInputFields: from the form or as JSON, each one read (not yet checked as a list). */
+export function readHolidaysInput(ctx: IExecuteFunctions, itemIndex: number): HolidaysInput {
+	if (ctx.getNodeParameter('holidaysInput', itemIndex, 'fields') === 'json') {
+		return { holidays: holidaysFromJson(ctx.getNodeParameter('holidaysJson', itemIndex, '[]'), 'holidaysJson'), field: 'holidaysJson' };
+	}
+	return { holidays: holidaysFromParameter(ctx.getNodeParameter('holidays', itemIndex, {}), 'holidays'), field: 'holidays' };
+}
+
+// A clock before every date a user can type: with it validateHolidays checks every holiday rule except
+// "not in the past", which needs the stored timezone and is checked again after the read.
+const BEFORE_ANY_HOLIDAY: BusinessClock = { timezoneId: 'UTC', now: new Date(0) };
+
+/** Dates, times, start before end, one entry per date, at most 20: checked before the first request. */
+export function checkHolidaysBeforeRead(input: HolidaysInput): void {
+	validateHolidays(input.holidays, { ...BEFORE_ANY_HOLIDAY, field: input.field });
 }

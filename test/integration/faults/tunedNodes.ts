@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workf
 import { MessengerCalling } from '../../../nodes/MessengerCalling/MessengerCalling.node';
 import { operations as messengerOperations } from '../../../nodes/MessengerCalling/actions/router';
 import { WhatsAppCalling } from '../../../nodes/WhatsAppCalling/WhatsAppCalling.node';
-import { operations as whatsAppOperations } from '../../../nodes/WhatsAppCalling/actions/router';
+import { operations as whatsAppOperations } from '../../../nodes/WhatsAppCalling/WhatsAppCalling.node';
 import type { OperationTable } from '../../../nodes/shared/execution/runItems';
 import { runItems, type ClientTuning } from '../../../nodes/shared/execution/runItems';
 

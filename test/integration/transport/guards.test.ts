@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { createGraphClient, guarded } from '../../../nodes/shared/transport/graph';
-import { DEMO, startSandbox, type Sandbox } from '../../sandbox';
+import { DEMO, startSandbox, type Sandbox } from '../../../tools/sandbox';
 import { runNode, sandboxCredentials } from '../harness';
 
 /*

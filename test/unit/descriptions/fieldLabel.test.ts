@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import type { INodeProperties } from 'n8n-workflow';
 
 import { properties as messengerProperties } from '../../../nodes/MessengerCalling/actions/properties';
-import { properties as whatsAppProperties } from '../../../nodes/WhatsAppCalling/actions/properties';
+import { WhatsAppCalling } from '../../../nodes/WhatsAppCalling/WhatsAppCalling.node';
 import { fieldLabel, inputErrorInWords, labelPathsIn } from '../../../nodes/shared/descriptions/fieldLabel';
+
+const whatsAppProperties = new WhatsAppCalling().description.properties;
 
 /*
  * Every field path an InputError can carry, per throw site (grep `new InputError(` under nodes/), with the
@@ -68,6 +70,14 @@ const WHATSAPP: Case[] = [
 	['holidaySchedule', 'sync', 'options.publicHolidaysBaseUrl', 'Options › Public Holidays Base URL'],
 	['phoneNumber', 'getAll', 'wabaId', 'WhatsApp Business Account ID'],
 	['phoneNumber', 'getAll', 'limit', 'Limit'],
+	['message', 'sendCallButton', 'recipient', 'Recipient'],
+	['message', 'sendCallButton', 'bodyText', 'Body Text'],
+	['message', 'sendCallButton', 'options.displayText', 'Options › Button Text'],
+	['message', 'sendCallButton', 'options.buttonLifetime', 'Options › Button Active For'],
+	['message', 'sendCallButton', 'options.payload', 'Options › Tracking Payload'],
+	['message', 'sendCallPermissionRequest', 'recipient', 'Recipient'],
+	['message', 'sendCallPermissionRequest', 'bodyText', 'Body Text'],
+	['callPermission', 'get', 'recipient', 'Recipient'],
 	['availability', 'check', 'at', 'At'],
 	['availability', 'check', 'options.concurrency', 'Options › Concurrency'],
 	['availability', 'check', 'options.maxWaitSeconds', 'Options › Max Wait (Seconds)'],

@@ -1,5 +1,5 @@
 import { parseLifetime, parseRecipient } from '../../../nodes/WhatsAppCalling/actions/message/fields';
-import { permissionRequestBlocked, readCallPermissionAnswer } from '../../../nodes/WhatsAppCalling/actions/message/messages';
+import { permissionRequestBlocked, readCallPermissionAnswer } from '../../../nodes/WhatsAppCalling/actions/api';
 import { closedNow } from '../../../nodes/shared/hours/availability';
 import { expectInputError } from '../hours/expectInputError';
 

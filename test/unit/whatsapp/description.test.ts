@@ -1,7 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { WhatsAppCalling } from '../../../nodes/WhatsAppCalling/WhatsAppCalling.node';
-import { operations } from '../../../nodes/WhatsAppCalling/actions/router';
+import { operations, WhatsAppCalling } from '../../../nodes/WhatsAppCalling/WhatsAppCalling.node';
 
 const { description } = new WhatsAppCalling();
 const properties = description.properties;

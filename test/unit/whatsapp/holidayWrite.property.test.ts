@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 
 import { callHoursToWire, mergeHolidays, removeHolidays, type Holiday } from '../../../nodes/shared/hours';
-import { readCallingSettings, storedCallHours } from '../../../nodes/WhatsAppCalling/helpers/settingsAnswer';
+import { readCallingSettings, storedCallHours } from '../../../nodes/WhatsAppCalling/actions/api';
 
 /**
  * The path a holiday operation takes, from Meta's stored answer to the call_hours it writes back:

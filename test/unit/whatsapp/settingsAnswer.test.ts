@@ -4,7 +4,7 @@ import {
 	normalizeEnum,
 	normalizeRestrictions,
 	readCallingSettings,
-} from '../../../nodes/WhatsAppCalling/helpers/settingsAnswer';
+} from '../../../nodes/WhatsAppCalling/actions/api';
 
 describe('normalizeEnum', () => {
 	it.each([

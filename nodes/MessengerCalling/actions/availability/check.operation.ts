@@ -1,46 +1,22 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { optionsCollection, showFor } from '../../../shared/descriptions/options';
-import { checkTimeParameter, readCheckTime } from '../../../shared/descriptions/availability';
+import { readPageId } from '../../../shared/accounts/locators';
+import { availabilityAnswer, availabilityCheckParameters, readAvailabilityCheck } from '../../../shared/calendar/checkOption';
 import type { GraphClient } from '../../../shared/transport/graph';
-import { availabilityAnswer } from '../../../shared/calendar';
-import { availabilityCalendarFields, calendarOptions, readCheckCalendar } from '../../../shared/descriptions/calendar';
 import { callHoursOf } from '../../helpers/callSettings';
-import { fetchCallSettings, readPageId } from '../common';
+import { fetchCallSettings } from '../common';
 
-const displayOptions = showFor('availability', 'check');
+export const description = availabilityCheckParameters('The weekly hours are applied in the Page’s call hours timezone.');
 
-export const description: INodeProperties[] = [
-	checkTimeParameter(displayOptions, 'The weekly hours are applied in the Page’s call hours timezone.'),
-	...availabilityCalendarFields(displayOptions),
-	optionsCollection(displayOptions, { write: false, extra: calendarOptions() }),
-];
-
-function readInput(ctx: IExecuteFunctions, itemIndex: number) {
-	return { pageId: readPageId(ctx, itemIndex), at: readCheckTime(ctx, itemIndex), calendar: readCheckCalendar(ctx, itemIndex) };
+export function validate(this: IExecuteFunctions, itemIndex: number) {
+	return { pageId: readPageId(this, itemIndex), ...readAvailabilityCheck(this, itemIndex) };
 }
 
-type Input = ReturnType<typeof readInput>;
+type Input = ReturnType<typeof validate>;
 
-export function validate(this: IExecuteFunctions, itemIndex: number): Input {
-	return readInput(this, itemIndex);
-}
-
-export async function execute(
-	this: IExecuteFunctions,
-	_itemIndex: number,
-	graph: GraphClient,
-	input: Input,
-): Promise<IDataObject> {
-	const { pageId, at, calendar } = input;
-	const { settings } = await fetchCallSettings(graph, pageId, ['call_hours', 'icon_enabled']);
-	const availability = await availabilityAnswer(this, {
-		at,
-		// A Page has no calling on/off switch of its own; the icon and the hours decide.
-		callingEnabled: true,
-		callHours: callHoursOf(settings),
-		// Meta shows the icon unless told otherwise.
-		iconEnabled: settings.icon_enabled ?? true,
-	}, calendar);
-	return { pageId, at: at.toISOString(), ...availability };
+export async function execute(this: IExecuteFunctions, _itemIndex: number, graph: GraphClient, input: Input): Promise<IDataObject> {
+	const { settings } = await fetchCallSettings(graph, input.pageId, ['call_hours', 'icon_enabled']);
+	// A Page has no calling on/off switch of its own; the icon and the hours decide. Meta shows the icon unless told otherwise.
+	const stored = { callingEnabled: true, callHours: callHoursOf(settings), iconEnabled: settings.icon_enabled ?? true };
+	return { pageId: input.pageId, ...(await availabilityAnswer(this, input, stored)) };
 }

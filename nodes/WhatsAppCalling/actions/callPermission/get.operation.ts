@@ -4,7 +4,7 @@ import { readPhoneNumberId } from '../../../shared/accounts/locators';
 import { optionsCollection, showFor } from '../../../shared/descriptions/options';
 import type { GraphClient } from '../../../shared/transport/types';
 import { readRecipient, recipientField } from '../message/fields';
-import { fetchCallPermission } from '../message/messages';
+import { fetchCallPermission } from '../api';
 
 const displayOptions = showFor('callPermission', 'get');
 

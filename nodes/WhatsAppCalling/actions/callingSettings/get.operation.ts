@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { readPhoneNumberId } from '../../../shared/accounts/locators';
 import type { GraphClient } from '../../../shared/transport/graph';
 import { optionsCollection, showFor } from '../../../shared/descriptions/options';
-import { fetchSettings, readPhoneNumberId } from '../common';
+import { fetchSettings } from '../api';
 
 const displayOptions = showFor('callingSettings', 'get');
 
@@ -22,18 +23,15 @@ export const description: INodeProperties[] = [
 	}),
 ];
 
-export function validate(this: IExecuteFunctions, itemIndex: number): string {
-	return readPhoneNumberId(this, itemIndex);
+export function validate(this: IExecuteFunctions, itemIndex: number) {
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	return { phoneNumberId: readPhoneNumberId(this, itemIndex), includeSipCredentials: options.includeSipCredentials === true };
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	graph: GraphClient,
-	phoneNumberId: string,
-): Promise<IDataObject> {
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const qs = options.includeSipCredentials === true ? { include_sip_credentials: true } : undefined;
-	const settings = await fetchSettings(graph, phoneNumberId, qs);
+type Input = ReturnType<typeof validate>;
+
+export async function execute(this: IExecuteFunctions, _itemIndex: number, graph: GraphClient, input: Input): Promise<IDataObject> {
+	const { phoneNumberId } = input;
+	const settings = await fetchSettings(graph, phoneNumberId, input.includeSipCredentials ? { include_sip_credentials: true } : undefined);
 	return { phoneNumberId, calling: settings.calling, restrictions: settings.restrictions };
 }

@@ -1,23 +1,23 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { locatorValue } from '../../../shared/accounts/locators';
-import { holidaysInputFields, timezoneIdField, weeklyHoursField, withShow } from '../../../shared/descriptions/hours';
+import { readPhoneNumberId } from '../../../shared/accounts/locators';
 import {
-	callHoursToWire,
-	futureHolidays,
-	validateHolidays,
-	validateTimezone,
-	validateWeeklyHours,
-	weeklyHoursFromParameter,
-	type BusinessClock,
-	type CallHoursStatus,
-	type Holiday,
-} from '../../../shared/hours';
+	holidaysInputFields,
+	readHolidaysInput,
+	readTimezoneId,
+	readWeeklyHours,
+	timezoneIdField,
+	weeklyHoursField,
+	withShow,
+} from '../../../shared/descriptions/hours';
+import { futureHolidays, validateHolidays } from '../../../shared/hours/holidays';
+import type { BusinessClock, CallHours, CallHoursStatus, Holiday } from '../../../shared/hours/types';
+import { callHoursToWire } from '../../../shared/hours/wire';
 import type { GraphClient } from '../../../shared/transport/graph';
 import { InputError } from '../../../shared/validation';
 import { Settling } from '../../../shared/execution/settling';
-import { optionsCollection, showFor } from '../../../shared/descriptions/options';
-import { holidayToJson, readHolidaysInput, readPhoneNumberId, updateCallHours } from '../common';
+import { optionsCollection, readOptions, showFor } from '../../../shared/descriptions/options';
+import { holidayToJson, updateSettings } from '../api';
 
 const displayOptions = showFor('callingSettings', 'setCallHours');
 
@@ -88,61 +88,47 @@ function readHolidayMode(ctx: IExecuteFunctions, itemIndex: number): HolidayMode
 	return raw as HolidayMode;
 }
 
-/** Everything the user typed, checked: before the first request of the run (validate) and again by execute. */
-function readInput(ctx: IExecuteFunctions, itemIndex: number) {
-	const phoneNumberId = readPhoneNumberId(ctx, itemIndex);
-	const status = readStatus(ctx, itemIndex);
-	const timezoneId = validateTimezone(locatorValue(ctx.getNodeParameter('timezoneId', itemIndex, '')), 'timezoneId');
-	const weeklyHours = validateWeeklyHours(
-		weeklyHoursFromParameter(ctx.getNodeParameter('weeklyHours', itemIndex, {}), 'weeklyHours'),
-		{ maxPerDay: 2, allowEmpty: false, field: 'weeklyHours' },
-	);
-	const mode = readHolidayMode(ctx, itemIndex);
+/** Everything the user typed, checked before the first request of the run. */
+export function validate(this: IExecuteFunctions, itemIndex: number) {
+	const phoneNumberId = readPhoneNumberId(this, itemIndex);
+	const status = readStatus(this, itemIndex);
+	const timezoneId = readTimezoneId(this, itemIndex);
+	const weeklyHours = readWeeklyHours(this, itemIndex, { maxPerDay: 2, allowEmpty: false });
+	const mode = readHolidayMode(this, itemIndex);
 	const clock: BusinessClock = { timezoneId, now: new Date() };
-
 	let replacement: Holiday[] = [];
 	if (mode === 'replace') {
-		const input = readHolidaysInput(ctx, itemIndex);
+		const input = readHolidaysInput(this, itemIndex);
 		replacement = validateHolidays(input.holidays, { ...clock, field: input.field });
 	}
-	return { phoneNumberId, status, timezoneId, weeklyHours, mode, clock, replacement };
+	return { phoneNumberId, status, timezoneId, weeklyHours, mode, clock, replacement, options: readOptions(this, itemIndex) };
 }
 
-type Input = ReturnType<typeof readInput>;
+type Input = ReturnType<typeof validate>;
 
-export function validate(this: IExecuteFunctions, itemIndex: number): Input {
-	return readInput(this, itemIndex);
+/** The new call hours, and (keep mode) the stored holidays that are dropped because their date has passed. */
+function decideCallHours(input: Input, stored: CallHours | undefined): { next: CallHours; droppedPast: Holiday[] } {
+	const { status, timezoneId, weeklyHours, mode, clock } = input;
+	if (mode !== 'keep') return { next: { status, timezoneId, weeklyHours, holidays: input.replacement }, droppedPast: [] };
+	// "Today" is judged in the new timezone: that is the one Meta will check the dates against.
+	const storedHolidays = stored?.holidays ?? [];
+	const holidays = futureHolidays(storedHolidays, clock);
+	const kept = new Set(holidays.map((h) => h.date));
+	return { next: { status, timezoneId, weeklyHours, holidays }, droppedPast: storedHolidays.filter((h) => !kept.has(h.date)) };
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	graph: GraphClient,
-	input: Input,
-): Promise<Settling> {
-	const { phoneNumberId, status, timezoneId, weeklyHours, mode, clock, replacement } = input;
-
+export async function execute(this: IExecuteFunctions, _itemIndex: number, graph: GraphClient, input: Input): Promise<Settling> {
+	const { phoneNumberId } = input;
 	// The same read-modify-write as the holiday operations: in keep mode the stored holidays stay, and a
 	// concurrent holiday change is not lost (see shared/execution/accountUpdate.ts).
-	let droppedPast: Holiday[] = [];
-	const { plan, outcome } = await updateCallHours(this, itemIndex, graph, phoneNumberId, (stored) => {
-		let holidays = replacement;
-		if (mode === 'keep') {
-			// "Today" is judged in the new timezone: that is the one Meta will check the dates against.
-			const storedHolidays = stored?.holidays ?? [];
-			holidays = futureHolidays(storedHolidays, clock);
-			const kept = new Set(holidays.map((h) => h.date));
-			droppedPast = storedHolidays.filter((h) => !kept.has(h.date));
-		}
-		return { next: { status, timezoneId, weeklyHours, holidays }, report: {} };
-	});
+	const { decision, outcome } = await updateSettings(this, graph, phoneNumberId, input.options, (stored) => decideCallHours(input, stored));
 	return new Settling(
 		outcome.then((written) => ({
 			phoneNumberId,
 			...written,
-			holidayMode: mode,
-			calling: { call_hours: callHoursToWire(plan.next) as unknown as IDataObject },
-			droppedPastHolidays: droppedPast.map(holidayToJson),
+			holidayMode: input.mode,
+			calling: { call_hours: callHoursToWire(decision.next) as unknown as IDataObject },
+			droppedPastHolidays: decision.droppedPast.map(holidayToJson),
 		})),
 	);
 }

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { readPhoneNumberId } from '../../../shared/accounts/locators';
 import type { GraphClient } from '../../../shared/transport/graph';
 import { callingUpdateFromFields, DEFAULT_SIP_PORT } from '../../helpers/updateBody';
-import { optionsCollection, showFor } from '../../../shared/descriptions/options';
-import { readDryRun, readPhoneNumberId, writeCalling, writeOutcome } from '../common';
+import { optionsCollection, readOptions, showFor } from '../../../shared/descriptions/options';
+import { writeOutcome, writeSettings } from '../api';
 
 const displayOptions = showFor('callingSettings', 'update');
 
@@ -146,25 +147,16 @@ export const description: INodeProperties[] = [
 	optionsCollection(displayOptions, { write: true }),
 ];
 
-function readInput(ctx: IExecuteFunctions, itemIndex: number) {
-	const phoneNumberId = readPhoneNumberId(ctx, itemIndex);
-	const calling = callingUpdateFromFields(ctx.getNodeParameter('updateFields', itemIndex, {}));
-	return { phoneNumberId, calling, dryRun: readDryRun(ctx, itemIndex) };
+export function validate(this: IExecuteFunctions, itemIndex: number) {
+	const phoneNumberId = readPhoneNumberId(this, itemIndex);
+	const calling = callingUpdateFromFields(this.getNodeParameter('updateFields', itemIndex, {}));
+	return { phoneNumberId, calling, options: readOptions(this, itemIndex) };
 }
 
-type Input = ReturnType<typeof readInput>;
+type Input = ReturnType<typeof validate>;
 
-export function validate(this: IExecuteFunctions, itemIndex: number): Input {
-	return readInput(this, itemIndex);
-}
-
-export async function execute(
-	this: IExecuteFunctions,
-	_itemIndex: number,
-	graph: GraphClient,
-	input: Input,
-): Promise<IDataObject> {
-	const { phoneNumberId, calling, dryRun } = input;
-	const answer = await writeCalling(this.getNode(), graph, phoneNumberId, calling, dryRun);
+export async function execute(this: IExecuteFunctions, _itemIndex: number, graph: GraphClient, input: Input): Promise<IDataObject> {
+	const { phoneNumberId, calling } = input;
+	const answer = await writeSettings(this.getNode(), graph, phoneNumberId, calling, input.options.dryRun);
 	return { phoneNumberId, ...writeOutcome(answer), calling };
 }

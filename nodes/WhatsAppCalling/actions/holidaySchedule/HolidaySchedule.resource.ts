@@ -1,13 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { operationParameters } from '../../../shared/execution/runItems';
-import * as add from './add.operation';
 import * as get from './get.operation';
+import { add, replace } from './holidayList';
 import * as remove from './remove.operation';
-import * as replace from './replace.operation';
 import * as sync from './sync.operation';
 
-/** The resource's operations, each in its own file. */
+/** The resource's operations: each in its own file, Add and Replace in one (they differ only in their rule). */
 export const operations = { add, get, remove, replace, sync };
 
 /** The operation selector; the node lists it above the Phone Number ID, the parameters below. */

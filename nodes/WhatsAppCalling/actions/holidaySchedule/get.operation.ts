@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { todayIn } from '../../../shared/hours';
+import { readPhoneNumberId } from '../../../shared/accounts/locators';
+import { todayIn } from '../../../shared/hours/timezone';
 import type { GraphClient } from '../../../shared/transport/graph';
-import { storedCallHours } from '../../helpers/settingsAnswer';
 import { optionsCollection, showFor } from '../../../shared/descriptions/options';
-import { fetchSettings, readPhoneNumberId } from '../common';
+import { fetchSettings, storedCallHours } from '../api';
 
 const displayOptions = showFor('holidaySchedule', 'get');
 
@@ -20,16 +20,13 @@ export const description: INodeProperties[] = [
 	optionsCollection(displayOptions, { write: false }),
 ];
 
-export function validate(this: IExecuteFunctions, itemIndex: number): string {
-	return readPhoneNumberId(this, itemIndex);
+export function validate(this: IExecuteFunctions, itemIndex: number) {
+	return { phoneNumberId: readPhoneNumberId(this, itemIndex) };
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	_itemIndex: number,
-	graph: GraphClient,
-	phoneNumberId: string,
-): Promise<IDataObject[]> {
+type Input = ReturnType<typeof validate>;
+
+export async function execute(this: IExecuteFunctions, _itemIndex: number, graph: GraphClient, { phoneNumberId }: Input): Promise<IDataObject[]> {
 	const hours = storedCallHours((await fetchSettings(graph, phoneNumberId)).calling);
 	if (!hours || hours.holidays.length === 0) {
 		const timezoneId = hours?.timezoneId ?? null;

@@ -1,12 +1,13 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { removeHolidays } from '../../../shared/hours';
+import { readPhoneNumberId } from '../../../shared/accounts/locators';
+import { removeHolidays } from '../../../shared/hours/holidays';
 import type { Settling } from '../../../shared/execution/settling';
 import type { GraphClient } from '../../../shared/transport/graph';
 import { parseDateList } from '../../../shared/validation';
-import { optionsCollection, showFor } from '../../../shared/descriptions/options';
-import { changeHolidays, keepsEverythingElseNotice } from './write';
-import { readPhoneNumberId } from '../common';
+import { optionsCollection, readOptions, showFor } from '../../../shared/descriptions/options';
+import { updateHolidays } from '../api';
+import { keepsEverythingElseNotice } from './holidayList';
 
 const displayOptions = showFor('holidaySchedule', 'remove');
 
@@ -25,28 +26,17 @@ export const description: INodeProperties[] = [
 	optionsCollection(displayOptions, { write: true, readModifyWrite: true }),
 ];
 
-function readInput(ctx: IExecuteFunctions, itemIndex: number) {
-	const phoneNumberId = readPhoneNumberId(ctx, itemIndex);
-	const dates = parseDateList(ctx.getNodeParameter('dates', itemIndex, ''), 'dates');
-	return { phoneNumberId, dates };
+export function validate(this: IExecuteFunctions, itemIndex: number) {
+	const phoneNumberId = readPhoneNumberId(this, itemIndex);
+	const dates = parseDateList(this.getNodeParameter('dates', itemIndex, ''), 'dates');
+	return { phoneNumberId, dates, options: readOptions(this, itemIndex) };
 }
 
-type Input = ReturnType<typeof readInput>;
+type Input = ReturnType<typeof validate>;
 
-export function validate(this: IExecuteFunctions, itemIndex: number): Input {
-	return readInput(this, itemIndex);
-}
-
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	graph: GraphClient,
-	input: Input,
-): Promise<Settling> {
-	const { phoneNumberId, dates } = input;
-	return await changeHolidays(this, itemIndex, graph, phoneNumberId, (stored) => {
-		const clock = { timezoneId: stored.timezoneId, now: new Date() };
-		const result = removeHolidays(stored.holidays, dates, { ...clock, field: 'dates' });
-		return { ...result, report: { removed: result.removed, notFound: result.notFound } };
+export async function execute(this: IExecuteFunctions, _itemIndex: number, graph: GraphClient, input: Input): Promise<Settling> {
+	return await updateHolidays(this, graph, input, (stored, clock) => {
+		const { removed, notFound, ...next } = removeHolidays(stored.holidays, input.dates, { ...clock, field: 'dates' });
+		return { ...next, report: { removed, notFound } };
 	});
 }

@@ -1,21 +1,25 @@
-import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { sleep, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 
+import { readPhoneNumberId } from '../../../shared/accounts/locators';
 import { calendarOptions, calendarSourceFields, readCalendarSource } from '../../../shared/descriptions/calendar';
-import { closureDays, prepareSource } from '../../../shared/calendar';
+import { closureDays } from '../../../shared/calendar/days';
+import { prepareSource, type PreparedSource } from '../../../shared/calendar/source';
 import { DAY_MS } from '../../../shared/calendar/wall';
-import { callHoursChange, holdsCallHoursChange, todayIn } from '../../../shared/hours';
+import { callHoursChange, holdsCallHoursChange } from '../../../shared/hours/change';
+import { todayIn } from '../../../shared/hours/timezone';
+import type { BusinessClock, CallHours } from '../../../shared/hours/types';
 import type { Settling } from '../../../shared/execution/settling';
 import type { GraphClient } from '../../../shared/transport/graph';
-import { optionsCollection, showFor } from '../../../shared/descriptions/options';
+import { optionsCollection, readOptions, showFor } from '../../../shared/descriptions/options';
 import { InputError } from '../../../shared/validation';
 import { planHolidaySync, SYNC_MODES, type SyncMode } from '../../helpers/holidaySync';
-import { changeHolidays, keepsEverythingElseNotice } from './write';
-import { holidayToJson, readPhoneNumberId } from '../common';
+import { holidayToJson, updateHolidays, type HolidayDecision } from '../api';
+import { keepsEverythingElseNotice } from './holidayList';
 
 const displayOptions = showFor('holidaySchedule', 'sync');
 
-export const DEFAULT_LOOK_AHEAD_DAYS = 366;
+const DEFAULT_LOOK_AHEAD_DAYS = 366;
 const MAX_LOOK_AHEAD_DAYS = 3660;
 
 export const description: INodeProperties[] = [
@@ -73,58 +77,57 @@ export const description: INodeProperties[] = [
 	}),
 ];
 
-function readInput(ctx: IExecuteFunctions, itemIndex: number) {
-	const phoneNumberId = readPhoneNumberId(ctx, itemIndex);
-	const source = readCalendarSource(ctx, itemIndex);
-	const mode = String(ctx.getNodeParameter('syncMode', itemIndex, 'mirror'));
+export function validate(this: IExecuteFunctions, itemIndex: number) {
+	const phoneNumberId = readPhoneNumberId(this, itemIndex);
+	const source = readCalendarSource(this, itemIndex);
+	const mode = String(this.getNodeParameter('syncMode', itemIndex, 'mirror'));
 	if (!(SYNC_MODES as readonly string[]).includes(mode)) throw new InputError('syncMode', `must be one of ${SYNC_MODES.join(', ')}`);
-	const lookAheadDays = Number(ctx.getNodeParameter('options.lookAheadDays', itemIndex, DEFAULT_LOOK_AHEAD_DAYS));
+	const lookAheadDays = Number(this.getNodeParameter('options.lookAheadDays', itemIndex, DEFAULT_LOOK_AHEAD_DAYS));
 	if (!Number.isInteger(lookAheadDays) || lookAheadDays < 1 || lookAheadDays > MAX_LOOK_AHEAD_DAYS) {
 		throw new InputError('options.lookAheadDays', `must be a whole number from 1 to ${MAX_LOOK_AHEAD_DAYS}`);
 	}
-	const allowEmptyCalendar = ctx.getNodeParameter('options.allowEmptyCalendar', itemIndex, false) === true;
-	return { phoneNumberId, source, mode: mode as SyncMode, lookAheadDays, allowEmptyCalendar };
+	const allowEmptyCalendar = this.getNodeParameter('options.allowEmptyCalendar', itemIndex, false) === true;
+	return { phoneNumberId, source, mode: mode as SyncMode, lookAheadDays, allowEmptyCalendar, options: readOptions(this, itemIndex) };
 }
 
-type Input = ReturnType<typeof readInput>;
+type Input = ReturnType<typeof validate>;
 
-export function validate(this: IExecuteFunctions, itemIndex: number): Input {
-	return readInput(this, itemIndex);
+/**
+ * The holidays a sync writes on the stored call hours: the calendar's days from today (in the stored
+ * timezone) for lookAheadDays, planned against the stored holidays. At the occurrence limit the zone step
+ * and the day walk take tens of milliseconds each, so the event loop gets a turn between them.
+ */
+export async function decideSync(prepared: PreparedSource, stored: CallHours, clock: BusinessClock, sync: Pick<Input, 'mode' | 'lookAheadDays' | 'allowEmptyCalendar'>): Promise<HolidayDecision> {
+	const { mode, lookAheadDays } = sync;
+	const today = DateTime.fromISO(todayIn(clock), { zone: clock.timezoneId });
+	const window = { from: today.toMillis(), to: today.plus({ days: lookAheadDays }).toMillis() };
+	const { closures, summary } = prepared.closuresFor(window, clock.timezoneId);
+	await sleep(0);
+	const firstDate = today.toISODate() as string;
+	const lastDate = today.plus({ days: lookAheadDays - 1 }).toISODate() as string;
+	const days = closureDays(closures, clock.timezoneId, window).filter((day) => day.date >= firstDate && day.date <= lastDate);
+	const plan = planHolidaySync(stored.holidays, days, mode, clock, sync.allowEmptyCalendar);
+	const unchanged = holdsCallHoursChange(stored, callHoursChange(stored, { ...stored, holidays: plan.holidays }));
+	const { holidays, droppedPast, added, removed, kept, deferred } = plan;
+	return {
+		holidays,
+		droppedPast,
+		report: {
+			syncMode: mode,
+			added,
+			removed,
+			kept,
+			deferred,
+			unchanged,
+			calendar: { ...summary, days: days.length, from: firstDate, to: lastDate },
+			calendarDays: days.map(holidayToJson),
+		},
+	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	graph: GraphClient,
-	input: Input,
-): Promise<Settling> {
-	const { phoneNumberId, source, mode, lookAheadDays, allowEmptyCalendar } = input;
+export async function execute(this: IExecuteFunctions, _itemIndex: number, graph: GraphClient, input: Input): Promise<Settling> {
 	const now = new Date();
 	// The source is read before the settings: if it fails, no request goes to Meta at all.
-	const prepared = await prepareSource(this, source, { from: now.getTime() - DAY_MS, to: now.getTime() + (lookAheadDays + 1) * DAY_MS });
-	return await changeHolidays(this, itemIndex, graph, phoneNumberId, (stored) => {
-		const clock = { timezoneId: stored.timezoneId, now };
-		const today = DateTime.fromISO(todayIn(clock), { zone: stored.timezoneId });
-		const window = { from: today.toMillis(), to: today.plus({ days: lookAheadDays }).toMillis() };
-		const { closures, summary } = prepared.closuresFor(window, stored.timezoneId);
-		const lastDate = today.plus({ days: lookAheadDays - 1 }).toISODate() as string;
-		const days = closureDays(closures, stored.timezoneId, window).filter((day) => day.date >= (today.toISODate() as string) && day.date <= lastDate);
-		const plan = planHolidaySync(stored.holidays, days, mode, clock, allowEmptyCalendar);
-		const next = { ...stored, holidays: plan.holidays };
-		const unchanged = holdsCallHoursChange(stored, callHoursChange(stored, next));
-		return {
-			holidays: plan.holidays,
-			droppedPast: plan.droppedPast,
-			report: {
-				syncMode: mode,
-				added: plan.added,
-				removed: plan.removed,
-				kept: plan.kept,
-				deferred: plan.deferred,
-				unchanged,
-				calendar: { ...summary, days: days.length, from: today.toISODate(), to: lastDate },
-				calendarDays: days.map(holidayToJson),
-			},
-		};
-	});
+	const prepared = await prepareSource(this, input.source, { from: now.getTime() - DAY_MS, to: now.getTime() + (input.lookAheadDays + 1) * DAY_MS });
+	return await updateHolidays(this, graph, input, async (stored) => await decideSync(prepared, stored, { timezoneId: stored.timezoneId, now }, input));
 }

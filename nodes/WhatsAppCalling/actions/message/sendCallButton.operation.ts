@@ -5,10 +5,8 @@ import { optionsCollection, readOptionValues, showFor } from '../../../shared/de
 import { onlyWhileOpenOption } from '../../../shared/descriptions/availability';
 import { closedNow } from '../../../shared/hours/availability';
 import type { GraphClient } from '../../../shared/transport/types';
-import { isCallingEnabled, storedCallHours } from '../../helpers/settingsAnswer';
-import { fetchSettings } from '../common';
 import { bodyTextField, parseBodyText, parseLifetime, parseOptionalText, readRecipient, recipientField, recipientText } from './fields';
-import { callButtonRequest, sendMessage } from './messages';
+import { callButtonRequest, fetchStoredAvailability, sendMessage } from '../api';
 
 const displayOptions = showFor('message', 'sendCallButton');
 
@@ -71,8 +69,7 @@ export async function execute(this: IExecuteFunctions, _itemIndex: number, graph
 	const { phoneNumberId, recipient, button, onlyWhileOpen, dryRun } = input;
 	const sent = { phoneNumberId, recipient: recipientText(recipient) };
 	if (onlyWhileOpen) {
-		const { calling } = await fetchSettings(graph, phoneNumberId);
-		const closed = closedNow({ at: new Date(), callingEnabled: isCallingEnabled(calling), callHours: storedCallHours(calling) });
+		const closed = closedNow({ at: new Date(), ...(await fetchStoredAvailability(graph, phoneNumberId)) });
 		if (closed) return { ...sent, ...closed };
 	}
 	// repeatable: false — the transport never sends it twice, whatever happens to the first attempt's answer.

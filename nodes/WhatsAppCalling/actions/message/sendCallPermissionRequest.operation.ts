@@ -5,7 +5,7 @@ import { optionsCollection, readOptionValues, showFor } from '../../../shared/de
 import type { GraphClient } from '../../../shared/transport/types';
 import { InputError } from '../../../shared/validation';
 import { bodyTextField, parseBodyText, readRecipient, recipientField, recipientText } from './fields';
-import { callPermissionRequestRequest, fetchCallPermission, permissionRequestBlocked, sendMessage } from './messages';
+import { callPermissionRequestRequest, fetchCallPermission, permissionRequestBlocked, sendMessage } from '../api';
 
 const displayOptions = showFor('message', 'sendCallPermissionRequest');
 

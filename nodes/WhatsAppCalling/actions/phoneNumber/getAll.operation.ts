@@ -5,13 +5,13 @@ import { locatorValue, wabaIdLocator } from '../../../shared/accounts/locators';
 import { optionsCollection, showFor } from '../../../shared/descriptions/options';
 import type { GraphClient } from '../../../shared/transport/graph';
 import { InputError, parseObjectId } from '../../../shared/validation';
-import { fetchSettings } from '../common';
+import { fetchSettings } from '../api';
 
 /** Phone Number → Get Many: the numbers of a WABA, one output item each, so "do X for every number" is one node. */
 
 const displayOptions = showFor('phoneNumber', 'getAll');
 
-export const MAX_LIMIT = 1000;
+const MAX_LIMIT = 1000;
 
 export const description: INodeProperties[] = [
 	wabaIdLocator({ displayOptions }),
@@ -47,44 +47,29 @@ export const description: INodeProperties[] = [
 	}),
 ];
 
-interface GetAllInput {
-	wabaId: string;
-	/** undefined = Return All */
-	limit: number | undefined;
-	includeCallingSettings: boolean;
+/** The limit of an item; undefined = Return All. */
+function readLimit(ctx: IExecuteFunctions, itemIndex: number): number | undefined {
+	if (ctx.getNodeParameter('returnAll', itemIndex, false) === true) return undefined;
+	const given = ctx.getNodeParameter('limit', itemIndex, 50);
+	if (typeof given !== 'number' || !Number.isInteger(given) || given < 1 || given > MAX_LIMIT) {
+		throw new InputError('limit', `must be a whole number from 1 to ${MAX_LIMIT}, or switch on Return All (got ${JSON.stringify(given)})`);
+	}
+	return given;
 }
 
-function readInput(ctx: IExecuteFunctions, itemIndex: number): GetAllInput {
+export function validate(this: IExecuteFunctions, itemIndex: number) {
 	const wabaId = parseObjectId(
-		locatorValue(ctx.getNodeParameter('wabaId', itemIndex, '')),
+		locatorValue(this.getNodeParameter('wabaId', itemIndex, '')),
 		'wabaId',
 		'must be the numeric ID of the WhatsApp Business Account (WhatsApp Manager → Account tools → Business account ID)',
 	);
-	const returnAll = ctx.getNodeParameter('returnAll', itemIndex, false) === true;
-	let limit: number | undefined;
-	if (!returnAll) {
-		const given = ctx.getNodeParameter('limit', itemIndex, 50);
-		if (typeof given !== 'number' || !Number.isInteger(given) || given < 1 || given > MAX_LIMIT) {
-			throw new InputError('limit', `must be a whole number from 1 to ${MAX_LIMIT}, or switch on Return All (got ${JSON.stringify(given)})`);
-		}
-		limit = given;
-	}
-	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return { wabaId, limit, includeCallingSettings: options.includeCallingSettings === true };
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	return { wabaId, limit: readLimit(this, itemIndex), includeCallingSettings: options.includeCallingSettings === true };
 }
 
-type Input = ReturnType<typeof readInput>;
+type Input = ReturnType<typeof validate>;
 
-export function validate(this: IExecuteFunctions, itemIndex: number): Input {
-	return readInput(this, itemIndex);
-}
-
-export async function execute(
-	this: IExecuteFunctions,
-	_itemIndex: number,
-	graph: GraphClient,
-	input: Input,
-): Promise<IDataObject[]> {
+export async function execute(this: IExecuteFunctions, _itemIndex: number, graph: GraphClient, input: Input): Promise<IDataObject[]> {
 	const numbers = await listPhoneNumbers(graph, input.wabaId, { max: input.limit });
 	if (!input.includeCallingSettings) return numbers.map((number) => ({ ...number }));
 	// The shared client's congestion window bounds how many of these reads are in flight at once.
