@@ -20,6 +20,10 @@ export async function openWorkflow(page: Page, url: string, workflowId: string):
 	await dismissPopups(page);
 	// Let the canvas finish fitting the view.
 	await page.waitForTimeout(1500);
+	// n8n 2.41 opens its "Production Checklist" popover over the canvas the first time a browser shows a
+	// published workflow; Escape closes it (and does nothing on a canvas without a selection).
+	await page.keyboard.press('Escape');
+	await page.waitForTimeout(300);
 }
 
 /** Opens a node's parameters (double click), as a user does. */
