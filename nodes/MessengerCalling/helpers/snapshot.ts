@@ -1,4 +1,4 @@
-import type { MessengerCallHoursWire } from '../../shared/hours';
+import type { MessengerCallHoursWire } from '../../shared/hours/types';
 import { InputError } from '../../shared/validation';
 import { withMetaDefaults, type CallSettingsReading, type MessengerCallSettings } from './callSettings';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 import type { INodeProperties } from 'n8n-workflow';
 
-import { properties as messengerProperties } from '../../../nodes/MessengerCalling/actions/properties';
+import { properties as messengerProperties } from '../../../nodes/MessengerCalling/MessengerCalling.node';
 import { properties as whatsAppProperties } from '../../../nodes/WhatsAppCalling/actions/properties';
 import { fieldLabel, inputErrorInWords, labelPathsIn } from '../../../nodes/shared/descriptions/fieldLabel';
 
