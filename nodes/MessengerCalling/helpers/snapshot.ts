@@ -112,7 +112,7 @@ export function missingChanges(current: MessengerCallSettings, changes: Settings
 }
 
 /** What Meta stores after the changes: each field given replaces the stored one (hours included). */
-export function applyChanges(settings: MessengerCallSettings, changes: SettingsChanges): MessengerCallSettings {
+function applyChanges(settings: MessengerCallSettings, changes: SettingsChanges): MessengerCallSettings {
 	return { ...settings, ...changes };
 }
 
