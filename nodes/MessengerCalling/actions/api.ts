@@ -8,9 +8,9 @@ import { CALL_SETTINGS_FIELDS, readCallSettingsAnswer, type CallSettingsField, t
 import { missingChanges, type SettingsChanges } from '../helpers/snapshot';
 
 /*
- * Messenger's call settings at Meta, in one place: the path, the read, the writes, the read-modify-write
- * of close, restore and sync. The rules they apply (reading Meta's answer, what a close changes) are pure
- * and live in helpers/.
+ * Messenger at Meta, in one place: the call settings' path, read, writes and the read-modify-write of
+ * close, restore and sync, and the call prompt's request. The rules they apply (reading Meta's answer,
+ * what a close changes) are pure and live in helpers/.
  */
 
 export function settingsPath(pageId: string): string {
@@ -134,4 +134,20 @@ export async function updateSettings<D extends SettingsDecision>(
 		node,
 	);
 	return { before: pending.before, decision: pending.decision, outcome: pending.settled.then(updateOutcome) };
+}
+
+/** The call_prompt template: a message with a button that lets the person call the Page for ttl_days. */
+export function callPromptRequest(pageId: string, recipientId: string, ttlDays: number): GraphRequest {
+	return {
+		method: 'POST',
+		path: `/${pageId}/messages`,
+		body: {
+			recipient: { id: recipientId },
+			message: {
+				attachment: { type: 'template', payload: { template_type: 'call_prompt', ttl_days: ttlDays } },
+			},
+		},
+		// A message must not arrive twice: never retried unless Meta's answer proves it was not processed.
+		repeatable: false,
+	};
 }

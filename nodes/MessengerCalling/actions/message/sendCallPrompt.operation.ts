@@ -7,11 +7,11 @@ import type { GraphClient } from '../../../shared/transport/graph';
 import {
 	MAX_TTL_DAYS,
 	PAGE_CALLING_NOT_ENABLED_HINT,
-	callPromptRequest,
 	isCallingNotEnabled,
 	validateRecipientId,
 	validateTtlDays,
 } from '../../helpers/callPrompt';
+import { callPromptRequest } from '../api';
 
 const displayOptions = showFor('message', 'sendCallPrompt');
 
