@@ -17,7 +17,7 @@ import * as callSettings from './actions/callSettings/CallSettings.resource';
 import * as message from './actions/message/Message.resource';
 
 /** Every parameter the node shows, in the same order as WhatsApp Calling: resource, operation, the account ID, then each operation's parameters. */
-export const properties: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Resource',
 		name: 'resource',
@@ -39,7 +39,7 @@ export const properties: INodeProperties[] = [
 	...availability.description,
 ];
 
-/** Every resource/operation pair the node offers, each operation in its own file (checked when the node loads). */
+/** Every resource/operation pair the node offers, from the resource modules (checked when the node loads). */
 export const operations = operationTable({ callSettings, message, availability });
 
 // The description's frame is written out here, where n8n's rules read it (usableAsTool, subtitle, inputs,

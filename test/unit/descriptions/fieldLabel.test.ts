@@ -3,9 +3,11 @@ import { join } from 'node:path';
 
 import type { INodeProperties } from 'n8n-workflow';
 
-import { properties as messengerProperties } from '../../../nodes/MessengerCalling/MessengerCalling.node';
+import { MessengerCalling } from '../../../nodes/MessengerCalling/MessengerCalling.node';
 import { properties as whatsAppProperties } from '../../../nodes/WhatsAppCalling/actions/properties';
 import { fieldLabel, inputErrorInWords, labelPathsIn } from '../../../nodes/shared/descriptions/fieldLabel';
+
+const messengerProperties = new MessengerCalling().description.properties;
 
 /*
  * Every field path an InputError can carry, per throw site (grep `new InputError(` under nodes/), with the
