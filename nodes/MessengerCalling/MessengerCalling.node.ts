@@ -2,18 +2,48 @@ import {
 	NodeConnectionTypes,
 	type IExecuteFunctions,
 	type INodeExecutionData,
+	type INodeProperties,
 	type INodeType,
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { getPublicHolidayCountries } from '../shared/calendar';
+import { pageIdLocator } from '../shared/accounts/locators';
+import { getPublicHolidayCountries } from '../shared/calendar/countries';
 import { resourceOperationSubtitle } from '../shared/descriptions/subtitle';
+import { operationTable, routeToOperation } from '../shared/execution/runItems';
 import { listSearch } from '../shared/methods/listSearch';
-import { properties } from './actions/properties';
-import { router } from './actions/router';
+import * as availability from './actions/availability/Availability.resource';
+import * as callSettings from './actions/callSettings/CallSettings.resource';
+import * as message from './actions/message/Message.resource';
+
+/** Every parameter the node shows, in the same order as WhatsApp Calling: resource, operation, the account ID, then each operation's parameters. */
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Availability', value: 'availability' },
+			{ name: 'Call Setting', value: 'callSettings' },
+			{ name: 'Message', value: 'message' },
+		],
+		default: 'callSettings',
+	},
+	callSettings.operationField,
+	message.operationField,
+	availability.operationField,
+	pageIdLocator(),
+	...callSettings.description,
+	...message.description,
+	...availability.description,
+];
+
+/** Every resource/operation pair the node offers, from the resource modules (checked when the node loads). */
+export const operations = operationTable({ callSettings, message, availability });
 
 // The description's frame is written out here, where n8n's rules read it (usableAsTool, subtitle, inputs,
-// outputs, credential); the parameters are the shared and per-operation blocks in actions/properties.ts.
+// outputs, credential); the parameters are the shared and per-operation blocks listed above.
 export class MessengerCalling implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Messenger Calling',
@@ -40,6 +70,6 @@ export class MessengerCalling implements INodeType {
 	methods = { listSearch, loadOptions: { getPublicHolidayCountries } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await routeToOperation(this, operations, properties);
 	}
 }

@@ -1,7 +1,6 @@
-import type { GraphRequest } from '../../shared/transport/graph';
 import { InputError, parseWholeNumber } from '../../shared/validation';
 
-/** The call_prompt template: a message with a button that lets the person call the Page for ttl_days. */
+/** The call prompt's parameters and Meta's refusal for a Page without calling (actions/api.ts builds its request). */
 
 export function validateRecipientId(value: unknown, field = 'recipientId'): string {
 	const text = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : value;
@@ -19,21 +18,6 @@ export const MAX_TTL_DAYS = 30;
 
 export function validateTtlDays(value: unknown, field = 'ttlDays'): number {
 	return parseWholeNumber(value, field, 1, MAX_TTL_DAYS, `must be a whole number of days from 1 to ${MAX_TTL_DAYS}`);
-}
-
-export function callPromptRequest(pageId: string, recipientId: string, ttlDays: number): GraphRequest {
-	return {
-		method: 'POST',
-		path: `/${pageId}/messages`,
-		body: {
-			recipient: { id: recipientId },
-			message: {
-				attachment: { type: 'template', payload: { template_type: 'call_prompt', ttl_days: ttlDays } },
-			},
-		},
-		// A message must not arrive twice: never retried unless Meta's answer proves it was not processed.
-		repeatable: false,
-	};
 }
 
 /**

@@ -1,6 +1,6 @@
-import { weeklyHoursFromWire, type CallHours, type MessengerCallHoursWire } from '../../shared/hours';
-import { InputError, isRecord, parseObjectId } from '../../shared/validation';
-import { PAGE_ID_RULE } from '../../shared/accounts/locators';
+import type { CallHours, MessengerCallHoursWire } from '../../shared/hours/types';
+import { weeklyHoursFromWire } from '../../shared/hours/wire';
+import { InputError, isRecord } from '../../shared/validation';
 
 /**
  * A Page's messenger_call_settings as this node keeps them: Meta's own field names (so a user sees what
@@ -28,16 +28,6 @@ export interface CallSettingsReading {
 	settings: MessengerCallSettings;
 	/** weekly entries in Meta's answer that could not be read; a snapshot must not silently drop them */
 	unreadableHourEntries: number;
-}
-
-
-/** Page IDs are numbers; anything else (a name, a URL, "a/b") would send the request somewhere unintended. */
-export function validatePageId(value: unknown, field = 'pageId'): string {
-	return parseObjectId(value, field, PAGE_ID_RULE);
-}
-
-export function callSettingsPath(pageId: string): string {
-	return `/${pageId}/messenger_call_settings`;
 }
 
 /** Meta documents the GET answer flat, but its reference also shows {"data": [{...}]}: read both. */

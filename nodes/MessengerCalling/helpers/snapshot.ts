@@ -1,4 +1,4 @@
-import type { MessengerCallHoursWire } from '../../shared/hours';
+import type { MessengerCallHoursWire } from '../../shared/hours/types';
 import { InputError } from '../../shared/validation';
 import { withMetaDefaults, type CallSettingsReading, type MessengerCallSettings } from './callSettings';
 
@@ -112,7 +112,7 @@ export function missingChanges(current: MessengerCallSettings, changes: Settings
 }
 
 /** What Meta stores after the changes: each field given replaces the stored one (hours included). */
-export function applyChanges(settings: MessengerCallSettings, changes: SettingsChanges): MessengerCallSettings {
+function applyChanges(settings: MessengerCallSettings, changes: SettingsChanges): MessengerCallSettings {
 	return { ...settings, ...changes };
 }
 

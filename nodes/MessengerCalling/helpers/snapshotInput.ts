@@ -1,11 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import {
-	validateTimezone,
-	validateWeeklyHours,
-	weeklyHoursFromWire,
-	type MessengerCallHoursWire,
-} from '../../shared/hours';
+import { validateTimezone } from '../../shared/hours/timezone';
+import type { MessengerCallHoursWire } from '../../shared/hours/types';
+import { validateWeeklyHours } from '../../shared/hours/weeklyHours';
+import { weeklyHoursFromWire } from '../../shared/hours/wire';
 import { InputError, isBlank, isRecord } from '../../shared/validation';
 import { RING_TARGETS, type MessengerCallSettings } from './callSettings';
 import type { CallSettingsSnapshot } from './snapshot';

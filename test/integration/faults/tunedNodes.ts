@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType } from 'n8n-workflow';
 
 import { MessengerCalling } from '../../../nodes/MessengerCalling/MessengerCalling.node';
-import { operations as messengerOperations } from '../../../nodes/MessengerCalling/actions/router';
+import { operations as messengerOperations } from '../../../nodes/MessengerCalling/MessengerCalling.node';
 import { WhatsAppCalling } from '../../../nodes/WhatsAppCalling/WhatsAppCalling.node';
 import { operations as whatsAppOperations } from '../../../nodes/WhatsAppCalling/WhatsAppCalling.node';
 import type { OperationTable } from '../../../nodes/shared/execution/runItems';

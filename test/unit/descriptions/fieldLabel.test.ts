@@ -3,11 +3,12 @@ import { join } from 'node:path';
 
 import type { INodeProperties } from 'n8n-workflow';
 
-import { properties as messengerProperties } from '../../../nodes/MessengerCalling/actions/properties';
+import { MessengerCalling } from '../../../nodes/MessengerCalling/MessengerCalling.node';
 import { WhatsAppCalling } from '../../../nodes/WhatsAppCalling/WhatsAppCalling.node';
 import { fieldLabel, inputErrorInWords, labelPathsIn } from '../../../nodes/shared/descriptions/fieldLabel';
 
 const whatsAppProperties = new WhatsAppCalling().description.properties;
+const messengerProperties = new MessengerCalling().description.properties;
 
 /*
  * Every field path an InputError can carry, per throw site (grep `new InputError(` under nodes/), with the

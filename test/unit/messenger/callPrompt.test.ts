@@ -1,10 +1,7 @@
 import fc from 'fast-check';
 
-import {
-	callPromptRequest,
-	validateRecipientId,
-	validateTtlDays,
-} from '../../../nodes/MessengerCalling/helpers/callPrompt';
+import { callPromptRequest } from '../../../nodes/MessengerCalling/actions/api';
+import { validateRecipientId, validateTtlDays } from '../../../nodes/MessengerCalling/helpers/callPrompt';
 import { expectInputError } from '../hours/expectInputError';
 
 describe('call prompt', () => {

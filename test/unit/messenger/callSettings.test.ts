@@ -4,11 +4,15 @@ import {
 	callSettingsFieldsFromParameter,
 	readCallSettingsAnswer,
 	unwrapSettingsAnswer,
-	validatePageId,
 	withMetaDefaults,
 } from '../../../nodes/MessengerCalling/helpers/callSettings';
+import { PAGE_ID_RULE } from '../../../nodes/shared/accounts/locators';
+import { parseObjectId } from '../../../nodes/shared/validation';
 import { isWriteFailure } from '../../../nodes/shared/execution/writeAnswer';
 import { expectInputError } from '../hours/expectInputError';
+
+/** How readPageId (shared/accounts/locators.ts) checks a Page ID once the locator's value is taken. */
+const validatePageId = (value: unknown): string => parseObjectId(value, 'pageId', PAGE_ID_RULE);
 
 const hours = {
 	timezone_id: 'America/Los_Angeles',

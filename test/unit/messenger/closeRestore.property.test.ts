@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 
 import { readCallSettingsAnswer } from '../../../nodes/MessengerCalling/helpers/callSettings';
-import { settingsWriteRequests } from '../../../nodes/MessengerCalling/helpers/requests';
+import { settingsWriteRequests } from '../../../nodes/MessengerCalling/actions/api';
 import {
 	CLOSE_MODES,
 	closeChanges,

@@ -1,7 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { MessengerCalling } from '../../../nodes/MessengerCalling/MessengerCalling.node';
-import { operations } from '../../../nodes/MessengerCalling/actions/router';
+import { MessengerCalling, operations } from '../../../nodes/MessengerCalling/MessengerCalling.node';
 
 const { description } = new MessengerCalling();
 const properties = description.properties;

@@ -1,5 +1,5 @@
 import { readCallSettingsAnswer } from '../../../nodes/MessengerCalling/helpers/callSettings';
-import { settingsWriteRequests } from '../../../nodes/MessengerCalling/helpers/requests';
+import { settingsWriteRequests } from '../../../nodes/MessengerCalling/actions/api';
 import {
 	NO_HOURS_TO_CLOSE,
 	closeChanges,

@@ -4,7 +4,7 @@ import { readPageId } from '../../../shared/accounts/locators';
 import { availabilityAnswer, availabilityCheckParameters, readAvailabilityCheck } from '../../../shared/calendar/checkOption';
 import type { GraphClient } from '../../../shared/transport/graph';
 import { callHoursOf } from '../../helpers/callSettings';
-import { fetchCallSettings } from '../common';
+import { fetchSettings } from '../api';
 
 export const description = availabilityCheckParameters('The weekly hours are applied in the Page’s call hours timezone.');
 
@@ -15,7 +15,7 @@ export function validate(this: IExecuteFunctions, itemIndex: number) {
 type Input = ReturnType<typeof validate>;
 
 export async function execute(this: IExecuteFunctions, _itemIndex: number, graph: GraphClient, input: Input): Promise<IDataObject> {
-	const { settings } = await fetchCallSettings(graph, input.pageId, ['call_hours', 'icon_enabled']);
+	const { settings } = await fetchSettings(graph, input.pageId, ['call_hours', 'icon_enabled']);
 	// A Page has no calling on/off switch of its own; the icon and the hours decide. Meta shows the icon unless told otherwise.
 	const stored = { callingEnabled: true, callHours: callHoursOf(settings), iconEnabled: settings.icon_enabled ?? true };
 	return { pageId: input.pageId, ...(await availabilityAnswer(this, input, stored)) };

@@ -1,13 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection, showFor } from '../../../shared/descriptions/options';
+import { readPageId } from '../../../shared/accounts/locators';
+import { optionsCollection, readOptions, showFor } from '../../../shared/descriptions/options';
 import { Settling } from '../../../shared/execution/settling';
 import type { GraphClient } from '../../../shared/transport/graph';
-import { CALL_SETTINGS_FIELDS } from '../../helpers/callSettings';
 import { closeChanges, snapshotToKeep, takeSnapshot, type CallSettingsSnapshot } from '../../helpers/snapshot';
 import { snapshotFromParameter, storeSnapshot, storedSnapshotIfReadable } from '../../helpers/snapshotInput';
-import { readDryRun, readPageId, updateCallSettings } from '../common';
-import { closeModeField, readCloseMode } from './closeMode';
+import { updateSettings, type SettingsDecision } from '../api';
+import { closeModeField, readCloseMode } from './fields';
 
 const displayOptions = showFor('callSettings', 'closeCalling');
 
@@ -33,65 +33,50 @@ export const description: INodeProperties[] = [
 	optionsCollection(displayOptions, { write: true, readModifyWrite: true }),
 ];
 
-function readInput(ctx: IExecuteFunctions, itemIndex: number) {
-	const pageId = readPageId(ctx, itemIndex);
-	const mode = readCloseMode(ctx, itemIndex);
-	const given = snapshotFromParameter(ctx.getNodeParameter('keptSnapshot', itemIndex, ''), pageId, 'keptSnapshot');
-	return { pageId, mode, given, dryRun: readDryRun(ctx, itemIndex) };
+export function validate(this: IExecuteFunctions, itemIndex: number) {
+	const pageId = readPageId(this, itemIndex);
+	const mode = readCloseMode(this, itemIndex);
+	const given = snapshotFromParameter(this.getNodeParameter('keptSnapshot', itemIndex, ''), pageId, 'keptSnapshot');
+	return { pageId, mode, given, options: readOptions(this, itemIndex) };
 }
 
-type Input = ReturnType<typeof readInput>;
+type Input = ReturnType<typeof validate>;
 
-export function validate(this: IExecuteFunctions, itemIndex: number): Input {
-	return readInput(this, itemIndex);
+interface CloseDecision extends SettingsDecision {
+	/** what Restore Calling puts back */
+	snapshot: CallSettingsSnapshot;
+	/** the Page still showed our last close of `snapshot`, which is kept */
+	alreadyClosed: boolean;
+	/** the Page had no call hours, so only its icon could be hidden */
+	hadNoHours: boolean;
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	graph: GraphClient,
-	input: Input,
-): Promise<Settling> {
-	const { pageId, mode, given, dryRun } = input;
+export async function execute(this: IExecuteFunctions, _itemIndex: number, graph: GraphClient, input: Input): Promise<Settling> {
+	const { pageId, mode, given, options } = input;
 	const staticData = this.getWorkflowStaticData('global');
+	const update = await updateSettings(this, graph, pageId, options, (reading): CloseDecision => {
+		const fresh = takeSnapshot(pageId, reading, new Date());
+		// Closing a Page our last close already closed keeps that snapshot: the fresh one would hold the closed state.
+		const kept = snapshotToKeep(fresh, given ?? storedSnapshotIfReadable(staticData, pageId));
+		const change = closeChanges(fresh.settings, mode);
+		// Stored before writing, so that even a close that fails half-way can be undone.
+		if (!options.dryRun) storeSnapshot(staticData, kept.snapshot);
+		return { change, order: 'close', ...kept, hadNoHours: fresh.settings.call_hours === null };
+	});
+	return new Settling(update.outcome.then((written) => closeResult(input, update.decision, written)));
+}
 
-	let fresh: CallSettingsSnapshot | undefined;
-	let kept: { snapshot: CallSettingsSnapshot; alreadyClosed: boolean } | undefined;
-	const update = await updateCallSettings(
-		this,
-		itemIndex,
-		graph,
+function closeResult({ pageId, mode }: Input, decision: CloseDecision, written: IDataObject): IDataObject {
+	const result: IDataObject = {
 		pageId,
-		'close',
-		(reading) => {
-			fresh = takeSnapshot(pageId, reading, new Date());
-			// Closing a Page our last close already closed keeps that snapshot: the fresh one would hold the closed state.
-			kept = snapshotToKeep(fresh, given ?? storedSnapshotIfReadable(staticData, pageId));
-			const changes = closeChanges(fresh.settings, mode);
-			// Stored before writing, so that even a close that fails half-way can be undone.
-			if (!dryRun) storeSnapshot(staticData, kept.snapshot);
-			return changes;
-		},
-		CALL_SETTINGS_FIELDS,
-	);
-
-	return new Settling(
-		update.outcome.then(({ report, previews }) => {
-			const { snapshot, alreadyClosed } = kept as { snapshot: CallSettingsSnapshot; alreadyClosed: boolean };
-			const result: IDataObject = {
-				pageId,
-				closeMode: mode,
-				changed: Object.keys(update.changes),
-				alreadyClosed,
-				snapshot: snapshot as unknown as IDataObject,
-			};
-			if (mode === 'both' && fresh?.settings.call_hours === null) {
-				result.note =
-					'This Page has no call hours, so only its icon was hidden: Meta cannot remove hours once set, and the Page could not be restored exactly.';
-			}
-			if (dryRun) Object.assign(result, { dryRun: true, requests: previews });
-			else Object.assign(result, report);
-			return result;
-		}),
-	);
+		closeMode: mode,
+		changed: Object.keys(decision.change),
+		alreadyClosed: decision.alreadyClosed,
+		snapshot: decision.snapshot as unknown as IDataObject,
+	};
+	if (mode === 'both' && decision.hadNoHours) {
+		result.note =
+			'This Page has no call hours, so only its icon was hidden: Meta cannot remove hours once set, and the Page could not be restored exactly.';
+	}
+	return Object.assign(result, written);
 }

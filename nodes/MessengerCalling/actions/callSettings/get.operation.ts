@@ -2,8 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { optionsCollection, showFor } from '../../../shared/descriptions/options';
 import type { GraphClient } from '../../../shared/transport/graph';
+import { readPageId } from '../../../shared/accounts/locators';
 import { callSettingsFieldsFromParameter } from '../../helpers/callSettings';
-import { fetchCallSettings, readPageId } from '../common';
+import { fetchSettings } from '../api';
 
 const displayOptions = showFor('callSettings', 'get');
 
@@ -26,25 +27,16 @@ export const description: INodeProperties[] = [
 	optionsCollection(displayOptions, { write: false }),
 ];
 
-function readInput(ctx: IExecuteFunctions, itemIndex: number) {
-	const pageId = readPageId(ctx, itemIndex);
-	const fields = callSettingsFieldsFromParameter(ctx.getNodeParameter('fields', itemIndex, []), 'fields');
+export function validate(this: IExecuteFunctions, itemIndex: number) {
+	const pageId = readPageId(this, itemIndex);
+	const fields = callSettingsFieldsFromParameter(this.getNodeParameter('fields', itemIndex, []), 'fields');
 	return { pageId, fields };
 }
 
-type Input = ReturnType<typeof readInput>;
+type Input = ReturnType<typeof validate>;
 
-export function validate(this: IExecuteFunctions, itemIndex: number): Input {
-	return readInput(this, itemIndex);
-}
-
-export async function execute(
-	this: IExecuteFunctions,
-	_itemIndex: number,
-	graph: GraphClient,
-	input: Input,
-): Promise<IDataObject> {
+export async function execute(this: IExecuteFunctions, _itemIndex: number, graph: GraphClient, input: Input): Promise<IDataObject> {
 	const { pageId, fields } = input;
-	const { settings } = await fetchCallSettings(graph, pageId, fields);
+	const { settings } = await fetchSettings(graph, pageId, fields);
 	return { pageId, settings: settings as IDataObject };
 }

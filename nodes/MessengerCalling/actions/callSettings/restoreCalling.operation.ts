@@ -1,12 +1,12 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection, showFor } from '../../../shared/descriptions/options';
+import { readPageId } from '../../../shared/accounts/locators';
+import { optionsCollection, readOptions, showFor } from '../../../shared/descriptions/options';
 import { Settling } from '../../../shared/execution/settling';
 import type { GraphClient } from '../../../shared/transport/graph';
-import { CALL_SETTINGS_FIELDS } from '../../helpers/callSettings';
 import { restoreChanges, settingsEqual, type CallSettingsSnapshot, type RestorePlan } from '../../helpers/snapshot';
 import { forgetSnapshot, snapshotFromParameter, storedSnapshot, storedSnapshotIfReadable } from '../../helpers/snapshotInput';
-import { readDryRun, readPageId, updateCallSettings } from '../common';
+import { updateSettings, type SettingsDecision } from '../api';
 
 const displayOptions = showFor('callSettings', 'restoreCalling');
 
@@ -28,17 +28,16 @@ function sameSnapshot(a: CallSettingsSnapshot, b: CallSettingsSnapshot): boolean
 }
 
 /** The Page and a given snapshot; whether a kept snapshot exists is known only when the item runs. */
-function readInput(ctx: IExecuteFunctions, itemIndex: number) {
-	const pageId = readPageId(ctx, itemIndex);
-	const given = snapshotFromParameter(ctx.getNodeParameter('snapshot', itemIndex, ''), pageId);
-	return { pageId, given, dryRun: readDryRun(ctx, itemIndex) };
+export function validate(this: IExecuteFunctions, itemIndex: number) {
+	const pageId = readPageId(this, itemIndex);
+	const given = snapshotFromParameter(this.getNodeParameter('snapshot', itemIndex, ''), pageId);
+	return { pageId, given, options: readOptions(this, itemIndex) };
 }
 
-type Input = ReturnType<typeof readInput>;
+type Input = ReturnType<typeof validate>;
 
-export function validate(this: IExecuteFunctions, itemIndex: number): Input {
-	return readInput(this, itemIndex);
-}
+/** Only what differs is written, so a restore can be repeated and a dry run shows the real changes. */
+type RestoreDecision = SettingsDecision & Pick<RestorePlan, 'notRestored'>;
 
 function noSnapshotError(ctx: IExecuteFunctions, pageId: string, itemIndex: number): NodeOperationError {
 	return new NodeOperationError(
@@ -52,54 +51,42 @@ function noSnapshotError(ctx: IExecuteFunctions, pageId: string, itemIndex: numb
 	);
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	graph: GraphClient,
-	input: Input,
-): Promise<Settling> {
-	const { pageId, given, dryRun } = input;
+export async function execute(this: IExecuteFunctions, itemIndex: number, graph: GraphClient, input: Input): Promise<Settling> {
+	const { pageId, given, options } = input;
 	const staticData = this.getWorkflowStaticData('global');
 	const snapshot = given ?? storedSnapshot(staticData, pageId);
 	if (!snapshot) throw noSnapshotError(this, pageId, itemIndex);
 
-	// Only what differs is written, so a restore can be repeated and a dry run shows the real changes.
-	let plan: RestorePlan = { changes: {}, notRestored: [] };
-	const update = await updateCallSettings(
-		this,
-		itemIndex,
-		graph,
-		pageId,
-		'restore',
-		(reading) => {
-			plan = restoreChanges(snapshot.settings, reading.settings);
-			return plan.changes;
-		},
-		CALL_SETTINGS_FIELDS,
-	);
+	const update = await updateSettings(this, graph, pageId, options, (reading): RestoreDecision => {
+		const { changes, notRestored } = restoreChanges(snapshot.settings, reading.settings);
+		return { change: changes, order: 'restore', notRestored };
+	});
 
 	return new Settling(
-		update.outcome.then(({ report, previews }) => {
-			if (!dryRun) {
+		update.outcome.then((written) => {
+			if (!options.dryRun) {
 				// Forgotten once Meta accepted the restore: restoring it again later would undo changes made since.
 				const stored = given ? storedSnapshotIfReadable(staticData, pageId) : snapshot;
 				if (stored && sameSnapshot(stored, snapshot)) forgetSnapshot(staticData, pageId);
 			}
-			const result: IDataObject = {
-				pageId,
-				source: given ? 'parameter' : 'stored',
-				restored: Object.keys(plan.changes),
-				exact: plan.notRestored.length === 0,
-				snapshot: snapshot as unknown as IDataObject,
-			};
-			if (plan.notRestored.length > 0) {
-				result.notRestored = plan.notRestored;
-				result.note =
-					'The snapshot says the Page had no call hours, but it has hours now (set since the snapshot was taken). Meta cannot remove call hours, so they were left as they are; everything else was restored.';
-			}
-			if (dryRun) Object.assign(result, { dryRun: true, requests: previews });
-			else Object.assign(result, report);
-			return result;
+			return restoreResult(input, snapshot, update.decision, written);
 		}),
 	);
+}
+
+function restoreResult({ pageId, given }: Input, snapshot: CallSettingsSnapshot, decision: RestoreDecision, written: IDataObject): IDataObject {
+	const { notRestored } = decision;
+	const result: IDataObject = {
+		pageId,
+		source: given ? 'parameter' : 'stored',
+		restored: Object.keys(decision.change),
+		exact: notRestored.length === 0,
+		snapshot: snapshot as unknown as IDataObject,
+	};
+	if (notRestored.length > 0) {
+		result.notRestored = notRestored;
+		result.note =
+			'The snapshot says the Page had no call hours, but it has hours now (set since the snapshot was taken). Meta cannot remove call hours, so they were left as they are; everything else was restored.';
+	}
+	return Object.assign(result, written);
 }

@@ -1,17 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { locatorValue } from '../../../shared/accounts/locators';
-import { optionsCollection, showFor } from '../../../shared/descriptions/options';
+import { readPageId } from '../../../shared/accounts/locators';
+import { optionsCollection, readOptions, showFor } from '../../../shared/descriptions/options';
 import { timezoneIdField, weeklyHoursField } from '../../../shared/descriptions/hours';
-import {
-	closedDays,
-	messengerCallHoursToWire,
-	validateTimezone,
-	validateWeeklyHours,
-	weeklyHoursFromParameter,
-} from '../../../shared/hours';
+import { closedDays } from '../../../shared/hours/weeklyHours';
+import { messengerCallHoursToWire } from '../../../shared/hours/wire';
 import type { GraphClient } from '../../../shared/transport/graph';
-import { readPageId, writeCallSettings } from '../common';
+import { setSettings } from '../api';
+import { readCallHoursFields } from './fields';
 
 const displayOptions = showFor('callSettings', 'setCallHours');
 
@@ -41,31 +37,17 @@ export const description: INodeProperties[] = [
 	}),
 ];
 
-function readInput(ctx: IExecuteFunctions, itemIndex: number) {
-	const pageId = readPageId(ctx, itemIndex);
-	const timezoneId = validateTimezone(locatorValue(ctx.getNodeParameter('timezoneId', itemIndex, '')), 'timezoneId');
-	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const weeklyHours = validateWeeklyHours(
-		weeklyHoursFromParameter(ctx.getNodeParameter('weeklyHours', itemIndex, {}), 'weeklyHours'),
-		{ maxPerDay: 1, allowEmpty: options.allowAllClosed === true, field: 'weeklyHours' },
-	);
-	return { pageId, timezoneId, weeklyHours };
+export function validate(this: IExecuteFunctions, itemIndex: number) {
+	const pageId = readPageId(this, itemIndex);
+	const options = readOptions(this, itemIndex);
+	const allowAllClosed = this.getNodeParameter('options.allowAllClosed', itemIndex, false) === true;
+	return { pageId, options, ...readCallHoursFields(this, itemIndex, allowAllClosed) };
 }
 
-type Input = ReturnType<typeof readInput>;
+type Input = ReturnType<typeof validate>;
 
-export function validate(this: IExecuteFunctions, itemIndex: number): Input {
-	return readInput(this, itemIndex);
-}
-
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	graph: GraphClient,
-	input: Input,
-): Promise<IDataObject> {
-	const { pageId, timezoneId, weeklyHours } = input;
-	const callHours = messengerCallHoursToWire(timezoneId, weeklyHours);
-	const written = await writeCallSettings(this, itemIndex, graph, pageId, { call_hours: callHours as unknown as IDataObject });
-	return { ...written, closedDays: closedDays(weeklyHours) };
+export async function execute(this: IExecuteFunctions, _itemIndex: number, graph: GraphClient, input: Input): Promise<IDataObject> {
+	const callHours = messengerCallHoursToWire(input.timezoneId, input.weeklyHours);
+	const written = await setSettings(this.getNode(), graph, input, { call_hours: callHours as unknown as IDataObject });
+	return { ...written, closedDays: closedDays(input.weeklyHours) };
 }

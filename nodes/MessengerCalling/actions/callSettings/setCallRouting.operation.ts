@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection, showFor } from '../../../shared/descriptions/options';
+import { readPageId } from '../../../shared/accounts/locators';
+import { optionsCollection, readOptions, showFor } from '../../../shared/descriptions/options';
 import type { GraphClient } from '../../../shared/transport/graph';
 import { InputError } from '../../../shared/validation';
 import { RING_TARGETS, type RingTarget } from '../../helpers/callSettings';
-import { readPageId, writeCallSettings } from '../common';
+import { setSettings } from '../api';
 
 const displayOptions = showFor('callSettings', 'setCallRouting');
 
@@ -34,27 +35,17 @@ export const description: INodeProperties[] = [
 	optionsCollection(displayOptions, { write: true }),
 ];
 
-function readInput(ctx: IExecuteFunctions, itemIndex: number) {
-	const pageId = readPageId(ctx, itemIndex);
-	const raw = String(ctx.getNodeParameter('ringTarget', itemIndex, 'META')).trim().toUpperCase();
+export function validate(this: IExecuteFunctions, itemIndex: number) {
+	const pageId = readPageId(this, itemIndex);
+	const raw = String(this.getNodeParameter('ringTarget', itemIndex, 'META')).trim().toUpperCase();
 	if (!(RING_TARGETS as readonly string[]).includes(raw)) {
 		throw new InputError('ringTarget', `must be ${RING_TARGETS.join(' or ')}`);
 	}
-	return { pageId, callRouting: { ring_target: raw as RingTarget } };
+	return { pageId, callRouting: { ring_target: raw as RingTarget }, options: readOptions(this, itemIndex) };
 }
 
-type Input = ReturnType<typeof readInput>;
+type Input = ReturnType<typeof validate>;
 
-export function validate(this: IExecuteFunctions, itemIndex: number): Input {
-	return readInput(this, itemIndex);
-}
-
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	graph: GraphClient,
-	input: Input,
-): Promise<IDataObject> {
-	const { pageId, callRouting } = input;
-	return await writeCallSettings(this, itemIndex, graph, pageId, { call_routing: callRouting });
+export async function execute(this: IExecuteFunctions, _itemIndex: number, graph: GraphClient, input: Input): Promise<IDataObject> {
+	return await setSettings(this.getNode(), graph, input, { call_routing: input.callRouting });
 }

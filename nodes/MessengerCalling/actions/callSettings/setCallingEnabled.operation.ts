@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection, showFor } from '../../../shared/descriptions/options';
+import { readPageId } from '../../../shared/accounts/locators';
+import { optionsCollection, readOptions, showFor } from '../../../shared/descriptions/options';
 import type { GraphClient } from '../../../shared/transport/graph';
 import { InputError } from '../../../shared/validation';
-import { readPageId, writeCallSettings } from '../common';
+import { setSettings } from '../api';
 
 const displayOptions = showFor('callSettings', 'setCallingEnabled');
 
@@ -46,32 +47,22 @@ function readSwitch(ctx: IExecuteFunctions, itemIndex: number, name: string): Sw
 	throw new InputError(name, 'must be Keep As Is, On or Off (keep, on, off)');
 }
 
-function readInput(ctx: IExecuteFunctions, itemIndex: number) {
-	const pageId = readPageId(ctx, itemIndex);
+export function validate(this: IExecuteFunctions, itemIndex: number) {
+	const pageId = readPageId(this, itemIndex);
 	const body: IDataObject = {};
-	const audio = readSwitch(ctx, itemIndex, 'audioEnabled');
-	const video = readSwitch(ctx, itemIndex, 'videoEnabled');
+	const audio = readSwitch(this, itemIndex, 'audioEnabled');
+	const video = readSwitch(this, itemIndex, 'videoEnabled');
 	if (audio !== 'keep') body.audio_enabled = audio === 'on';
 	if (video !== 'keep') body.video_enabled = video === 'on';
 	if (Object.keys(body).length === 0) {
 		throw new InputError('audioEnabled', 'nothing to change: set Audio Calls or Video Calls to On or Off');
 	}
-	return { pageId, body };
+	return { pageId, body, options: readOptions(this, itemIndex) };
 }
 
-type Input = ReturnType<typeof readInput>;
-
-export function validate(this: IExecuteFunctions, itemIndex: number): Input {
-	return readInput(this, itemIndex);
-}
+type Input = ReturnType<typeof validate>;
 
 /** One POST with both flags: Meta answers {"success": true} for the whole write. */
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	graph: GraphClient,
-	input: Input,
-): Promise<IDataObject> {
-	const { pageId, body } = input;
-	return await writeCallSettings(this, itemIndex, graph, pageId, body);
+export async function execute(this: IExecuteFunctions, _itemIndex: number, graph: GraphClient, input: Input): Promise<IDataObject> {
+	return await setSettings(this.getNode(), graph, input, input.body);
 }

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection, showFor } from '../../../shared/descriptions/options';
+import { readPageId } from '../../../shared/accounts/locators';
+import { optionsCollection, readOptions, showFor } from '../../../shared/descriptions/options';
 import type { GraphClient } from '../../../shared/transport/graph';
 import { InputError } from '../../../shared/validation';
-import { readPageId, writeCallSettings } from '../common';
+import { setSettings } from '../api';
 
 const displayOptions = showFor('callSettings', 'setIconVisibility');
 
@@ -20,25 +21,15 @@ export const description: INodeProperties[] = [
 	optionsCollection(displayOptions, { write: true }),
 ];
 
-function readInput(ctx: IExecuteFunctions, itemIndex: number) {
-	const pageId = readPageId(ctx, itemIndex);
-	const iconEnabled = ctx.getNodeParameter('iconEnabled', itemIndex, true) as unknown;
+export function validate(this: IExecuteFunctions, itemIndex: number) {
+	const pageId = readPageId(this, itemIndex);
+	const iconEnabled = this.getNodeParameter('iconEnabled', itemIndex, true) as unknown;
 	if (typeof iconEnabled !== 'boolean') throw new InputError('iconEnabled', 'must be true or false');
-	return { pageId, iconEnabled };
+	return { pageId, iconEnabled, options: readOptions(this, itemIndex) };
 }
 
-type Input = ReturnType<typeof readInput>;
+type Input = ReturnType<typeof validate>;
 
-export function validate(this: IExecuteFunctions, itemIndex: number): Input {
-	return readInput(this, itemIndex);
-}
-
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	graph: GraphClient,
-	input: Input,
-): Promise<IDataObject> {
-	const { pageId, iconEnabled } = input;
-	return await writeCallSettings(this, itemIndex, graph, pageId, { icon_enabled: iconEnabled });
+export async function execute(this: IExecuteFunctions, _itemIndex: number, graph: GraphClient, input: Input): Promise<IDataObject> {
+	return await setSettings(this.getNode(), graph, input, { icon_enabled: input.iconEnabled });
 }

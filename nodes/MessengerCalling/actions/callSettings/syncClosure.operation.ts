@@ -1,27 +1,22 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 
-import { closureStateAt, prepareSource, type Closure } from '../../../shared/calendar';
-import { locatorValue } from '../../../shared/accounts/locators';
+import { locatorValue, readPageId } from '../../../shared/accounts/locators';
+import { prepareSource } from '../../../shared/calendar/source';
+import { closureStateAt, type ClosureState } from '../../../shared/calendar/state';
+import type { Closure } from '../../../shared/calendar/types';
 import { DAY_MS } from '../../../shared/calendar/wall';
 import { checkTimeParameter, readCheckTime } from '../../../shared/descriptions/availability';
 import { calendarOptions, calendarSourceFields, readCalendarSource } from '../../../shared/descriptions/calendar';
 import { timezoneIdField, weeklyHoursField, withShow } from '../../../shared/descriptions/hours';
-import { optionsCollection, showFor } from '../../../shared/descriptions/options';
+import { optionsCollection, readOptions, showFor } from '../../../shared/descriptions/options';
 import { Settling } from '../../../shared/execution/settling';
-import { validateTimezone, validateWeeklyHours, weeklyHoursFromParameter } from '../../../shared/hours';
+import { validateTimezone } from '../../../shared/hours/timezone';
+import { messengerCallHoursToWire } from '../../../shared/hours/wire';
 import type { GraphClient } from '../../../shared/transport/graph';
 import { InputError, isBlank } from '../../../shared/validation';
-import { CALL_SETTINGS_FIELDS, RING_TARGETS, type MessengerCallSettings } from '../../helpers/callSettings';
-import {
-	closeChanges,
-	isClosedStateOf,
-	restoreChanges,
-	takeSnapshot,
-	type CallSettingsSnapshot,
-	type CloseMode,
-	type SettingsChanges,
-} from '../../helpers/snapshot';
+import { RING_TARGETS, type CallSettingsReading, type MessengerCallSettings } from '../../helpers/callSettings';
+import { closeChanges, isClosedStateOf, restoreChanges, takeSnapshot, type CallSettingsSnapshot } from '../../helpers/snapshot';
 import {
 	forgetSnapshot,
 	snapshotFromParameter,
@@ -29,8 +24,8 @@ import {
 	storedSnapshotIfReadable,
 	SYNC_SNAPSHOT_STORE_KEY,
 } from '../../helpers/snapshotInput';
-import { readDryRun, readPageId, updateCallSettings } from '../common';
-import { closeModeField, readCloseMode } from './closeMode';
+import { updateSettings, type SettingsDecision } from '../api';
+import { closeModeField, readCallHoursFields, readCloseMode } from './fields';
 
 /*
  * Sync Closure From Calendar: run on a schedule, it closes the Page while a calendar closure is in force
@@ -126,50 +121,38 @@ function readOpenState(ctx: IExecuteFunctions, itemIndex: number, pageId: string
 		};
 	}
 	if (kind !== 'parameters') throw new InputError('openState', 'must be snapshot or parameters');
-	const timezoneId = validateTimezone(locatorValue(ctx.getNodeParameter('timezoneId', itemIndex, '')), 'timezoneId');
-	const weekly = validateWeeklyHours(weeklyHoursFromParameter(ctx.getNodeParameter('weeklyHours', itemIndex, {}), 'weeklyHours'), {
-		maxPerDay: 1,
-		allowEmpty: false,
-		field: 'weeklyHours',
-	});
+	const { timezoneId, weeklyHours } = readCallHoursFields(ctx, itemIndex, false);
 	const ringTarget = String(ctx.getNodeParameter('ringTarget', itemIndex, 'META')).toUpperCase();
 	if (!(RING_TARGETS as readonly string[]).includes(ringTarget)) throw new InputError('ringTarget', `must be ${RING_TARGETS.join(' or ')}`);
 	return {
 		kind,
 		settings: {
-			call_hours: {
-				timezone_id: timezoneId,
-				weekly_operating_hours: weekly.map((e) => ({ day_of_week: e.dayOfWeek, open_time: e.openTime, close_time: e.closeTime })),
-			},
+			call_hours: messengerCallHoursToWire(timezoneId, weeklyHours),
 			call_routing: { ring_target: ringTarget },
 			icon_enabled: ctx.getNodeParameter('iconEnabled', itemIndex, true) !== false,
 		},
 	};
 }
 
-function readInput(ctx: IExecuteFunctions, itemIndex: number) {
-	const pageId = readPageId(ctx, itemIndex);
+export function validate(this: IExecuteFunctions, itemIndex: number) {
+	const pageId = readPageId(this, itemIndex);
 	return {
 		pageId,
-		source: readCalendarSource(ctx, itemIndex),
-		mode: readCloseMode(ctx, itemIndex),
-		open: readOpenState(ctx, itemIndex, pageId),
-		at: readCheckTime(ctx, itemIndex),
+		source: readCalendarSource(this, itemIndex),
+		mode: readCloseMode(this, itemIndex),
+		open: readOpenState(this, itemIndex, pageId),
+		at: readCheckTime(this, itemIndex),
+		options: readOptions(this, itemIndex),
 	};
 }
 
-type Input = ReturnType<typeof readInput>;
-
-export function validate(this: IExecuteFunctions, itemIndex: number): Input {
-	return readInput(this, itemIndex);
-}
+type Input = ReturnType<typeof validate>;
 
 type Action = 'closed' | 'restored' | 'none';
 
-interface Decision {
+interface SyncDecision extends SettingsDecision {
 	action: Action;
 	reason: string;
-	changes: SettingsChanges;
 	timezoneId: string;
 	closure: Closure | undefined;
 	nextChangeAt: number | undefined;
@@ -177,104 +160,107 @@ interface Decision {
 	snapshot: CallSettingsSnapshot | undefined;
 	/** the restore used this snapshot: forget it once Meta accepted */
 	restoredFrom: CallSettingsSnapshot | undefined;
+	/** what the calendar source held (source.ts) */
+	calendar: IDataObject;
 }
 
-function decide(
-	current: MessengerCallSettings,
-	fresh: () => CallSettingsSnapshot,
-	open: OpenState,
-	kept: CallSettingsSnapshot | undefined,
-	mode: CloseMode,
-	state: { active: Closure | undefined; nextChangeAt: number | undefined },
-	timezoneId: string,
-): Decision {
-	const base = { timezoneId, closure: state.active, nextChangeAt: state.nextChangeAt, restoredFrom: undefined };
-	if (state.active) {
-		if (open.kind === 'snapshot' && kept && isClosedStateOf(kept, current)) {
-			return { ...base, action: 'none', reason: 'already_closed', changes: {}, snapshot: kept };
-		}
-		const changes = closeChanges(current, mode);
-		if (Object.keys(changes).length === 0) return { ...base, action: 'none', reason: 'already_closed', changes, snapshot: kept };
-		return { ...base, action: 'closed', reason: 'closure_started', changes, snapshot: open.kind === 'snapshot' ? fresh() : undefined };
+/** What the Page and the calendar say, when the settings are read. */
+interface SyncState {
+	reading: CallSettingsReading;
+	/** the snapshot of the open Page, from the parameter or the workflow (snapshot mode) */
+	kept: CallSettingsSnapshot | undefined;
+	closures: ClosureState;
+	timezoneId: string;
+	calendar: IDataObject;
+}
+
+type Verdict = Pick<SyncDecision, 'action' | 'reason' | 'change' | 'snapshot'> & Partial<Pick<SyncDecision, 'restoredFrom'>>;
+
+/** While a closure is in force: close the Page, unless it is closed already. */
+function closeVerdict({ pageId, open, mode }: Input, { reading, kept }: SyncState): Verdict {
+	const current = reading.settings;
+	if (open.kind === 'snapshot' && kept && isClosedStateOf(kept, current)) {
+		return { action: 'none', reason: 'already_closed', change: {}, snapshot: kept };
 	}
+	const change = closeChanges(current, mode);
+	if (Object.keys(change).length === 0) return { action: 'none', reason: 'already_closed', change, snapshot: kept };
+	const snapshot = open.kind === 'snapshot' ? takeSnapshot(pageId, reading, new Date()) : undefined;
+	return { action: 'closed', reason: 'closure_started', change, snapshot };
+}
+
+/** Outside closures: open the Page, from the parameters or from the snapshot kept when it closed. */
+function openVerdict({ open }: Input, { reading, kept }: SyncState): Verdict {
+	const current = reading.settings;
 	if (open.kind === 'parameters') {
 		const { changes } = restoreChanges(open.settings, current);
-		if (Object.keys(changes).length === 0) return { ...base, action: 'none', reason: 'open', changes, snapshot: undefined };
-		return { ...base, action: 'restored', reason: 'no_closure', changes, snapshot: undefined };
+		const none = Object.keys(changes).length === 0;
+		return { action: none ? 'none' : 'restored', reason: none ? 'open' : 'no_closure', change: changes, snapshot: undefined };
 	}
-	if (!kept) return { ...base, action: 'none', reason: 'open', changes: {}, snapshot: undefined };
-	const plan = restoreChanges(kept.settings, current);
+	if (!kept) return { action: 'none', reason: 'open', change: {}, snapshot: undefined };
+	const { changes } = restoreChanges(kept.settings, current);
+	const action = Object.keys(changes).length === 0 ? 'none' : 'restored';
+	return { action, reason: 'closure_ended', change: changes, snapshot: undefined, restoredFrom: kept };
+}
+
+function decide(input: Input, state: SyncState): SyncDecision {
+	const { active, nextChangeAt } = state.closures;
+	const verdict = active ? closeVerdict(input, state) : openVerdict(input, state);
 	return {
-		...base,
-		action: Object.keys(plan.changes).length === 0 ? 'none' : 'restored',
-		reason: 'closure_ended',
-		changes: plan.changes,
-		snapshot: undefined,
-		restoredFrom: kept,
+		restoredFrom: undefined,
+		...verdict,
+		// Closing hides the icon first, restoring shows it last, as Close and Restore Calling do.
+		order: verdict.action === 'closed' ? 'close' : 'restore',
+		timezoneId: state.timezoneId,
+		closure: active,
+		nextChangeAt,
+		calendar: state.calendar,
 	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	graph: GraphClient,
-	input: Input,
-): Promise<Settling> {
-	const { pageId, source, mode, open, at } = input;
-	const dryRun = readDryRun(this, itemIndex);
+export async function execute(this: IExecuteFunctions, _itemIndex: number, graph: GraphClient, input: Input): Promise<Settling> {
+	const { pageId, source, open, at, options } = input;
 	const staticData = this.getWorkflowStaticData('global');
 	const window = { from: at.getTime() - DAY_MS, to: at.getTime() + LOOK_AHEAD_DAYS * DAY_MS };
 	// The calendar is read first: if it fails, nothing is read from or written to Meta.
 	const prepared = await prepareSource(this, source, window);
 	const kept = open.kind === 'snapshot' ? (open.given ?? storedSnapshotIfReadable(staticData, pageId, SYNC_SNAPSHOT_STORE_KEY)) : undefined;
 
-	let decision: Decision | undefined;
-	let summary: IDataObject = {};
-	const update = await updateCallSettings(
-		this,
-		itemIndex,
-		graph,
-		pageId,
-		// Closing hides the icon first, restoring shows it last, as Close and Restore Calling do.
-		() => (decision?.action === 'closed' ? 'close' : 'restore'),
-		(reading) => {
-			const current = reading.settings;
-			const zone = current.call_hours?.timezone_id ?? (open.kind === 'parameters' ? open.settings.call_hours?.timezone_id : open.timezoneId);
-			if (!zone) {
-				throw new InputError('timezoneId', 'is required: this Page has no call hours, so the calendar needs a timezone to read its dates in');
-			}
-			const loaded = prepared.closuresFor(window, zone);
-			summary = loaded.summary;
-			decision = decide(current, () => takeSnapshot(pageId, reading, new Date()), open, kept, mode, closureStateAt(loaded.closures, at.getTime()), zone);
-			// Kept before writing, so that even a close that fails half-way can be undone (as Close Calling does).
-			if (!dryRun && decision.action === 'closed' && decision.snapshot) storeSnapshot(staticData, decision.snapshot, SYNC_SNAPSHOT_STORE_KEY);
-			return decision.changes;
-		},
-		CALL_SETTINGS_FIELDS,
-	);
+	const update = await updateSettings(this, graph, pageId, options, (reading) => {
+		const zone = reading.settings.call_hours?.timezone_id ?? (open.kind === 'parameters' ? open.settings.call_hours?.timezone_id : open.timezoneId);
+		if (!zone) {
+			throw new InputError('timezoneId', 'is required: this Page has no call hours, so the calendar needs a timezone to read its dates in');
+		}
+		const loaded = prepared.closuresFor(window, zone);
+		const closures = closureStateAt(loaded.closures, at.getTime());
+		const decision = decide(input, { reading, kept, closures, timezoneId: zone, calendar: loaded.summary });
+		// Kept before writing, so that even a close that fails half-way can be undone (as Close Calling does).
+		if (!options.dryRun && decision.action === 'closed' && decision.snapshot) storeSnapshot(staticData, decision.snapshot, SYNC_SNAPSHOT_STORE_KEY);
+		return decision;
+	});
 
 	return new Settling(
-		update.outcome.then(({ report, previews }) => {
-			const d = decision as Decision;
-			if (!dryRun && d.restoredFrom) forgetSnapshot(staticData, pageId, SYNC_SNAPSHOT_STORE_KEY);
-			const local = (millis: number | undefined) =>
-				millis === undefined ? null : DateTime.fromMillis(millis, { zone: d.timezoneId }).toISO({ suppressMilliseconds: true });
-			const result: IDataObject = {
-				pageId,
-				action: d.action,
-				reason: d.reason,
-				at: at.toISOString(),
-				timezoneId: d.timezoneId,
-				closure: d.closure ? { summary: d.closure.summary, start: local(d.closure.start), end: local(d.closure.end) } : null,
-				nextChangeAt: local(d.nextChangeAt),
-				changed: Object.keys(d.changes),
-				calendar: summary,
-			};
-			if (open.kind === 'snapshot') result.snapshot = (d.snapshot ?? null) as unknown as IDataObject;
-			if (d.action === 'restored' && d.restoredFrom) result.restoredFrom = d.restoredFrom as unknown as IDataObject;
-			if (dryRun) Object.assign(result, { dryRun: true, requests: previews });
-			else Object.assign(result, report);
-			return result;
+		update.outcome.then((written) => {
+			if (!options.dryRun && update.decision.restoredFrom) forgetSnapshot(staticData, pageId, SYNC_SNAPSHOT_STORE_KEY);
+			return syncResult(input, update.decision, written);
 		}),
 	);
+}
+
+function syncResult({ pageId, open, at }: Input, d: SyncDecision, written: IDataObject): IDataObject {
+	const local = (millis: number | undefined) =>
+		millis === undefined ? null : DateTime.fromMillis(millis, { zone: d.timezoneId }).toISO({ suppressMilliseconds: true });
+	const result: IDataObject = {
+		pageId,
+		action: d.action,
+		reason: d.reason,
+		at: at.toISOString(),
+		timezoneId: d.timezoneId,
+		closure: d.closure ? { summary: d.closure.summary, start: local(d.closure.start), end: local(d.closure.end) } : null,
+		nextChangeAt: local(d.nextChangeAt),
+		changed: Object.keys(d.change),
+		calendar: d.calendar,
+	};
+	if (open.kind === 'snapshot') result.snapshot = (d.snapshot ?? null) as unknown as IDataObject;
+	if (d.action === 'restored' && d.restoredFrom) result.restoredFrom = d.restoredFrom as unknown as IDataObject;
+	return Object.assign(result, written);
 }

@@ -1,17 +1,17 @@
 import { NodeApiError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
-import { optionsCollection, showFor } from '../../../shared/descriptions/options';
+import { readPageId } from '../../../shared/accounts/locators';
+import { optionsCollection, readOptions, showFor } from '../../../shared/descriptions/options';
 import { sendOrPreview } from '../../../shared/execution/request';
 import type { GraphClient } from '../../../shared/transport/graph';
 import {
 	MAX_TTL_DAYS,
 	PAGE_CALLING_NOT_ENABLED_HINT,
-	callPromptRequest,
 	isCallingNotEnabled,
 	validateRecipientId,
 	validateTtlDays,
 } from '../../helpers/callPrompt';
-import { readDryRun, readPageId } from '../common';
+import { callPromptRequest } from '../api';
 
 const displayOptions = showFor('message', 'sendCallPrompt');
 
@@ -42,29 +42,20 @@ export const description: INodeProperties[] = [
 /** A message must never arrive twice: with On Error: Stop nothing after a failed prompt is sent (shared/execution/runItems.ts). */
 export const sequentialOnStop = true;
 
-function readInput(ctx: IExecuteFunctions, itemIndex: number) {
-	const pageId = readPageId(ctx, itemIndex);
-	const recipientId = validateRecipientId(ctx.getNodeParameter('recipientId', itemIndex, ''));
-	const ttlDays = validateTtlDays(ctx.getNodeParameter('ttlDays', itemIndex, 7));
-	return { pageId, recipientId, ttlDays };
+export function validate(this: IExecuteFunctions, itemIndex: number) {
+	const pageId = readPageId(this, itemIndex);
+	const recipientId = validateRecipientId(this.getNodeParameter('recipientId', itemIndex, ''));
+	const ttlDays = validateTtlDays(this.getNodeParameter('ttlDays', itemIndex, 7));
+	return { pageId, recipientId, ttlDays, options: readOptions(this, itemIndex) };
 }
 
-type Input = ReturnType<typeof readInput>;
+type Input = ReturnType<typeof validate>;
 
-export function validate(this: IExecuteFunctions, itemIndex: number): Input {
-	return readInput(this, itemIndex);
-}
-
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	graph: GraphClient,
-	input: Input,
-): Promise<IDataObject> {
-	const { pageId, recipientId, ttlDays } = input;
+export async function execute(this: IExecuteFunctions, _itemIndex: number, graph: GraphClient, input: Input): Promise<IDataObject> {
+	const { pageId, recipientId, ttlDays, options } = input;
 	// repeatable: false — the transport never sends it twice, whatever happens to the first attempt's answer.
 	const request = callPromptRequest(pageId, recipientId, ttlDays);
-	const answer = await sendOrPreview<IDataObject>(graph, request, readDryRun(this, itemIndex)).catch(
+	const answer = await sendOrPreview<IDataObject>(graph, request, options.dryRun).catch(
 		(error: unknown) => {
 			throw withPageHint(error);
 		},

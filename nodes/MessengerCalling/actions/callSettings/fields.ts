@@ -1,9 +1,19 @@
 import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { locatorValue } from '../../../shared/accounts/locators';
+import { validateTimezone } from '../../../shared/hours/timezone';
+import type { WeeklyHoursEntry } from '../../../shared/hours/types';
+import { validateWeeklyHours, weeklyHoursFromParameter } from '../../../shared/hours/weeklyHours';
 import { InputError } from '../../../shared/validation';
 import { CLOSE_MODES, type CloseMode } from '../../helpers/snapshot';
 
-/** How a Page is closed: the parameter Close Calling and Sync Closure From Calendar share. */
+/*
+ * Parameters several Call Settings operations share, with their readers: Close Mode (Close Calling, Sync
+ * Closure From Calendar), and Messenger's reading of the shared Timezone and Weekly Hours fields
+ * (shared/descriptions/hours.ts) for Set Call Hours and Sync Closure From Calendar.
+ */
+
+/** How a Page is closed. */
 export function closeModeField(displayOptions: IDisplayOptions): INodeProperties {
 	return {
 		displayName: 'Close Mode',
@@ -38,4 +48,15 @@ export function readCloseMode(ctx: IExecuteFunctions, itemIndex: number): CloseM
 		throw new InputError('closeMode', `must be one of ${CLOSE_MODES.join(', ')}`);
 	}
 	return raw as CloseMode;
+}
+
+/** Timezone and Weekly Hours as Messenger takes them: one window per day; none at all only when `allowEmpty`. */
+export function readCallHoursFields(
+	ctx: IExecuteFunctions,
+	itemIndex: number,
+	allowEmpty: boolean,
+): { timezoneId: string; weeklyHours: WeeklyHoursEntry[] } {
+	const timezoneId = validateTimezone(locatorValue(ctx.getNodeParameter('timezoneId', itemIndex, '')), 'timezoneId');
+	const entries = weeklyHoursFromParameter(ctx.getNodeParameter('weeklyHours', itemIndex, {}), 'weeklyHours');
+	return { timezoneId, weeklyHours: validateWeeklyHours(entries, { maxPerDay: 1, allowEmpty, field: 'weeklyHours' }) };
 }
