@@ -66,7 +66,7 @@ const COUNTRY_CODES = new Set(
 	).split(' '),
 );
 
-export const COUNTRY_CODE_RULE = 'must be an ISO 3166-1 alpha-2 country code, e.g. US or BR';
+const COUNTRY_CODE_RULE = 'must be an ISO 3166-1 alpha-2 country code, e.g. US or BR';
 
 /**
  * Two ASCII letters that name a country, uppercased; undefined otherwise. Checked before uppercasing:
