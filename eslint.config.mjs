@@ -36,6 +36,11 @@ export default [
 		},
 	},
 	{
+		// One function is read at once: a longer one is split into named steps (issue 22).
+		files: ['nodes/**/*.ts', 'credentials/**/*.ts'],
+		rules: { 'max-lines-per-function': ['error', { max: 60 }] },
+	},
+	{
 		files: ['nodes/**/*.ts'],
 		plugins: { 'n8n-nodes-base': n8nNodesBase },
 		rules: {

@@ -1,5 +1,3 @@
-import { DATE_RULE, isIsoDate } from './hours/time';
-
 /**
  * The one error type for input that breaks a rule. Pure functions throw it; the item loop turns it into a
  * NodeOperationError for that item before any request leaves. `field` is the parameter path the code read
@@ -68,7 +66,7 @@ const COUNTRY_CODES = new Set(
 	).split(' '),
 );
 
-export const COUNTRY_CODE_RULE = 'must be an ISO 3166-1 alpha-2 country code, e.g. US or BR';
+const COUNTRY_CODE_RULE = 'must be an ISO 3166-1 alpha-2 country code, e.g. US or BR';
 
 /**
  * Two ASCII letters that name a country, uppercased; undefined otherwise. Checked before uppercasing:
@@ -112,16 +110,6 @@ export function parseWholeNumber(value: unknown, field: string, min: number, max
 		throw new InputError(field, `${rule} (got ${JSON.stringify(value) ?? 'nothing'})`);
 	}
 	return number;
-}
-
-/** A comma list of "YYYY-MM-DD" dates that exist, deduplicated, in the given order. */
-export function parseDateList(value: unknown, field: string): string[] {
-	const dates: string[] = [];
-	parseCommaList(value, field).forEach((part, index) => {
-		if (!isIsoDate(part)) throw new InputError(`${field}[${index}]`, `${DATE_RULE} (got "${part}")`);
-		if (!dates.includes(part)) dates.push(part);
-	});
-	return dates;
 }
 
 /**

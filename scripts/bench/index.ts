@@ -140,7 +140,7 @@ async function main(): Promise<void> {
 		writeDocs(resultsMarkdown(last.machine, last.rows));
 		return;
 	}
-	const distDir = args.dist ?? buildPrivateDist();
+	const distDir = args.dist ?? (await buildPrivateDist());
 	const workflows = benchWorkflows();
 	let stack: RunningStack | undefined;
 	const rows: Row[] = [];

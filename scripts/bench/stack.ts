@@ -1,9 +1,9 @@
-import { execFileSync } from 'child_process';
 import { cpSync, readdirSync, rmSync, statSync } from 'fs';
 import { join, relative } from 'path';
 
 import { CACHE_DIR, REPO_ROOT } from '../../tools/n8n/lines';
 import { restartN8n, startStack, type RunningStack } from '../../tools/n8n/stack';
+import { bundlePackage } from '../build/bundle';
 import { CRYPTO_CREDENTIAL, type BenchWorkflow } from './workflows';
 
 /*
@@ -30,17 +30,14 @@ function copyAssets(fromDir: string, toDir: string, pattern: RegExp): void {
 }
 
 /**
- * Compiles the package into .cache/bench/dist, so a benchmark neither waits for nor breaks someone else's
- * `npm run build` of dist/. Returns the folder.
+ * Builds the package into .cache/bench/dist as `npm run build` does (scripts/build/bundle.ts), so a
+ * benchmark neither waits for nor breaks someone else's `npm run build` of dist/. Returns the folder.
  */
-export function buildPrivateDist(): string {
+export async function buildPrivateDist(): Promise<string> {
 	const outDir = join(BENCH_DIR, 'dist');
 	rmSync(outDir, { recursive: true, force: true });
-	log('compiling the package into .cache/bench/dist');
-	execFileSync(join(REPO_ROOT, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json', '--outDir', outDir], {
-		cwd: REPO_ROOT,
-		stdio: 'inherit',
-	});
+	log('building the package into .cache/bench/dist');
+	await bundlePackage(outDir);
 	copyAssets(join(REPO_ROOT, 'nodes'), outDir, /\.(svg|png|json)$/);
 	copyAssets(join(REPO_ROOT, 'credentials'), outDir, /\.(svg|png)$/);
 	return outDir;

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 
-import { AVAILABILITY_HORIZON_DAYS, checkAvailability, type Availability, type AvailabilityInput } from '../hours';
+import { AVAILABILITY_HORIZON_DAYS, checkAvailability, type Availability, type AvailabilityInput } from '../hours/availability';
 import { closureDays } from './days';
 import { closureStateAt } from './state';
 import type { Closure } from './types';

@@ -1,5 +1,5 @@
-import type { Holiday } from '../hours';
-import { minutesToHhmm } from '../hours';
+import type { Holiday } from '../hours/types';
+import { minutesToHhmm } from '../hours/time';
 import type { Window } from './closures';
 import type { Closure } from './types';
 import { DAY_MS, dayNumber, isoDay, toInstant, toWall } from './wall';

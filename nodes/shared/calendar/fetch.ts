@@ -13,7 +13,7 @@ import { maskCalendarUrl } from './maskUrl';
  */
 
 export const FETCH_TIMEOUT_MS = 20_000;
-export const MAX_CALENDAR_BYTES = 2 * 1024 * 1024;
+const MAX_CALENDAR_BYTES = 2 * 1024 * 1024;
 
 export interface FetchLimits {
 	timeoutMs?: number;

@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 
-import { HHMM_RULE, isIsoDate, normalizeHhmm } from '../hours';
+import { HHMM_RULE, isIsoDate, normalizeHhmm } from '../hours/time';
 import { InputError, isBlank, isRecord, tryParseJson } from '../validation';
 import { MAX_OCCURRENCES } from './closures';
 import { isoDateWall } from './days';

@@ -1,4 +1,4 @@
-import { isIsoDate } from '../hours';
+import { isIsoDate } from '../hours/time';
 import { InputError, isRecord } from '../validation';
 
 /*

@@ -6,7 +6,7 @@ import type { Closure } from './types';
  */
 
 /** Overlapping or touching closures joined, so one long closure made of several events reads as one. */
-export function joinClosures(closures: readonly Closure[]): Closure[] {
+function joinClosures(closures: readonly Closure[]): Closure[] {
 	const joined: Closure[] = [];
 	for (const closure of [...closures].sort((a, b) => a.start - b.start)) {
 		const last = joined[joined.length - 1];

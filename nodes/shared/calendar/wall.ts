@@ -44,7 +44,7 @@ function exactOffset(zone: string, instant: number): number {
 }
 
 /** The zone's offset from UTC (milliseconds) at an instant. */
-export function offsetAt(zone: string, instant: number): number {
+function offsetAt(zone: string, instant: number): number {
 	if (zone === 'utc') return 0;
 	let days = dayOffsets.get(zone);
 	if (!days || days.size > 100_000) dayOffsets.set(zone, (days = new Map()));

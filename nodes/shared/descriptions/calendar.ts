@@ -12,7 +12,7 @@ import { withShow } from './hours';
  * (holidayTypes, publicHolidaysBaseUrl) go into the operation's options collection.
  */
 
-export const LOAD_COUNTRIES_METHOD = 'getPublicHolidayCountries';
+const LOAD_COUNTRIES_METHOD = 'getPublicHolidayCountries';
 
 function calendarSourceField(displayOptions: IDisplayOptions): INodeProperties {
 	return {

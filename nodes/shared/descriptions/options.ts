@@ -9,13 +9,13 @@ import { InputError } from '../validation';
  * `verifyWrites` once per item in its validate (readOptions) and hands the result on.
  */
 
-export const DEFAULT_MAX_WAIT_SECONDS = 60;
+const DEFAULT_MAX_WAIT_SECONDS = 60;
 
 /**
  * A string rather than a number field: the editor then shows "auto" as the default in the field itself,
  * and the same field takes a fixed number. runItems validates it (auto, or a whole number 1–50).
  */
-export const concurrencyOption: INodeProperties = {
+const concurrencyOption: INodeProperties = {
 	displayName: 'Concurrency',
 	name: 'concurrency',
 	type: 'string',
@@ -25,7 +25,7 @@ export const concurrencyOption: INodeProperties = {
 		'How many requests to Meta may be in flight at once. "auto" starts small, speeds up while Meta answers cleanly and slows down when Meta reports rate limits or high usage. A whole number from 1 to 50 fixes it.',
 };
 
-export const dryRunOption: INodeProperties = {
+const dryRunOption: INodeProperties = {
 	displayName: 'Dry Run',
 	name: 'dryRun',
 	type: 'boolean',
@@ -34,7 +34,7 @@ export const dryRunOption: INodeProperties = {
 		'Whether to only show the request that would be sent (method, URL, query and body, without the token) instead of changing anything at Meta',
 };
 
-export const maxWaitSecondsOption: INodeProperties = {
+const maxWaitSecondsOption: INodeProperties = {
 	displayName: 'Max Wait (Seconds)',
 	name: 'maxWaitSeconds',
 	type: 'number',
@@ -45,7 +45,7 @@ export const maxWaitSecondsOption: INodeProperties = {
 };
 
 /** For operations that read settings, change a part and write them back (shared/execution/accountUpdate.ts). */
-export const verifyWritesOption: INodeProperties = {
+const verifyWritesOption: INodeProperties = {
 	displayName: 'Check for Concurrent Writes',
 	name: 'verifyWrites',
 	type: 'boolean',
@@ -53,9 +53,6 @@ export const verifyWritesOption: INodeProperties = {
 	description:
 		'Whether to read the settings again a few seconds after writing and, if another execution (another workflow, a queue-mode worker) wrote older settings over this change meanwhile, write it again on top of theirs. Turn off only when nothing else changes this account at the same time: it saves one read and about 3 seconds per item.',
 };
-
-/** The three in the alphabetical order n8n's lint rules ask for inside a collection. */
-export const sharedOptions: INodeProperties[] = [concurrencyOption, dryRunOption, maxWaitSecondsOption];
 
 /** The `options` collection of one operation: the shared loop options plus its own, in alphabetical order. */
 export function optionsCollection(

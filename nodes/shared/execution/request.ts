@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import type { GraphClient, GraphRequest, GraphRequestPreview } from '../transport/types';
 
@@ -15,16 +15,4 @@ export async function sendOrPreview<T = IDataObject>(
 ): Promise<T | DryRunResult> {
 	if (dryRun) return { dryRun: true, request: { ...graph.describe(req) } };
 	return await graph.request<T>(req);
-}
-
-/** `options.dryRun` of an item; every write operation has it. */
-export function readDryRun(ctx: IExecuteFunctions, itemIndex: number): boolean {
-	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return options.dryRun === true;
-}
-
-/** `options.verifyWrites` of an item: on unless switched off (operations without the option: on). */
-export function readVerifyWrites(ctx: IExecuteFunctions, itemIndex: number): boolean {
-	const options = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return options.verifyWrites !== false;
 }

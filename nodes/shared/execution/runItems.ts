@@ -19,7 +19,7 @@ import { Settling, type ItemResult } from './settling';
 export type ItemHandler = (itemIndex: number, graph: GraphClient, input: unknown) => Promise<ItemResult>;
 
 /** Items being worked on at once. The client's congestion window bounds the requests among them. */
-export const MAX_ITEMS_IN_FLIGHT = MAX_WINDOW;
+const MAX_ITEMS_IN_FLIGHT = MAX_WINDOW;
 const ITEM_SLOT_RECHECK_MS = 50;
 
 /** The node's parameters (to name fields by their labels) and the resource/operation chosen. */

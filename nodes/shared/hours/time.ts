@@ -1,3 +1,5 @@
+import { InputError, parseCommaList } from '../validation';
+
 /** "hhmm" and "YYYY-MM-DD": the only place that knows these string formats. */
 
 export const HHMM_RULE = 'must be a time as hhmm, hours 00–23 and minutes 00–59, e.g. 0930';
@@ -63,4 +65,14 @@ export function isIsoDate(value: unknown): value is string {
 	const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
 	const daysInMonth = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
 	return daysInMonth !== undefined && day >= 1 && day <= daysInMonth;
+}
+
+/** A comma list of "YYYY-MM-DD" dates that exist, deduplicated, in the given order. */
+export function parseDateList(value: unknown, field: string): string[] {
+	const dates: string[] = [];
+	parseCommaList(value, field).forEach((part, index) => {
+		if (!isIsoDate(part)) throw new InputError(`${field}[${index}]`, `${DATE_RULE} (got "${part}")`);
+		if (!dates.includes(part)) dates.push(part);
+	});
+	return dates;
 }

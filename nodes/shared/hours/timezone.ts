@@ -3,7 +3,7 @@ import { InputError } from '../validation';
 import { CURRENT_IANA_NAMES } from './timezoneList';
 import type { BusinessClock } from './types';
 
-export const TIMEZONE_RULE = 'must be an IANA timezone name, e.g. Europe/Berlin or America/Los_Angeles';
+const TIMEZONE_RULE = 'must be an IANA timezone name, e.g. Europe/Berlin or America/Los_Angeles';
 
 let knownSpellings: Map<string, string> | undefined;
 // Asking Intl whether a zone exists costs a formatter each time; the answer never changes. Only names

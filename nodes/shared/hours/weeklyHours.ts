@@ -10,7 +10,7 @@ export interface WeeklyHoursRules {
 	field?: string;
 }
 
-export const DAY_RULE = `must be one of ${DAYS_OF_WEEK.join(', ')}`;
+const DAY_RULE = `must be one of ${DAYS_OF_WEEK.join(', ')}`;
 const LIST_RULE = 'must be a list of {dayOfWeek, openTime, closeTime} entries';
 const ENTRY_RULE = 'must be an object {dayOfWeek, openTime, closeTime}';
 

@@ -22,7 +22,7 @@
  */
 
 export const INITIAL_WINDOW = 4;
-export const MIN_WINDOW = 1;
+const MIN_WINDOW = 1;
 export const MAX_WINDOW = 400;
 export const MAX_FIXED_WINDOW = 50;
 export const FREE_RAMP_WINDOW = 50;

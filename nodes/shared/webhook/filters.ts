@@ -1,7 +1,7 @@
 import type { ChangeEvent, ReadableChange } from './readable';
 
 /** The WhatsApp trigger's `events` choices and the readable events each one lets through. */
-export const WHATSAPP_EVENT_CHOICES = {
+const WHATSAPP_EVENT_CHOICES = {
 	accountSettingsUpdate: ['accountSettingsUpdate'],
 	callingRestriction: ['callingQualityWarning', 'callingRestriction'],
 	accountUpdate: ['callingQualityWarning', 'callingRestriction', 'accountUpdate'],

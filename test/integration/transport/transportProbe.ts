@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-import { sharedOptions } from '../../../nodes/shared/descriptions/options';
+import { optionsCollection } from '../../../nodes/shared/descriptions/options';
 import { sendOrPreview } from '../../../nodes/shared/execution/request';
 import { runItems } from '../../../nodes/shared/execution/runItems';
 import type { GraphRequest } from '../../../nodes/shared/transport/types';
@@ -26,7 +26,7 @@ export class TransportProbe implements INodeType {
 			{ displayName: 'Backoff Base (Ms)', name: 'backoffBaseMs', type: 'number', default: 5 },
 			{ displayName: 'Backoff Cap (Ms)', name: 'backoffCapMs', type: 'number', default: 40 },
 			{ displayName: 'Jitter (0 = Random)', name: 'jitter', type: 'number', default: 0 },
-			{ displayName: 'Options', name: 'options', type: 'collection', default: {}, options: sharedOptions },
+			optionsCollection({}, { write: true }),
 		],
 	};
 

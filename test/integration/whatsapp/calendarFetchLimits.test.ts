@@ -6,7 +6,7 @@
 import http from 'http';
 import type { AddressInfo, Socket } from 'net';
 
-import { FETCH_TIMEOUT_MS } from '../../../nodes/shared/calendar';
+import { FETCH_TIMEOUT_MS } from '../../../nodes/shared/calendar/fetch';
 import { runWhatsApp, storeHolidays, berlinDate, useSandbox } from './setup';
 
 const sandbox = useSandbox();

@@ -3,7 +3,7 @@
  * MAX_REDIRECTS times, errors naming the address that answered (masked) and never quoting a body that is
  * not a calendar, outputs showing the address masked. Real HTTP to the sandbox's calendar service.
  */
-import { MAX_REDIRECTS } from '../../../nodes/shared/calendar';
+import { MAX_REDIRECTS } from '../../../nodes/shared/calendar/fetch';
 import { FAIL_BODY_SECRET } from '../../../tools/sandbox/calendar/handler';
 import { berlinDate, jsonOf, runWhatsApp, storeHolidays, useSandbox, writes } from './setup';
 

@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 
-import { closureStateAt, parseCalendar } from '../../../nodes/shared/calendar';
+import { parseCalendar } from '../../../nodes/shared/calendar/ical';
+import { closureStateAt } from '../../../nodes/shared/calendar/state';
 import { closuresFromJson, daysOf as closureDays, eventClosures } from './closuresOf';
 import { planHolidaySync } from '../../../nodes/WhatsAppCalling/helpers/holidaySync';
 

@@ -1,5 +1,8 @@
 /** Test helpers: the two steps of events -> closures in one call, and days over a wide window. */
-import { closureDays, eventsFromJson, expandEvents, occurrenceClosures, type CalendarEvent, type Closure, type Window } from '../../../nodes/shared/calendar';
+import { expandEvents, occurrenceClosures, type Window } from '../../../nodes/shared/calendar/closures';
+import { closureDays } from '../../../nodes/shared/calendar/days';
+import { eventsFromJson } from '../../../nodes/shared/calendar/jsonSource';
+import { type CalendarEvent, type Closure } from '../../../nodes/shared/calendar/types';
 
 export async function eventClosures(events: CalendarEvent[], window: Window, zone: string): Promise<Closure[]> {
 	return occurrenceClosures(await expandEvents(events, window), events, window, zone).closures;

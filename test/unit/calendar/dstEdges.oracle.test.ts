@@ -7,7 +7,7 @@
  */
 import ICAL from 'ical.js';
 
-import { parseCalendar } from '../../../nodes/shared/calendar';
+import { parseCalendar } from '../../../nodes/shared/calendar/ical';
 import { eventClosures } from './closuresOf';
 
 

@@ -5,7 +5,10 @@
 import { DateTime } from 'luxon';
 import { RRule } from 'rrule';
 
-import { expandEvents, expandRule, jsonEntries, MAX_OCCURRENCES, occurrenceClosures, parseCalendar } from '../../../nodes/shared/calendar';
+import { expandEvents, MAX_OCCURRENCES, occurrenceClosures } from '../../../nodes/shared/calendar/closures';
+import { parseCalendar } from '../../../nodes/shared/calendar/ical';
+import { jsonEntries } from '../../../nodes/shared/calendar/jsonSource';
+import { expandRule } from '../../../nodes/shared/calendar/rrule';
 import { parseRule } from '../../../nodes/shared/calendar/ical';
 import { InputError } from '../../../nodes/shared/validation';
 import { closuresFromJson, daysOf } from './closuresOf';

@@ -6,7 +6,8 @@
 import ICAL from 'ical.js';
 import { DateTime } from 'luxon';
 
-import { parseCalendar, type Closure } from '../../../nodes/shared/calendar';
+import { parseCalendar } from '../../../nodes/shared/calendar/ical';
+import { type Closure } from '../../../nodes/shared/calendar/types';
 import { eventClosures } from './closuresOf';
 import { FEED_NAMES, feedText } from '../../../tools/sandbox/calendar/feeds';
 

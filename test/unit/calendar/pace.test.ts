@@ -10,7 +10,8 @@ jest.mock('n8n-workflow', () => ({
 	},
 }));
 
-import { expandEvents, parseCalendar } from '../../../nodes/shared/calendar';
+import { expandEvents } from '../../../nodes/shared/calendar/closures';
+import { parseCalendar } from '../../../nodes/shared/calendar/ical';
 
 describe('calendar work yields to the event loop', () => {
 	let clock = 0;

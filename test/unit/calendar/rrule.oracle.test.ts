@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { RRule } from 'rrule';
 
-import { expandRule } from '../../../nodes/shared/calendar';
+import { expandRule } from '../../../nodes/shared/calendar/rrule';
 import { parseRule } from '../../../nodes/shared/calendar/ical';
 import { InputError } from '../../../nodes/shared/validation';
 

@@ -1,11 +1,5 @@
-import {
-	checkAvailability,
-	DAYS_OF_WEEK,
-	type CallHours,
-	type DayOfWeek,
-	type Holiday,
-	type WeeklyHoursEntry,
-} from '../../../nodes/shared/hours';
+import { checkAvailability } from '../../../nodes/shared/hours/availability';
+import { DAYS_OF_WEEK, type CallHours, type DayOfWeek, type Holiday, type WeeklyHoursEntry } from '../../../nodes/shared/hours/types';
 import { expectInputError } from './expectInputError';
 
 const WEEKDAYS: DayOfWeek[] = ['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY'];

@@ -1,4 +1,5 @@
-import { applyCallHoursChange, callHoursChange, holdsCallHoursChange, type CallHours } from '../../../nodes/shared/hours';
+import { applyCallHoursChange, callHoursChange, holdsCallHoursChange } from '../../../nodes/shared/hours/change';
+import { type CallHours } from '../../../nodes/shared/hours/types';
 
 const NOW = new Date('2030-03-01T12:00:00Z');
 const day = (date: string, startTime = '0000', endTime = '2359') => ({ date, startTime, endTime });

@@ -1,13 +1,5 @@
-import {
-	futureHolidays,
-	holidaysFromJson,
-	holidaysFromParameter,
-	mergeHolidays,
-	removeHolidays,
-	replaceHolidays,
-	validateHolidays,
-	type Holiday,
-} from '../../../nodes/shared/hours';
+import { futureHolidays, holidaysFromJson, holidaysFromParameter, mergeHolidays, removeHolidays, replaceHolidays, validateHolidays } from '../../../nodes/shared/hours/holidays';
+import { type Holiday } from '../../../nodes/shared/hours/types';
 import { expectInputError } from './expectInputError';
 
 // 22:30 UTC on 14 June is already 15 June in Berlin: "today" must be judged there.

@@ -1,29 +1,13 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
-import {
-	callHoursFromWire,
-	callHoursToWire,
-	checkAvailability,
-	DAYS_OF_WEEK,
-	holidaysFromJson,
-	holidaysFromParameter,
-	mergeHolidays,
-	removeHolidays,
-	validateHolidays,
-	validateTimezone,
-	validateWeeklyHours,
-	weeklyHoursFromParameter,
-	weeklyHoursFromWire,
-	type CallHours,
-	type Holiday,
-	type WeeklyHoursEntry,
-} from '../../../nodes/shared/hours';
-import {
-	InputError,
-	parseCommaList,
-	parseCountryCodes,
-	parseDateList,
-} from '../../../nodes/shared/validation';
+import { checkAvailability } from '../../../nodes/shared/hours/availability';
+import { holidaysFromJson, holidaysFromParameter, mergeHolidays, removeHolidays, validateHolidays } from '../../../nodes/shared/hours/holidays';
+import { validateTimezone } from '../../../nodes/shared/hours/timezone';
+import { DAYS_OF_WEEK, type CallHours, type Holiday, type WeeklyHoursEntry } from '../../../nodes/shared/hours/types';
+import { validateWeeklyHours, weeklyHoursFromParameter } from '../../../nodes/shared/hours/weeklyHours';
+import { callHoursFromWire, callHoursToWire, weeklyHoursFromWire } from '../../../nodes/shared/hours/wire';
+import { InputError, parseCommaList, parseCountryCodes } from '../../../nodes/shared/validation';
+import { parseDateList } from '../../../nodes/shared/hours/time';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const hhmm = (minute: number) => `${pad(Math.floor(minute / 60))}${pad(minute % 60)}`;

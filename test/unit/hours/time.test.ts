@@ -1,11 +1,5 @@
-import {
-	hhmmToMinutes,
-	isIsoDate,
-	minutesToHhmm,
-	normalizeHhmm,
-	todayIn,
-	validateTimezone,
-} from '../../../nodes/shared/hours';
+import { hhmmToMinutes, isIsoDate, minutesToHhmm, normalizeHhmm } from '../../../nodes/shared/hours/time';
+import { todayIn, validateTimezone } from '../../../nodes/shared/hours/timezone';
 import { toEndMinute } from '../../../nodes/shared/hours/time';
 import { expectInputError } from './expectInputError';
 

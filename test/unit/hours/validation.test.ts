@@ -1,13 +1,5 @@
-import {
-	InputError,
-	isBlank,
-	isRecord,
-	parseCommaList,
-	parseCountryCode,
-	parseCountryCodes,
-	parseDateList,
-	tryParseJson,
-} from '../../../nodes/shared/validation';
+import { InputError, isBlank, isRecord, parseCommaList, parseCountryCode, parseCountryCodes, tryParseJson } from '../../../nodes/shared/validation';
+import { parseDateList } from '../../../nodes/shared/hours/time';
 import { expectInputError } from './expectInputError';
 
 describe('InputError', () => {

@@ -1,9 +1,5 @@
-import {
-	closedDays,
-	validateWeeklyHours,
-	weeklyHoursFromParameter,
-	type WeeklyHoursEntry,
-} from '../../../nodes/shared/hours';
+import { type WeeklyHoursEntry } from '../../../nodes/shared/hours/types';
+import { closedDays, validateWeeklyHours, weeklyHoursFromParameter } from '../../../nodes/shared/hours/weeklyHours';
 import { expectInputError } from './expectInputError';
 
 const WHATSAPP = { maxPerDay: 2, allowEmpty: false } as const;

@@ -1,11 +1,5 @@
-import {
-	callHoursFromWire,
-	callHoursToWire,
-	holidaysFromWire,
-	messengerCallHoursToWire,
-	weeklyHoursFromWire,
-	type CallHours,
-} from '../../../nodes/shared/hours';
+import { type CallHours } from '../../../nodes/shared/hours/types';
+import { callHoursFromWire, callHoursToWire, holidaysFromWire, messengerCallHoursToWire, weeklyHoursFromWire } from '../../../nodes/shared/hours/wire';
 
 const berlin: CallHours = {
 	status: 'ENABLED',

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 
-import { DAYS_OF_WEEK, minutesToHhmm, type MessengerCallHoursWire } from '../../../nodes/shared/hours';
+import { minutesToHhmm } from '../../../nodes/shared/hours/time';
+import { DAYS_OF_WEEK, type MessengerCallHoursWire } from '../../../nodes/shared/hours/types';
 import type { MessengerCallSettings } from '../../../nodes/MessengerCalling/helpers/callSettings';
 
 /**

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 
-import { callHoursToWire, mergeHolidays, removeHolidays, type Holiday } from '../../../nodes/shared/hours';
+import { mergeHolidays, removeHolidays } from '../../../nodes/shared/hours/holidays';
+import { type Holiday } from '../../../nodes/shared/hours/types';
+import { callHoursToWire } from '../../../nodes/shared/hours/wire';
 import { readCallingSettings, storedCallHours } from '../../../nodes/WhatsAppCalling/actions/api';
 
 /**

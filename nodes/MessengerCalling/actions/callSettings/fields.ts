@@ -1,16 +1,14 @@
 import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { locatorValue } from '../../../shared/accounts/locators';
-import { validateTimezone } from '../../../shared/hours/timezone';
+import { readTimezoneId, readWeeklyHours } from '../../../shared/descriptions/hours';
 import type { WeeklyHoursEntry } from '../../../shared/hours/types';
-import { validateWeeklyHours, weeklyHoursFromParameter } from '../../../shared/hours/weeklyHours';
 import { InputError } from '../../../shared/validation';
 import { CLOSE_MODES, type CloseMode } from '../../helpers/snapshot';
 
 /*
  * Parameters several Call Settings operations share, with their readers: Close Mode (Close Calling, Sync
  * Closure From Calendar), and Messenger's reading of the shared Timezone and Weekly Hours fields
- * (shared/descriptions/hours.ts) for Set Call Hours and Sync Closure From Calendar.
+ * (readers in shared/descriptions/hours.ts) for Set Call Hours and Sync Closure From Calendar.
  */
 
 /** How a Page is closed. */
@@ -56,7 +54,5 @@ export function readCallHoursFields(
 	itemIndex: number,
 	allowEmpty: boolean,
 ): { timezoneId: string; weeklyHours: WeeklyHoursEntry[] } {
-	const timezoneId = validateTimezone(locatorValue(ctx.getNodeParameter('timezoneId', itemIndex, '')), 'timezoneId');
-	const entries = weeklyHoursFromParameter(ctx.getNodeParameter('weeklyHours', itemIndex, {}), 'weeklyHours');
-	return { timezoneId, weeklyHours: validateWeeklyHours(entries, { maxPerDay: 1, allowEmpty, field: 'weeklyHours' }) };
+	return { timezoneId: readTimezoneId(ctx, itemIndex), weeklyHours: readWeeklyHours(ctx, itemIndex, { maxPerDay: 1, allowEmpty }) };
 }

@@ -4,7 +4,7 @@ import { readPhoneNumberId } from '../../../shared/accounts/locators';
 import { removeHolidays } from '../../../shared/hours/holidays';
 import type { Settling } from '../../../shared/execution/settling';
 import type { GraphClient } from '../../../shared/transport/graph';
-import { parseDateList } from '../../../shared/validation';
+import { parseDateList } from '../../../shared/hours/time';
 import { optionsCollection, readOptions, showFor } from '../../../shared/descriptions/options';
 import { updateHolidays } from '../api';
 import { keepsEverythingElseNotice } from './holidayList';
