@@ -330,23 +330,26 @@ export interface ActionState extends IDataObject {
 function readLimit(limit: Record<string, unknown>): IDataObject {
 	const { time_period, max_allowed, current_usage, limit_expiration_time, ...other } = limit;
 	return {
+		...(other as IDataObject),
 		timePeriod: time_period as string,
 		maxAllowed: max_allowed as number,
 		currentUsage: current_usage as number,
 		resetsAt: isoFromUnix(limit_expiration_time),
-		...(other as IDataObject),
 	};
 }
 
-/** Meta's actions list, keyed by Meta's action name (an action Meta adds later keeps its name). */
+/**
+ * Meta's actions list, keyed by Meta's action name (an action Meta adds later keeps its name; fromEntries
+ * makes even a name like __proto__ a plain key).
+ */
 function readActions(actions: unknown): Record<string, ActionState> {
-	const byName: Record<string, ActionState> = {};
+	const entries: Array<[string, ActionState]> = [];
 	for (const action of (Array.isArray(actions) ? actions : []).slice(0, MAX_ACTIONS)) {
 		if (!isRecord(action) || typeof action.action_name !== 'string') continue;
 		const limits = (Array.isArray(action.limits) ? action.limits : []).slice(0, MAX_LIMITS).filter(isRecord).map(readLimit);
-		byName[action.action_name] = { allowed: action.can_perform_action === true, limits };
+		entries.push([action.action_name, { allowed: action.can_perform_action === true, limits }]);
 	}
-	return byName;
+	return Object.fromEntries(entries);
 }
 
 /** The permission state in the package's shape; Meta's `permission` object kept as Meta names it. */
@@ -371,7 +374,7 @@ export async function fetchCallPermission(graph: GraphClient, phoneNumberId: str
  * Meta's answer does not say: then Meta decides). `nextAllowedAt` is the latest reset of a used-up limit.
  */
 export function permissionRequestBlocked(state: IDataObject): IDataObject | undefined {
-	const action = (state.actions as Record<string, ActionState>)[PERMISSION_REQUEST_ACTION];
+	const action = Object.hasOwn(state.actions as object, PERMISSION_REQUEST_ACTION) ? (state.actions as Record<string, ActionState>)[PERMISSION_REQUEST_ACTION] : undefined;
 	if (!action || action.allowed) return undefined;
 	if (String(state.status).toLowerCase() === 'permanent') return { reason: 'permission_permanent', nextAllowedAt: null };
 	const resets = action.limits

@@ -52,6 +52,19 @@ describe('permission state', () => {
 		expect(state.actions).toHaveProperty('a_later_action', { allowed: true, limits: [] });
 	});
 
+	it('an action named __proto__ stays a plain key, and Meta’s limit fields do not override the package’s', () => {
+		const state = readCallPermissionAnswer(
+			JSON.parse('{"actions":[{"action_name":"__proto__","can_perform_action":true,"limits":[{"time_period":"PT1H","resetsAt":"x","extra":1}]}]}'),
+		);
+		const actions = state.actions as Record<string, unknown>;
+		expect(Object.getPrototypeOf(actions)).toBe(Object.prototype);
+		expect(Object.keys(actions)).toEqual(['__proto__']);
+		expect(Object.getOwnPropertyDescriptor(actions, '__proto__')?.value).toEqual({
+			allowed: true,
+			limits: [{ extra: 1, timePeriod: 'PT1H', maxAllowed: undefined, currentUsage: undefined, resetsAt: null }],
+		});
+	});
+
 	it('allowed: send', () => expect(permissionRequestBlocked(answer(true))).toBeUndefined());
 
 	it('a used-up limit: when the last of them resets', () => {
