@@ -13,8 +13,10 @@ import { resourceOperationSubtitle } from '../shared/descriptions/subtitle';
 import { operationTable, routeToOperation } from '../shared/execution/runItems';
 import { listSearch } from '../shared/methods/listSearch';
 import * as availability from './actions/availability/Availability.resource';
+import * as callPermission from './actions/callPermission/CallPermission.resource';
 import * as callingSettings from './actions/callingSettings/CallingSettings.resource';
 import * as holidaySchedule from './actions/holidaySchedule/HolidaySchedule.resource';
+import * as message from './actions/message/Message.resource';
 import * as phoneNumber from './actions/phoneNumber/PhoneNumber.resource';
 
 /** Every parameter the node shows, in the same order as Messenger Calling: resource, operation, the account ID, then each operation's parameters. */
@@ -31,6 +33,11 @@ const properties: INodeProperties[] = [
 				description: 'Whether the number can be called at a given moment',
 			},
 			{
+				name: 'Call Permission',
+				value: 'callPermission',
+				description: 'Whether the business may call a person',
+			},
+			{
 				name: 'Calling Setting',
 				value: 'callingSettings',
 				description: 'Calling status, call icon, callback permission, SIP and call hours',
@@ -39,6 +46,11 @@ const properties: INodeProperties[] = [
 				name: 'Holiday Schedule',
 				value: 'holidaySchedule',
 				description: 'The dates on which calls are closed, kept inside the call hours',
+			},
+			{
+				name: 'Message',
+				value: 'message',
+				description: 'Messages that let a person call the business',
 			},
 			{
 				name: 'Phone Number',
@@ -51,17 +63,21 @@ const properties: INodeProperties[] = [
 	callingSettings.operationField,
 	holidaySchedule.operationField,
 	availability.operationField,
+	message.operationField,
+	callPermission.operationField,
 	phoneNumber.operationField,
 	// Every resource is about one number, except Phone Number → Get Many, which lists the numbers of a WABA.
 	phoneNumberIdLocator({ displayOptions: { hide: { resource: ['phoneNumber'] } } }),
 	...callingSettings.description,
 	...holidaySchedule.description,
 	...availability.description,
+	...message.description,
+	...callPermission.description,
 	...phoneNumber.description,
 ];
 
 /** Every resource/operation pair the node offers, from the resource modules (checked when the node loads). */
-export const operations = operationTable({ callingSettings, holidaySchedule, availability, phoneNumber });
+export const operations = operationTable({ callingSettings, holidaySchedule, availability, message, callPermission, phoneNumber });
 
 // The description's frame is written out here, where n8n's rules read it (usableAsTool, subtitle, inputs,
 // outputs, credential); the parameters are the shared and per-operation blocks listed above.
@@ -77,7 +93,7 @@ export class WhatsAppCalling implements INodeType {
 		// describes the node itself (its AI tool variant is described by it). The codex aliases include the
 		// trigger's, since the panel searches the merged entry by this node's codex only.
 		description:
-			'Manage the calling settings, call hours and holidays of a WhatsApp business phone number without losing stored settings',
+			'Manage the calling settings, call hours and holidays of a WhatsApp business phone number without losing stored settings, and send call buttons',
 		defaults: { name: 'WhatsApp Calling' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

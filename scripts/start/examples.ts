@@ -73,6 +73,21 @@ export const CALL_ME_BODIES = [
 ];
 
 /**
+ * The request of the call-me-back example (6): the sandbox's demo person who has not allowed calls, so the
+ * call button is sent while the demo number is open, else the answer says when it opens. (The example's
+ * note names the demo person who allowed calls: the team is alerted.)
+ */
+export const CALL_ME_BACK_BODIES = [{ phone: '+49 151 23456789' }];
+/** The sandbox's demo person who allowed calls for good. */
+export const ALLOWS_CALLS_BODY = { phone: '+49 151 23456780' };
+
+/** Each webhook example's requests, by its path. */
+const WEBHOOK_BODIES: Record<string, readonly object[]> = {
+	'meta-calling-call-me': CALL_ME_BODIES,
+	'meta-calling-call-me-back': CALL_ME_BACK_BODIES,
+};
+
+/**
  * Commands that run the example now, against the sandbox (or what a manual run does on the day of `now`);
  * one a line when there are several.
  */
@@ -80,7 +95,7 @@ export function tryItCommand(example: Example, urls: { n8n: string; sandbox: str
 	const webhook = example.nodes.find((node) => node.type === 'n8n-nodes-base.webhook');
 	if (webhook) {
 		const post = `curl -s -X POST ${urls.n8n}/webhook/${String(webhook.parameters?.path)} -H 'content-type: application/json' -d`;
-		return CALL_ME_BODIES.map((body) => `${post} '${JSON.stringify(body)}'`).join('\n');
+		return (WEBHOOK_BODIES[String(webhook.parameters?.path)] ?? [{}]).map((body) => `${post} '${JSON.stringify(body)}'`).join('\n');
 	}
 	if (whatsAppTriggerOf(example)) {
 		const restriction = {

@@ -4,7 +4,7 @@ import { join } from 'path';
 
 import { DateTime } from 'luxon';
 
-import { CALL_ME_BODIES, tryItCommand } from '../../scripts/start/examples';
+import { ALLOWS_CALLS_BODY, CALL_ME_BACK_BODIES, CALL_ME_BODIES, tryItCommand } from '../../scripts/start/examples';
 import { publicHolidays } from '../../tools/sandbox/calendar/publicHolidays';
 import { pointCalendarsAt } from '../../tools/n8n/calendarUrls';
 import { clearDataTable, dataTableRows, ensureDataTable, type DataTableRef } from '../../tools/n8n/dataTables';
@@ -369,6 +369,58 @@ describe(`n8n ${process.env.N8N_LINE ?? '2'}.x: the example workflows against th
 			expect(answer.body).toEqual({ sent: false, reason: 'icon_hidden', nextOpenAt: null });
 			expect(await e2e.sandbox('GET', 'messages')).toEqual([]);
 			expect((await sandboxRequests()).map((r) => r.method)).toEqual(['POST', 'GET']);
+		});
+	});
+	describe('6. answer a WhatsApp "call me back" request (the example as shipped)', () => {
+		const file = example('6-whatsapp-call-me-back.json');
+		const path = file.nodes.find((n) => n.type === 'n8n-nodes-base.webhook')?.parameters.path as string;
+		const [doesNot] = CALL_ME_BACK_BODIES;
+		const allowsCalls = ALLOWS_CALLS_BODY;
+		const everyDay = (open: string, close: string) =>
+			['MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY', 'SUNDAY'].map((day) => ({ day_of_week: day, open_time: open, close_time: close }));
+		const setHours = async (status: string, weekly: unknown[], holidays: unknown[] = []) =>
+			await graph('POST', `/${PHONE}/settings`, {
+				calling: { call_hours: { status, timezone_id: 'Europe/Berlin', weekly_operating_hours: weekly, holiday_schedule: holidays } },
+			});
+
+		it('a person who allowed calls: the team is alerted, nothing is sent', async () => {
+			const answer = await e2e.callWebhook(path, allowsCalls);
+			expect([answer.status, answer.body]).toEqual([200, { callBack: true, sent: false }]);
+			const execution = await e2e.waitForExecution({ workflowId: file.id, includeData: true }, (e) => e.status === 'success');
+			expect(execution.data.resultData.runData['Alert message'][0].data.main[0][0].json).toEqual({
+				subject: 'Call back +4915123456780',
+				text: 'They asked to be called back and allow calls at any time.',
+			});
+			expect(await e2e.sandbox('GET', 'messages')).toEqual([]);
+		});
+
+		it('a person who did not, while the number is open: the call button is sent', async () => {
+			await setHours('ENABLED', everyDay('0000', '2359'));
+			const answer = await e2e.callWebhook(path, doesNot);
+			expect([answer.status, answer.body]).toEqual([200, { callBack: false, sent: true, messageId: expect.any(String) }]);
+			const messages = await e2e.sandbox<any[]>('GET', 'messages');
+			expect(messages).toEqual([expect.objectContaining({ phoneNumberId: PHONE, recipientId: '4915123456789', messageId: answer.body.messageId })]);
+			expect(messages[0].message.action).toEqual({ name: 'voice_call', parameters: { display_text: 'Call us', ttl_minutes: 120 } });
+		});
+
+		it('a person who did not, while the number is closed (Only While Open): nothing sent, the next opening', async () => {
+			const today = DateTime.now().setZone('Europe/Berlin');
+			const holidays = [0, 1].map((days) => ({ date: today.plus({ days }).toISODate(), start_time: '0000', end_time: '2359' }));
+			await setHours('ENABLED', everyDay('0900', '1700'), holidays);
+			const answer = await e2e.callWebhook(path, doesNot);
+			expect(answer.status).toBe(200);
+			expect(answer.body).toEqual({ callBack: false, sent: false, reason: 'holiday', nextOpenAt: `${today.plus({ days: 2 }).toISODate()}T09:00:00${today.plus({ days: 2 }).set({ hour: 9 }).toFormat('ZZ')}` });
+			expect(await e2e.sandbox('GET', 'messages')).toEqual([]);
+		});
+
+		it('a missing phone number or one Meta refuses: HTTP 400 with the field named', async () => {
+			const missing = await e2e.callWebhook(path, {});
+			expect([missing.status, missing.body.error]).toEqual([400, expect.stringMatching(/^Recipient: must be a phone number/)]);
+			await e2e.sandbox('POST', 'whatsapp-users', { waId: '4915100000009', withinWindow: false });
+			await setHours('ENABLED', everyDay('0000', '2359'));
+			const outside = await e2e.callWebhook(path, { phone: '+49 151 00000009' });
+			expect([outside.status, outside.body.code]).toEqual([400, 131047]);
+			expect(outside.body.howToFix).toMatch(/only templates.*VOICE_CALL button/);
 		});
 	});
 	describe('5. Messenger: close on public holidays and company closures', () => {

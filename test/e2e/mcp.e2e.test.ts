@@ -19,7 +19,10 @@ const TOOL = {
 	availability: 'WhatsApp_Availability_Check',
 	holidayAdd: 'WhatsApp_Holiday_Add',
 	messengerAvailability: 'Messenger_Availability_Check',
+	sendCallButton: 'WhatsApp_Send_Call_Button',
 };
+/** The sandbox's demo WhatsApp user, within the 24-hour window of the demo number. */
+const WA_USER = '4915123456789';
 
 /** 10:00 in Berlin on that day, with its offset (CET or CEST), as the tool's `at` argument. */
 function tenInBerlin(date: string): string {
@@ -79,6 +82,7 @@ describe(`n8n ${process.env.N8N_LINE ?? '2'}.x: the nodes as tools of an MCP Ser
 		expect(argumentsOf(TOOL.availability)).toEqual(['at', 'phoneNumberId']);
 		expect(argumentsOf(TOOL.holidayAdd)).toEqual(['date', 'endTime', 'phoneNumberId', 'startTime']);
 		expect(argumentsOf(TOOL.messengerAvailability)).toEqual(['at', 'pageId']);
+		expect(argumentsOf(TOOL.sendCallButton)).toEqual(['bodyText', 'buttonText', 'phoneNumberId', 'recipient']);
 		expect(byName[TOOL.holidayAdd].inputSchema.properties?.date).toMatchObject({
 			type: 'string',
 			description: expect.stringContaining('YYYY-MM-DD'),
@@ -127,6 +131,22 @@ describe(`n8n ${process.env.N8N_LINE ?? '2'}.x: the nodes as tools of an MCP Ser
 		const result = outputOf((await client.callTool({ name: TOOL.messengerAvailability, arguments: { pageId: PAGE, at } })) as ToolResult);
 		// The seed Page keeps 9-17 in America/Los_Angeles: 10:00 in Berlin is 01:00 there.
 		expect(result).toMatchObject({ pageId: PAGE, open: false, reason: 'outside_hours', timezoneId: 'America/Los_Angeles' });
+	});
+
+	it('sends a WhatsApp call button (issue 20), and the sandbox holds the message', async () => {
+		const result = (await client.callTool({
+			name: TOOL.sendCallButton,
+			arguments: { phoneNumberId: PHONE, recipient: `+${WA_USER}`, bodyText: 'Tap to call us back.', buttonText: 'Call us' },
+		})) as ToolResult;
+		expect(result.isError).toBeFalsy();
+		const messages = await e2e.sandbox<Array<{ phoneNumberId?: string; recipientId: string; messageId: string; message: unknown }>>('GET', 'messages');
+		const sent = messages.filter((m) => m.phoneNumberId === PHONE);
+		expect(sent).toHaveLength(1);
+		expect(sent[0]).toMatchObject({
+			recipientId: WA_USER,
+			message: { type: 'voice_call', body: { text: 'Tap to call us back.' }, action: { name: 'voice_call', parameters: { display_text: 'Call us' } } },
+		});
+		expect(outputOf(result)).toMatchObject({ phoneNumberId: PHONE, recipient: WA_USER, waId: WA_USER, messageId: sent[0].messageId });
 	});
 
 	it('refuses a bad argument with the field named, before any request reaches Meta', async () => {

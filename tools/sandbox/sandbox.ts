@@ -7,11 +7,11 @@ import { handleControl, CONTROL_PREFIX } from './http/control';
 import { paramsOf, parseBody, redactHeaders, redactParams, stripVersion, tokenOf } from './http/parse';
 import { MetaError, toEnvelope } from './metaError';
 import { isObject } from './rules/time';
-import { seedState, type SeedName } from './seed';
+import { newWhatsAppUser, seedState, type SeedName } from './seed';
 import { FaultBook, type ActiveFault, type FaultSpec } from './shaping/faults';
 import { errorOutcome, faultOutcome, writeJson, writeOutcome, type Outcome } from './http/outcome';
 import { rateLimitError, SlidingWindow, usageBusinessFor, usageHeaders, type RateLimitConfig } from './shaping/rateLimiter';
-import type { AnswerStyle, Recipient, Restriction, SandboxState } from './types';
+import type { AnswerStyle, Recipient, Restriction, SandboxState, WhatsAppUser } from './types';
 import { WebhookDeliverer, type WebhookDelivery } from './webhooks/deliverer';
 import { subscriptionFor } from './webhooks/routing';
 import { verifyCallbackUrl } from './webhooks/verifyCallback';
@@ -262,6 +262,16 @@ export class Sandbox {
 			withinWindow: recipient.withinWindow ?? true,
 		};
 		this.state.recipients[recipient.id] = stored;
+		return stored;
+	}
+
+	/**
+	 * Adds a WhatsApp user, or changes one (fields given replace the stored ones): withinWindow false ->
+	 * sends fail with 131047, clientTooOld -> call buttons fail with 131026, permission = the person's answer.
+	 */
+	addWhatsAppUser(fields: Partial<WhatsAppUser> & { waId: string }): WhatsAppUser {
+		const stored = { ...(this.state.whatsAppUsers[fields.waId] ?? newWhatsAppUser(fields)), ...fields };
+		this.state.whatsAppUsers[fields.waId] = stored;
 		return stored;
 	}
 

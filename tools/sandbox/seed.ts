@@ -1,5 +1,5 @@
 import { randomBytes } from 'crypto';
-import type { Page, PhoneNumber, SandboxState, WeeklyHours } from './types';
+import type { Page, PhoneNumber, SandboxState, WeeklyHours, WhatsAppUser } from './types';
 
 /** The fixed demo data every engineer, test and demo uses (see the team brief). */
 export const DEMO = {
@@ -13,6 +13,11 @@ export const DEMO = {
 	pageId: '4000000000000001',
 	pageWithoutHoursId: '4000000000000002',
 	psid: '5000000000000001',
+	/** A WhatsApp user within the 24-hour window of the demo numbers. */
+	waUser: '4915123456789',
+	waUserBsuid: 'DE.13491208655302741918',
+	/** A WhatsApp user who allowed the demo numbers to call them (permanent permission). */
+	waUserWhoAllowsCalls: '4915123456780',
 	/** Bulk phone numbers are BULK_PHONE_BASE, +1, +2, ... (as decimal strings). */
 	bulkPhoneNumberBase: '3100000000000000',
 	/** Bulk Pages are BULK_PAGE_BASE, +1, +2, ... */
@@ -77,6 +82,7 @@ export function emptyState(): SandboxState {
 		phoneNumbers: {},
 		pages: {},
 		recipients: {},
+		whatsAppUsers: {},
 		answerStyles: {},
 	};
 }
@@ -138,8 +144,14 @@ export function demoState({ bulkPhoneNumbers = 0, bulkPages = 0 }: BulkSizes = {
 		pageIds: [DEMO.pageId, DEMO.pageWithoutHoursId],
 		withinWindow: true,
 	};
+	state.whatsAppUsers[DEMO.waUser] = newWhatsAppUser({ waId: DEMO.waUser, bsuid: DEMO.waUserBsuid });
+	state.whatsAppUsers[DEMO.waUserWhoAllowsCalls] = newWhatsAppUser({ waId: DEMO.waUserWhoAllowsCalls, permission: { status: 'permanent' } });
 	state.mePageId = DEMO.pageId;
 	return state;
+}
+
+export function newWhatsAppUser(fields: Partial<WhatsAppUser> & { waId: string }): WhatsAppUser {
+	return { withinWindow: true, clientTooOld: false, permission: { status: 'no_permission' }, permissionRequests: {}, ...fields };
 }
 
 export function seedState(seed: SeedName, bulk: BulkSizes = {}): SandboxState {

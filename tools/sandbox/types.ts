@@ -109,6 +109,21 @@ export interface Recipient {
 	withinWindow: boolean;
 }
 
+/** A WhatsApp user the demo numbers can message, keyed by phone digits (wa_id). */
+export interface WhatsAppUser {
+	waId: string;
+	/** business-scoped user ID, e.g. US.13491208655302741918 */
+	bsuid?: string;
+	/** False: the 24-hour customer service window is closed, free-form sends fail with 131047. */
+	withinWindow: boolean;
+	/** True: the WhatsApp client cannot show call buttons, sends fail with 131026. */
+	clientTooOld: boolean;
+	/** The person's answer to call permission requests (Meta's spelling). */
+	permission: { status: 'no_permission' | 'temporary' | 'permanent'; expiration_time?: number };
+	/** phone number id -> unix seconds of each call permission request sent (for the limits). */
+	permissionRequests: Record<string, number[]>;
+}
+
 export interface AppSubscription {
 	object: string;
 	callback_url: string;
@@ -154,6 +169,8 @@ export interface SandboxState {
 	phoneNumbers: Record<string, PhoneNumber>;
 	pages: Record<string, Page>;
 	recipients: Record<string, Recipient>;
+	/** WhatsApp users by wa_id (phone digits). */
+	whatsAppUsers: Record<string, WhatsAppUser>;
 	/** Object id -> how that object answers. */
 	answerStyles: Record<string, AnswerStyle>;
 	/** The Page that /me stands for with the sandbox token (first seeded Page). */

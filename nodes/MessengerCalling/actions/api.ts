@@ -3,8 +3,9 @@ import type { IDataObject, IExecuteFunctions, INode } from 'n8n-workflow';
 import type { ItemOptions } from '../../shared/descriptions/options';
 import { accountKey, updateAccount, writesReport, type AccountUpdateResult, type Decision } from '../../shared/execution/accountUpdate';
 import { isWriteFailure, writeNotAppliedError } from '../../shared/execution/writeAnswer';
+import type { AvailabilityInput } from '../../shared/hours/availability';
 import type { GraphClient, GraphRequest } from '../../shared/transport/graph';
-import { CALL_SETTINGS_FIELDS, readCallSettingsAnswer, type CallSettingsField, type CallSettingsReading } from '../helpers/callSettings';
+import { CALL_SETTINGS_FIELDS, callHoursOf, readCallSettingsAnswer, type CallSettingsField, type CallSettingsReading } from '../helpers/callSettings';
 import { missingChanges, type SettingsChanges } from '../helpers/snapshot';
 
 /*
@@ -25,6 +26,15 @@ export async function fetchSettings(
 ): Promise<CallSettingsReading> {
 	const answer = await graph.request({ method: 'GET', path: settingsPath(pageId), qs: { fields: fields.join(',') } });
 	return readCallSettingsAnswer(answer, fields);
+}
+
+/**
+ * What the Page has stored that decides whether people can call it (Availability → Check, Only While Open).
+ * A Page has no calling on/off switch of its own; the icon and the hours decide. Meta shows the icon unless told otherwise.
+ */
+export async function fetchStoredAvailability(graph: GraphClient, pageId: string): Promise<Omit<AvailabilityInput, 'at'>> {
+	const { settings } = await fetchSettings(graph, pageId, ['call_hours', 'icon_enabled']);
+	return { callingEnabled: true, callHours: callHoursOf(settings), iconEnabled: settings.icon_enabled ?? true };
 }
 
 /** Which writes go first: a close hides the icon first, a restore shows it last. */

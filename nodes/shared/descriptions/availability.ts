@@ -18,3 +18,13 @@ export function checkTimeParameter(displayOptions: IDisplayOptions, whereHoursAp
 export function readCheckTime(ctx: IExecuteFunctions, itemIndex: number): Date {
 	return parseCheckTime(ctx.getNodeParameter('at', itemIndex, ''), ctx.getTimezone(), new Date());
 }
+
+/** "Only While Open" of both nodes' call-button messages (WhatsApp Send Call Button, Messenger Send Call Prompt). */
+export const onlyWhileOpenOption: INodeProperties = {
+	displayName: 'Only While Open',
+	name: 'onlyWhileOpen',
+	type: 'boolean',
+	default: false,
+	description:
+		'Whether to send only while the stored call hours and holidays let people call (as Availability → Check); else the item says when (nextOpenAt)',
+};

@@ -109,3 +109,9 @@ export function readRunOptions(ctx: IExecuteFunctions): RunOptions {
 	if (!Number.isFinite(seconds) || seconds < 0) throw new InputError('options.maxWaitSeconds', 'must be a number of seconds, 0 or more');
 	return { concurrency, maxTotalWaitMs: seconds * 1000 };
 }
+
+/** readOptions plus the operation's own options (`values`), from one read of the collection. */
+export function readOptionValues(ctx: IExecuteFunctions, itemIndex: number): ItemOptions & { values: IDataObject } {
+	const values = ctx.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	return { dryRun: values.dryRun === true, verifyWrites: values.verifyWrites !== false, values };
+}

@@ -1,3 +1,4 @@
+import type { IDataObject } from 'n8n-workflow';
 import { DateTime } from 'luxon';
 import { InputError } from '../validation';
 import { END_OF_DAY, minuteOfDay, toEndMinute } from './time';
@@ -164,4 +165,11 @@ export function checkAvailability(input: AvailabilityInput): Availability {
 	if (!hours || zone === null) return fixed(true, 'no_call_hours');
 	if (hours.status === 'DISABLED') return fixed(true, 'call_hours_disabled');
 	return byHours(hours, zone, input.at);
+}
+
+/** Only While Open: undefined while people can call (send); otherwise the output fields of the send left out. */
+export function closedNow(input: AvailabilityInput): IDataObject | undefined {
+	const availability = checkAvailability(input);
+	if (availability.open) return undefined;
+	return { sent: false, ...availability };
 }

@@ -17,6 +17,9 @@ const HINT_BY_CODE: Record<number, string> = {
 	// Meta's calling pages: enabling calling needs SIP, or an app subscribed to the WABA's `calls` webhook field.
 	138018: 'Calling needs a way to receive calls: either SIP (Calling Setting → Update with SIP Status Enabled and a SIP server), or an app subscribed to the WhatsApp Business Account’s "calls" webhook field. To subscribe: in the App Dashboard → WhatsApp → Configuration subscribe the webhook field "calls", and subscribe the app to the account (POST /<WABA_ID>/subscribed_apps with a token of that account). Then enable calling again. Also check in WhatsApp Manager that the business is verified and the number fully registered.',
 	131055: 'SIP calling is switched on for this number; while it is on, Meta refuses the calling Graph endpoints. Set SIP status to Disabled to manage calling through the Graph API.',
+	// WhatsApp sends (call button, call permission request).
+	131047: 'Outside the 24-hour customer service window only templates can be sent: one whose buttons component has a VOICE_CALL button (WhatsApp Manager → Message templates), e.g. with n8n’s WhatsApp Business Cloud node.',
+	131026: 'The person’s WhatsApp app is too old for this message, or the number is not on WhatsApp.',
 	551: 'This person is not available right now (they may have blocked the Page, deactivated their account or cannot receive messages).',
 };
 
@@ -87,14 +90,19 @@ const ID_FIELD_BY_EDGE: Record<string, string> = {
 	phone_numbers: 'WhatsApp Business Account ID',
 	'': 'WhatsApp Business Account ID',
 	messenger_call_settings: 'Page ID',
-	messages: 'Page ID',
+	call_permissions: 'Phone Number ID',
 	subscriptions: 'App ID',
 };
 
 /** '/123/settings' -> Phone Number ID 123; subscribed_apps belongs to a WABA or a Page, as the node says. */
 export function idFieldOf(path: string, nodeType: string): { field: string; id: string } | undefined {
 	const [id, edge = ''] = path.split('/').filter(Boolean);
-	const field = edge === 'subscribed_apps' ? (/messenger/i.test(nodeType) ? 'Page ID' : 'WhatsApp Business Account ID') : ID_FIELD_BY_EDGE[edge];
+	const messenger = /messenger/i.test(nodeType);
+	const byNode: Record<string, string> = {
+		subscribed_apps: messenger ? 'Page ID' : 'WhatsApp Business Account ID',
+		messages: messenger ? 'Page ID' : 'Phone Number ID',
+	};
+	const field = byNode[edge] ?? ID_FIELD_BY_EDGE[edge];
 	return id && id !== 'me' && field ? { field, id } : undefined;
 }
 

@@ -114,6 +114,8 @@ describe('idFieldOf (which field an ID Meta does not know came from)', () => {
 		['/4000000000000001/subscribed_apps', 'n8n-nodes-meta-calling.messengerCallingTrigger', 'Page ID'],
 		['/4000000000000001/messenger_call_settings', 'n8n-nodes-meta-calling.messengerCalling', 'Page ID'],
 		['/4000000000000001/messages', 'n8n-nodes-meta-calling.messengerCallingTool', 'Page ID'],
+		['/3000000000000001/messages', 'n8n-nodes-meta-calling.whatsAppCalling', 'Phone Number ID'],
+		['/3000000000000001/call_permissions', 'n8n-nodes-meta-calling.whatsAppCallingTool', 'Phone Number ID'],
 		['/1000000000000001/subscriptions', 'n8n-nodes-meta-calling.whatsAppCallingTrigger', 'App ID'],
 	])('%s (%s) -> %s', (path, nodeType, field) => {
 		expect(idFieldOf(path, nodeType)).toEqual({ field, id: path.split('/')[1] });

@@ -44,16 +44,19 @@ describe('WhatsApp Calling description (pinned public interface)', () => {
 	it('every operation checks its input before the run sends anything (validate)', () => {
 		const all = Object.entries(operations).flatMap(([resource, ops]) => Object.entries(ops).map(([name, op]) => [`${resource}.${name}`, op] as const));
 		expect(all.filter(([, op]) => typeof op.validate !== 'function').map(([name]) => name)).toEqual([]);
-		expect(Object.values(operations).flatMap((ops) => Object.values(ops)).filter((op) => op.sequentialOnStop)).toEqual([]);
+		// Messages must never arrive twice: with On Error: Stop they go one at a time (the sends only).
+		expect(all.filter(([, op]) => op.sequentialOnStop).map(([name]) => name)).toEqual(['message.sendCallButton', 'message.sendCallPermissionRequest']);
 	});
 
 	it('offers exactly the pinned resources and operations, each routed', () => {
 		const resource = properties.find((p) => p.name === 'resource');
-		expect(optionValues(resource).sort()).toEqual(['availability', 'callingSettings', 'holidaySchedule', 'phoneNumber']);
+		expect(optionValues(resource).sort()).toEqual(['availability', 'callPermission', 'callingSettings', 'holidaySchedule', 'message', 'phoneNumber']);
 		const pinned: Record<string, string[]> = {
 			callingSettings: ['get', 'setCallHours', 'update'],
 			holidaySchedule: ['add', 'get', 'remove', 'replace', 'sync'],
 			availability: ['check'],
+			message: ['sendCallButton', 'sendCallPermissionRequest'],
+			callPermission: ['get'],
 			phoneNumber: ['getAll'],
 		};
 		for (const [name, ops] of Object.entries(pinned)) {
@@ -148,6 +151,17 @@ describe('WhatsApp Calling description (pinned public interface)', () => {
 	it('holidaySchedule remove takes dates; availability check takes at', () => {
 		expect(shownFor('holidaySchedule', 'remove').find((p) => p.name === 'dates')?.type).toBe('string');
 		expect(shownFor('availability', 'check').find((p) => p.name === 'at')).toMatchObject({ type: 'dateTime', default: '' });
+	});
+
+	it('the call messages and the permission look-up have the pinned fields and options (issue 20)', () => {
+		const names = (operation: string, resource = 'message') => shownFor(resource, operation).map((p) => p.name);
+		const optionsOf = (operation: string) => optionValues(shownFor('message', operation).find((p) => p.name === 'options'));
+		expect(names('sendCallButton')).toEqual(['recipient', 'bodyText', 'options']);
+		expect(optionsOf('sendCallButton')).toEqual(expect.arrayContaining(['displayText', 'payload', 'onlyWhileOpen', 'buttonLifetime', 'dryRun']));
+		expect(names('sendCallPermissionRequest')).toEqual(['recipient', 'bodyText', 'options']);
+		const onlyIfAllowed = (shownFor('message', 'sendCallPermissionRequest').find((p) => p.name === 'options')?.options as INodeProperties[]).find((o) => o.name === 'onlyIfAllowed');
+		expect(onlyIfAllowed?.default).toBe(true);
+		expect(names('get', 'callPermission')).toEqual(['recipient', 'options']);
 	});
 
 	it('never shows two parameters of the same name for one operation', () => {

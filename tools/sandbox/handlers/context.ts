@@ -30,10 +30,14 @@ export interface GraphAnswer {
 }
 
 export interface SentMessage {
-	pageId: string;
+	/** Messenger: the Page that sent it. */
+	pageId?: string;
+	/** WhatsApp: the business phone number that sent it. */
+	phoneNumberId?: string;
+	/** Messenger: the PSID; WhatsApp: `to` (digits) or the business-scoped `recipient`. */
 	recipientId: string;
 	messageId: string;
-	/** The `message` parameter as sent. */
+	/** Messenger: the `message` parameter as sent; WhatsApp: `interactive` (other types: the whole request). */
 	message: unknown;
 	/** Set for call_prompt templates (7 when the request left it out). */
 	callPromptTtlDays?: number;

@@ -16,11 +16,12 @@ import { messengerCallSettings } from './messengerCallSettings';
 import { debugToken, meAccounts, wabaPhoneNumbers } from './lists';
 import { appInfo, me, pageInfo, phoneInfo, wabaInfo } from './objects';
 import { phoneCalls, phoneSettings } from './phoneSettings';
+import { callPermissions, whatsAppMessages } from './whatsappMessages';
 import { appSubscriptions, pageSubscribedApps, wabaSubscribedApps } from './subscriptions';
 
 /** Which edges each kind of object has ('' = the object itself). */
 const EDGES = {
-	phone: { nodeType: 'WhatsAppBusinessPhoneNumber', edges: { '': phoneInfo, settings: phoneSettings, calls: phoneCalls } },
+	phone: { nodeType: 'WhatsAppBusinessPhoneNumber', edges: { '': phoneInfo, settings: phoneSettings, calls: phoneCalls, messages: whatsAppMessages, call_permissions: callPermissions } },
 	page: {
 		nodeType: 'Page',
 		edges: {

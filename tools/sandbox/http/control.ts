@@ -60,6 +60,10 @@ const ROUTES: Record<string, Route> = {
 		if (typeof b.id !== 'string') throw new Error('recipients needs {id, pageIds?, withinWindow?}');
 		return s.addRecipient(b as { id: string; pageIds?: string[]; withinWindow?: boolean });
 	},
+	'POST whatsapp-users': (s, b) => {
+		if (typeof b.waId !== 'string') throw new Error('whatsapp-users needs {waId, bsuid?, withinWindow?, clientTooOld?, permission?}');
+		return s.addWhatsAppUser(b as unknown as Parameters<typeof s.addWhatsAppUser>[0]);
+	},
 	'POST calendars/:id': (s, b, _url, id) => {
 		if (typeof b.text !== 'string' && b.text !== null) throw new Error('calendars needs {text} (null = the built-in feed)');
 		s.setCalendar(id as string, b.text as string | null);

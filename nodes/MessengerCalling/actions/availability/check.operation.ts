@@ -3,8 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { readPageId } from '../../../shared/accounts/locators';
 import { availabilityAnswer, availabilityCheckParameters, readAvailabilityCheck } from '../../../shared/calendar/checkOption';
 import type { GraphClient } from '../../../shared/transport/graph';
-import { callHoursOf } from '../../helpers/callSettings';
-import { fetchSettings } from '../api';
+import { fetchStoredAvailability } from '../api';
 
 export const description = availabilityCheckParameters('The weekly hours are applied in the Page’s call hours timezone.');
 
@@ -15,8 +14,6 @@ export function validate(this: IExecuteFunctions, itemIndex: number) {
 type Input = ReturnType<typeof validate>;
 
 export async function execute(this: IExecuteFunctions, _itemIndex: number, graph: GraphClient, input: Input): Promise<IDataObject> {
-	const { settings } = await fetchSettings(graph, input.pageId, ['call_hours', 'icon_enabled']);
-	// A Page has no calling on/off switch of its own; the icon and the hours decide. Meta shows the icon unless told otherwise.
-	const stored = { callingEnabled: true, callHours: callHoursOf(settings), iconEnabled: settings.icon_enabled ?? true };
+	const stored = await fetchStoredAvailability(graph, input.pageId);
 	return { pageId: input.pageId, ...(await availabilityAnswer(this, input, stored)) };
 }

@@ -1,8 +1,10 @@
 import { NodeApiError, type IDataObject, type IExecuteFunctions, type INodeProperties } from 'n8n-workflow';
 
 import { readPageId } from '../../../shared/accounts/locators';
-import { optionsCollection, readOptions, showFor } from '../../../shared/descriptions/options';
+import { onlyWhileOpenOption } from '../../../shared/descriptions/availability';
+import { optionsCollection, readOptionValues, showFor } from '../../../shared/descriptions/options';
 import { sendOrPreview } from '../../../shared/execution/request';
+import { closedNow } from '../../../shared/hours/availability';
 import type { GraphClient } from '../../../shared/transport/graph';
 import {
 	MAX_TTL_DAYS,
@@ -11,7 +13,7 @@ import {
 	validateRecipientId,
 	validateTtlDays,
 } from '../../helpers/callPrompt';
-import { callPromptRequest } from '../api';
+import { callPromptRequest, fetchStoredAvailability } from '../api';
 
 const displayOptions = showFor('message', 'sendCallPrompt');
 
@@ -36,7 +38,7 @@ export const description: INodeProperties[] = [
 		description: 'How many days (1 to 30) the call button in the message lets the person call the Page',
 		displayOptions,
 	},
-	optionsCollection(displayOptions, { write: true }),
+	optionsCollection(displayOptions, { write: true, extra: [onlyWhileOpenOption] }),
 ];
 
 /** A message must never arrive twice: with On Error: Stop nothing after a failed prompt is sent (shared/execution/runItems.ts). */
@@ -46,13 +48,18 @@ export function validate(this: IExecuteFunctions, itemIndex: number) {
 	const pageId = readPageId(this, itemIndex);
 	const recipientId = validateRecipientId(this.getNodeParameter('recipientId', itemIndex, ''));
 	const ttlDays = validateTtlDays(this.getNodeParameter('ttlDays', itemIndex, 7));
-	return { pageId, recipientId, ttlDays, options: readOptions(this, itemIndex) };
+	const { values, ...options } = readOptionValues(this, itemIndex);
+	return { pageId, recipientId, ttlDays, options, onlyWhileOpen: values.onlyWhileOpen === true };
 }
 
 type Input = ReturnType<typeof validate>;
 
 export async function execute(this: IExecuteFunctions, _itemIndex: number, graph: GraphClient, input: Input): Promise<IDataObject> {
-	const { pageId, recipientId, ttlDays, options } = input;
+	const { pageId, recipientId, ttlDays, options, onlyWhileOpen } = input;
+	if (onlyWhileOpen) {
+		const closed = closedNow({ at: new Date(), ...(await fetchStoredAvailability(graph, pageId)) });
+		if (closed) return { pageId, recipientId, ...closed };
+	}
 	// repeatable: false — the transport never sends it twice, whatever happens to the first attempt's answer.
 	const request = callPromptRequest(pageId, recipientId, ttlDays);
 	const answer = await sendOrPreview<IDataObject>(graph, request, options.dryRun).catch(

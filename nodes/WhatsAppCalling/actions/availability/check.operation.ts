@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { readPhoneNumberId } from '../../../shared/accounts/locators';
 import { availabilityAnswer, availabilityCheckParameters, readAvailabilityCheck } from '../../../shared/calendar/checkOption';
 import type { GraphClient } from '../../../shared/transport/graph';
-import { fetchSettings, isCallingEnabled, storedCallHours } from '../api';
+import { fetchStoredAvailability } from '../api';
 
 export const description = availabilityCheckParameters('Weekly hours and holidays are applied in the business timezone.');
 
@@ -14,7 +14,6 @@ export function validate(this: IExecuteFunctions, itemIndex: number) {
 type Input = ReturnType<typeof validate>;
 
 export async function execute(this: IExecuteFunctions, _itemIndex: number, graph: GraphClient, input: Input): Promise<IDataObject> {
-	const { calling } = await fetchSettings(graph, input.phoneNumberId);
-	const stored = { callingEnabled: isCallingEnabled(calling), callHours: storedCallHours(calling) };
+	const stored = await fetchStoredAvailability(graph, input.phoneNumberId);
 	return { phoneNumberId: input.phoneNumberId, ...(await availabilityAnswer(this, input, stored)) };
 }
