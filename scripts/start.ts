@@ -31,9 +31,9 @@ import {
 } from '../tools/n8n/n8nProcess';
 import { onProcessGroups, portIsFree, startLogged, stopProcess, tailOf, type LoggedProcess } from '../tools/n8n/processes';
 import { startSandboxProcess } from '../tools/n8n/stack';
-import { installBuiltPackage, prepareWorkflows, SANDBOX_CREDENTIAL_NAME, writeSandboxCredential } from '../tools/n8n/userFolder';
+import { installBuiltPackage, prepareWorkflows, SANDBOX_CREDENTIAL_NAME, writeSandboxCredential, type PreparedWorkflow } from '../tools/n8n/userFolder';
 import { activateWithCli } from './start/activate';
-import { EXAMPLES_DIR, exampleListing, readExamples, tryItCommand, whatsAppTriggerOf } from './start/examples';
+import { EXAMPLES_DIR, exampleListing, examplesMissingFrom, readExamples, tryItCommand, whatsAppTriggerOf, type ImportMarker } from './start/examples';
 import { ensureExampleDataTables } from './start/dataTables';
 import { startGuard, type GuardLink } from './start/guard';
 import { DEMO_OWNER, ensureOwnerByRest, ownerEnvironment } from './start/owner';
@@ -119,20 +119,39 @@ async function checkPorts(settings: StartSettings): Promise<void> {
 async function importOnce(settings: StartSettings, options: N8nInstanceOptions, sandboxUrl: string): Promise<void> {
 	const marker = join(settings.homeDir, 'imported.json');
 	const database = userFolderPaths(settings.userFolder).database;
-	const previous = existsSync(marker) && existsSync(database) ? (JSON.parse(readFileSync(marker, 'utf8')) as { sandboxUrl: string }) : undefined;
+	const previous = existsSync(marker) && existsSync(database) ? (JSON.parse(readFileSync(marker, 'utf8')) as ImportMarker) : undefined;
 	const credentialFile = writeSandboxCredential(settings.importDir, sandboxUrl);
+	const workflows = prepareWorkflows(settings.importDir, [EXAMPLES_DIR], sandboxUrl);
 	if (!previous) {
-		const workflows = prepareWorkflows(settings.importDir, [EXAMPLES_DIR], sandboxUrl);
 		say(`importing the credential "${SANDBOX_CREDENTIAL_NAME}" and ${workflows.length} example workflows, activating them (n8n CLI, about a minute)`);
-		await importCredentialAndWorkflows(options, credentialFile, join(settings.importDir, 'workflows'), workflows.length);
-		await activateWithCli(options, workflows);
-	} else if (previous.sandboxUrl !== sandboxUrl) {
-		say(`pointing the credential "${SANDBOX_CREDENTIAL_NAME}" at ${sandboxUrl}`);
-		await n8nCli(options, ['import:credentials', `--input=${credentialFile}`]);
+		await importAndActivate(options, credentialFile, settings.importDir, workflows, workflows);
 	} else {
-		say('instance already set up: keeping its workflows (npm start -- --fresh sets it up again)');
+		const missing = examplesMissingFrom(previous, workflows);
+		if (missing.length > 0) {
+			say(`importing ${missing.length} example workflow(s) added since this instance was set up: ${missing.map((w) => w.name).join(', ')}`);
+			await importAndActivate(options, credentialFile, settings.importDir, workflows, missing);
+		} else if (previous.sandboxUrl !== sandboxUrl) {
+			say(`pointing the credential "${SANDBOX_CREDENTIAL_NAME}" at ${sandboxUrl}`);
+			await n8nCli(options, ['import:credentials', `--input=${credentialFile}`]);
+		} else {
+			say('instance already set up: keeping its workflows (npm start -- --fresh sets it up again)');
+		}
 	}
-	writeFileSync(marker, JSON.stringify({ sandboxUrl }, null, 2));
+	const marked: ImportMarker = { sandboxUrl, examples: workflows.map((w) => w.id) };
+	writeFileSync(marker, JSON.stringify(marked, null, 2));
+}
+
+/** Imports the credential and `chosen` out of the prepared workflows (the others' files are removed first). */
+async function importAndActivate(
+	options: N8nInstanceOptions,
+	credentialFile: string,
+	importDir: string,
+	prepared: PreparedWorkflow[],
+	chosen: PreparedWorkflow[],
+): Promise<void> {
+	for (const workflow of prepared) if (!chosen.includes(workflow)) rmSync(workflow.file, { force: true });
+	await importCredentialAndWorkflows(options, credentialFile, join(importDir, 'workflows'), chosen.length);
+	await activateWithCli(options, chosen);
 }
 
 function banner(settings: StartSettings, urls: { n8n: string; sandbox: string }, logs: { n8n: string; sandbox: string }, triggerNote: string): string {

@@ -128,3 +128,22 @@ export function tryItCommand(example: Example, urls: { n8n: string; sandbox: str
 	}
 	return 'open it and click "Execute workflow": it runs now, against the sandbox';
 }
+
+/** What npm start remembers of an instance it set up (`imported.json` in its folder). */
+export interface ImportMarker {
+	sandboxUrl: string;
+	/** the example workflow ids imported so far; missing in markers written before example 6 */
+	examples?: string[];
+}
+
+/** The examples every instance set up before the marker listed its examples had (1–5). */
+const EXAMPLES_BEFORE_THE_LIST = ['exWaHolidays0001', 'exMsHolidayEve01', 'exWaRestricted01', 'exMsCallPrompt01', 'exMsClosures0005'];
+
+/**
+ * The examples a kept instance still lacks: those added to the repository since it was set up. The others
+ * are left as the user may have edited them.
+ */
+export function examplesMissingFrom<T extends { id: string }>(marker: ImportMarker, examples: readonly T[]): T[] {
+	const imported = new Set(marker.examples ?? EXAMPLES_BEFORE_THE_LIST);
+	return examples.filter((example) => !imported.has(example.id));
+}
