@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { inputErrorInWords, type Shown } from '../descriptions/fieldLabel';
 import { readRunOptions, type RunOptions } from '../descriptions/options';
@@ -20,7 +20,6 @@ export type ItemHandler = (itemIndex: number, graph: GraphClient, input: unknown
 
 /** Items being worked on at once. The client's congestion window bounds the requests among them. */
 const MAX_ITEMS_IN_FLIGHT = MAX_WINDOW;
-const ITEM_SLOT_RECHECK_MS = 50;
 
 /** The node's parameters (to name fields by their labels) and the resource/operation chosen. */
 interface NodeScreen {
@@ -224,28 +223,42 @@ function validateAll(run: RunState, validate: ItemRules['validate']): Map<number
 }
 
 /**
- * Works off the items with `workers` at once; each worker takes the next item. After a failure (without
- * continueOnFail) no new item starts and the ones in flight go on to their end.
+ * Works off the items, at most `maxWorkers` at once; each worker takes the next item. After a failure
+ * (without continueOnFail) no new item starts and the ones in flight go on to their end.
+ *
+ * Beyond 50, items are in flight only while the window is that wide: under a limit, items started beyond
+ * it would read long before their writes could leave (the reads go stale). The window grows as answers
+ * come back, so each finished item starts the workers a wider window now allows (no polling: a worker
+ * that slept and re-checked woke up to 50 ms late, an idle gap in every ramp), and a worker above a
+ * narrower window ends after its item.
  */
-async function workOff(run: RunState, graph: GraphClient, handler: ItemHandler, inputs: Map<number, unknown>, workers: number): Promise<void> {
+async function workOff(run: RunState, graph: GraphClient, handler: ItemHandler, inputs: Map<number, unknown>, maxWorkers: number): Promise<void> {
 	const queue = [...inputs.keys()];
-	async function worker(slot: number): Promise<void> {
-		while (queue.length > 0 && run.failures.size === 0) {
-			// Slots beyond 50 work only while the window is that wide: under a limit, items started beyond
-			// it would read long before their writes could leave (the reads go stale).
-			if (slot >= MAX_FIXED_WINDOW && slot >= (graph.windowLimit?.() ?? 0)) {
-				await sleep(ITEM_SLOT_RECHECK_MS);
-				continue;
-			}
+	const workers: Array<Promise<void>> = [];
+	let active = 0;
+	const allowed = () => Math.min(maxWorkers, Math.max(MAX_FIXED_WINDOW, graph.windowLimit?.() ?? 0));
+	const mayStart = () => queue.length > 0 && run.failures.size === 0;
+	function startAllowedWorkers(): void {
+		while (active < allowed() && mayStart()) {
+			active++;
+			workers.push(worker());
+		}
+	}
+	async function worker(): Promise<void> {
+		while (mayStart() && active <= allowed()) {
 			const itemIndex = queue.shift()!;
 			try {
 				run.record(itemIndex, await handler(itemIndex, itemClient(graph, () => run.stopped()), inputs.get(itemIndex)));
 			} catch (error) {
 				run.fail(itemIndex, error);
 			}
+			startAllowedWorkers();
 		}
+		active--;
 	}
-	await Promise.all(Array.from({ length: workers }, async (_, slot) => await worker(slot)));
+	startAllowedWorkers();
+	// Workers started later are appended while this waits.
+	for (let i = 0; i < workers.length; i++) await workers[i];
 	await Promise.all(run.settling);
 }
 

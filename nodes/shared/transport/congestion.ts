@@ -1,19 +1,29 @@
 /*
  * Adaptive concurrency window, after TCP congestion control (pure: every function returns a new state).
  *
- * - Slow start: below the threshold each clean answer adds one slot, so the window doubles per round trip.
+ * - Slow start: below the threshold each clean answer adds slots, so the window at least doubles per round
+ *   trip (on a path longer than RAMP_STEP_MS it grows faster, see below).
  * - Congestion avoidance: above it each clean answer adds 1/window, so the window grows by one per round trip.
  * - Multiplicative decrease: a rate-limit answer halves the window and sets the threshold there. Like TCP's
  *   fast recovery, one decrease per round trip: answers to requests sent before the last decrease (an older
  *   epoch) report the old congestion again and are ignored.
  * - Usage headers above 80 % halve the window too while it is still ramping up (slow start, where it doubles
- *   per round trip and overshoots fastest), which ends slow start. In additive increase they change nothing:
+ *   per round trip or faster and overshoots fastest), which ends slow start. In additive increase they change nothing:
  *   the usage figure covers a long span (an hour at Meta, a second in the sandbox) and stays high for many
  *   round trips after a cut, so halving on it drives the window to 1, and even merely holding the window
  *   there kept throughput at 75-80 % of the limit in a simulation of a sliding-window limit (1.26x the
  *   rate-limit bound, against 1.10x when only refusals cut the window in additive increase).
- * - Slow start adds roundTrip / RAMP_STEP_MS slots per clean answer (at least one): it grows about as fast
- *   in time on a 300 ms path as on a 50 ms one, where the window a rate needs is six times smaller.
+ * - Slow start grows the window so that its send rate (window / round trip) doubles every RAMP_STEP_MS
+ *   whatever the path: by the factor 2^(roundTrip / RAMP_STEP_MS) per round trip (at least 2, TCP's
+ *   doubling), i.e. factor - 1 slots per clean answer. A 300 ms path, where a rate needs a window six times
+ *   that of a 50 ms one, then reaches its window as soon in time (50 -> the ceiling in one round trip) instead
+ *   of spending a second or more ramping with nothing else left to do (issue 21, scenario 1b). Adding a
+ *   fixed round trip / 50 ms per answer instead grew 7-fold per 300 ms and needed six round trips.
+ * - Before the first answer the round trip is unknown. Rather than idle through it on a far path with the
+ *   initial window's 4 requests out, the node sends as slow start on a RAMP_STEP_MS path would: 4 at once,
+ *   then doubling every RAMP_STEP_MS (blindSendDelayMs), up to FREE_RAMP_WINDOW in flight. On a path as
+ *   near as that the first answers come back before the schedule runs ahead of them, so nothing changes
+ *   there; on a 300 ms path 50 requests leave in the first round trip instead of 4 (issue 21, scenario 1b).
  * - Beyond FREE_RAMP_WINDOW slow start goes on only while Meta's usage headers report at most
  *   RAMP_USAGE_PERCENT (or none): an answer reporting more ends it there, so a limit near that size is met
  *   in additive increase, as under the old ceiling of 50, instead of by doubling into it.
@@ -23,7 +33,7 @@
 
 export const INITIAL_WINDOW = 4;
 const MIN_WINDOW = 1;
-export const MAX_WINDOW = 400;
+export const MAX_WINDOW = 800;
 export const MAX_FIXED_WINDOW = 50;
 export const FREE_RAMP_WINDOW = 50;
 export const RAMP_USAGE_PERCENT = 50;
@@ -65,8 +75,22 @@ export function onCleanAnswer(state: CongestionState, usagePercent = 0, roundTri
 	if (isSlowStart(state) && state.window >= FREE_RAMP_WINDOW && usagePercent > RAMP_USAGE_PERCENT) {
 		return { ...state, threshold: state.window };
 	}
-	const growth = isSlowStart(state) ? Math.max(1, roundTripMs / RAMP_STEP_MS) : 1 / state.window;
+	const growth = isSlowStart(state) ? slowStartFactor(roundTripMs) - 1 : 1 / state.window;
 	return { ...state, window: clamp(state.window + growth) };
+}
+
+/**
+ * Before the first answer: how long after the first send the send numbered `sendIndex` (0-based) leaves, so
+ * that the sends before any answer follow slow start on a RAMP_STEP_MS path (4 at 0 ms, 8 by 50, 16 by 100…).
+ */
+export function blindSendDelayMs(sendIndex: number): number {
+	return RAMP_STEP_MS * Math.max(0, Math.ceil(Math.log2((sendIndex + 1) / INITIAL_WINDOW)));
+}
+
+/** How much the window grows per round trip in slow start on a path of `roundTripMs` (0: not known yet). */
+export function slowStartFactor(roundTripMs: number): number {
+	// The exponent is capped so a round trip of minutes cannot overflow; 2^10 already exceeds MAX_WINDOW.
+	return 2 ** Math.min(10, Math.max(1, roundTripMs / RAMP_STEP_MS));
 }
 
 /** A rate-limit answer to a request sent in `sentEpoch`. */

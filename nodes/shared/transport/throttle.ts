@@ -1,10 +1,12 @@
 import {
+	blindSendDelayMs,
+	FREE_RAMP_WINDOW,
 	initialCongestion,
 	isSlowStart,
-	RAMP_STEP_MS,
 	onCleanAnswer,
 	onCongestion,
 	onHighUsage,
+	slowStartFactor,
 	windowLimit,
 	type CongestionState,
 	type ConcurrencySetting,
@@ -55,6 +57,14 @@ export class RequestThrottle {
 	/** When the next paced send may leave. */
 	private nextSendAt = 0;
 
+	/** Sends before the first answer, and when the first of them left (the blind start, see paceMs). */
+	private blindSends = 0;
+
+	private firstSendAt: number | undefined;
+
+	/** Whether Meta has answered any request yet (accepted, refused or with high usage). */
+	private answered = false;
+
 	constructor(
 		setting: ConcurrencySetting,
 		private readonly now: () => number = Date.now,
@@ -62,9 +72,15 @@ export class RequestThrottle {
 		this.state = initialCongestion(setting);
 	}
 
-	/** Requests allowed in flight now (the window). */
+	/** Requests allowed in flight now (the window; before the first answer, the blind start's). */
 	get limit(): number {
-		return windowLimit(this.state);
+		const window = windowLimit(this.state);
+		return this.isBlind() ? Math.max(window, FREE_RAMP_WINDOW) : window;
+	}
+
+	/** Adaptive and no answer yet: the round trip is unknown, so sends follow blindSendDelayMs. */
+	private isBlind(): boolean {
+		return this.state.adaptive && !this.answered;
 	}
 
 	get active(): number {
@@ -94,6 +110,7 @@ export class RequestThrottle {
 		// Any accepted request ends a streak of refusals, even at high usage: otherwise pauses would keep
 		// doubling while Meta is in fact letting requests through.
 		if (signal === 'clean' || signal === 'highUsage') this.pauseStreak = 0;
+		if (signal !== 'neutral') this.answered = true;
 		if (signal === 'clean') this.state = onCleanAnswer(this.state, usagePercent, this.smoothedRoundTripMs);
 		else if (signal === 'limited') this.state = onCongestion(this.state, ticket.epoch);
 		else if (signal === 'highUsage') this.state = onHighUsage(this.state, ticket.epoch);
@@ -104,6 +121,7 @@ export class RequestThrottle {
 	recordRoundTrip(milliseconds: number): void {
 		const previous = this.smoothedRoundTripMs;
 		this.smoothedRoundTripMs = previous === undefined ? milliseconds : 0.875 * previous + 0.125 * milliseconds;
+		this.answered = true;
 	}
 
 	/**
@@ -114,12 +132,16 @@ export class RequestThrottle {
 	 * (docs/benchmarks.md, scenario 1). Spacing never lowers the throughput the window allows.
 	 */
 	paceMs(): number {
-		if (this.smoothedRoundTripMs === undefined) return 0;
 		const now = this.now();
+		if (this.isBlind()) {
+			this.firstSendAt ??= now;
+			return Math.max(0, this.firstSendAt + blindSendDelayMs(this.blindSends++) - now);
+		}
+		if (this.smoothedRoundTripMs === undefined) return 0;
 		const sendAt = Math.max(now, this.nextSendAt);
-		// In slow start the window grows by `ramp` per answer within this round trip: pace at the size it is
-		// growing to (as Linux paces slow start at twice the window), or pacing would hold it to doubling.
-		const ramp = isSlowStart(this.state) ? 1 + Math.max(1, this.smoothedRoundTripMs / RAMP_STEP_MS) : 1;
+		// In slow start the window grows by `ramp` within this round trip: pace at the size it is growing to
+		// (as Linux paces slow start at twice the window), or pacing would hold it back to doubling.
+		const ramp = isSlowStart(this.state) ? slowStartFactor(this.smoothedRoundTripMs) : 1;
 		this.nextSendAt = sendAt + this.smoothedRoundTripMs / (this.limit * ramp);
 		return sendAt - now;
 	}

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'net';
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { appSecretProof } from '../../../credentials/MetaCallingApi.credentials';
-import { MAX_WINDOW } from '../../../nodes/shared/transport/congestion';
+import { FREE_RAMP_WINDOW, MAX_WINDOW } from '../../../nodes/shared/transport/congestion';
 import type { GraphRequest } from '../../../nodes/shared/transport/types';
 import { DEMO, startSandbox, type Sandbox } from '../../../tools/sandbox';
 import { runNode, sandboxCredentials, SANDBOX_APP_SECRET, SANDBOX_TOKEN, type NodeRunResult } from '../harness';
@@ -243,6 +243,22 @@ describe('shared backoff and concurrency', () => {
 		const peak = Math.max(...times.map((t) => times.filter((u) => u > t - latency + 5 && u <= t).length));
 		expect(peak).toBeGreaterThan(8);
 		expect(peak).toBeLessThanOrEqual(MAX_WINDOW);
+	});
+
+	it('auto concurrency on a far path: up to 50 sent blind in the first round trip, more once answers come (issue 21)', async () => {
+		const latency = 300;
+		sandbox.setLatency(latency);
+		const result = await probe({ items: Array.from({ length: 200 }, () => ({ request: READ_SETTINGS })) });
+		expect(result.error).toBeUndefined();
+		expect(result.items).toHaveLength(200);
+		const times = sandbox.requests.map((r) => r.at);
+		const beforeFirstAnswer = times.filter((t) => t < times[0] + latency - 20).length;
+		// Slow start from 4 without this sent 4 here and idled through the rest of the round trip.
+		expect(beforeFirstAnswer).toBeGreaterThanOrEqual(20);
+		expect(beforeFirstAnswer).toBeLessThanOrEqual(FREE_RAMP_WINDOW);
+		expect(times.filter((t) => t < times[0] + 30).length).toBeLessThanOrEqual(8);
+		const peak = Math.max(...times.map((t) => times.filter((u) => u > t - latency + 20 && u <= t).length));
+		expect(peak).toBeGreaterThan(FREE_RAMP_WINDOW);
 	});
 
 	it('auto concurrency loses no item under a rate limit', async () => {

@@ -52,17 +52,26 @@ describe('adaptive window', () => {
 		expect(windowLimit(onCleanAnswer(clean(initialCongestion('auto'), 4), 70))).toBe(9);
 	});
 
-	it('in slow start grows by round trip / 50 ms per answer, so a far path ramps as fast in time', () => {
-		const far = (state: CongestionState) => {
+	it('in slow start doubles its send rate every 50 ms on any path, so a far path ramps as fast in time', () => {
+		const trip = (state: CongestionState, roundTripMs: number) => {
 			let s = state;
-			for (let i = windowLimit(state); i > 0; i--) s = onCleanAnswer(s, 0, 300);
+			for (let i = windowLimit(state); i > 0; i--) s = onCleanAnswer(s, 0, roundTripMs);
 			return s;
 		};
-		let s = far(initialCongestion('auto')); // one round trip of 300 ms: 4 answers, 6 slots each
-		expect(windowLimit(s)).toBe(4 + 4 * (300 / RAMP_STEP_MS));
-		s = far(s);
-		expect(windowLimit(s)).toBe(196);
-		expect(windowLimit(onCleanAnswer(initialCongestion('auto'), 0, 20))).toBe(5); // near: one per answer
+		// 300 ms: one round trip multiplies the window by 2^(300 / 50) = 64 (63 slots per answer); 4 -> 256.
+		const s = trip(initialCongestion('auto'), 300);
+		expect(windowLimit(s)).toBe(4 * 2 ** (300 / RAMP_STEP_MS));
+		expect(windowLimit(trip(s, 300))).toBe(MAX_WINDOW);
+		// The same 300 ms of a 50 ms path: six round trips, each doubling: 4 -> 256 too.
+		let near = initialCongestion('auto');
+		for (let i = 0; i < 6; i++) near = trip(near, 50);
+		expect(windowLimit(near)).toBe(256);
+		// 100 ms: 4-fold per round trip; shorter than 50 ms (or unknown) still doubles, never less.
+		expect(windowLimit(trip(initialCongestion('auto'), 100))).toBe(16);
+		expect(windowLimit(onCleanAnswer(initialCongestion('auto'), 0, 20))).toBe(5);
+		expect(windowLimit(onCleanAnswer(initialCongestion('auto'), 0, 0))).toBe(5);
+		// A round trip of minutes grows to the ceiling, never to Infinity.
+		expect(windowLimit(onCleanAnswer(initialCongestion('auto'), 0, 600_000))).toBe(MAX_WINDOW);
 		// After a halving, additive increase ignores the round trip.
 		const halved = onCongestion(s, s.epoch);
 		expect(onCleanAnswer(halved, 0, 300).window).toBeCloseTo(halved.window + 1 / halved.window);

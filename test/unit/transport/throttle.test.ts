@@ -1,3 +1,4 @@
+import { FREE_RAMP_WINDOW } from '../../../nodes/shared/transport/congestion';
 import { RequestThrottle } from '../../../nodes/shared/transport/throttle';
 
 describe('RequestThrottle', () => {
@@ -93,8 +94,35 @@ describe('RequestThrottle', () => {
 		const throttle = new RequestThrottle('auto', () => now); // window 4, slow start
 		throttle.recordRoundTrip(300);
 		throttle.paceMs();
-		// Each answer adds 300 / 50 = 6 slots: sends may leave 300 ms / (4 x 7) apart, not 300 / 4 = 75 ms.
-		expect(throttle.paceMs()).toBeCloseTo(300 / 28);
+		// The window grows 2^(300 / 50) = 64-fold in this round trip: sends may leave 300 ms / (4 x 64) apart,
+		// not 300 / 4 = 75 ms (nor 300 / 28 ms, which held a far path's ramp to growing 7-fold per round trip).
+		expect(throttle.paceMs()).toBeCloseTo(300 / 256);
+	});
+
+	it('before the first answer sends as slow start on a 50 ms path would: 4 at once, doubling every 50 ms, up to 50', () => {
+		let now = 1000;
+		const throttle = new RequestThrottle('auto', () => now);
+		expect(throttle.limit).toBe(FREE_RAMP_WINDOW);
+		const leaves = Array.from({ length: FREE_RAMP_WINDOW }, () => throttle.paceMs());
+		const count = (ms: number) => leaves.filter((wait) => wait === ms).length;
+		expect([count(0), count(50), count(100), count(150), count(200)]).toEqual([4, 4, 8, 16, 18]);
+		// Time that has passed counts: a send 120 ms after the first leaves on the 150 ms step's schedule or later.
+		now += 120;
+		expect(throttle.paceMs()).toBe(80);
+		// The first answer of any kind ends it: the window is the congestion window again (4, halved: 2).
+		throttle.release(throttle.tryAcquire()!, 'limited');
+		expect(throttle.limit).toBe(2);
+		expect(throttle.paceMs()).toBe(0);
+	});
+
+	it('a fixed concurrency has no blind start: its size at once, unpaced until a round trip is known', () => {
+		const throttle = new RequestThrottle(10, () => 0);
+		expect(throttle.limit).toBe(10);
+		expect(Array.from({ length: 10 }, () => throttle.paceMs())).toEqual(Array(10).fill(0));
+		// An answered round trip alone also ends an automatic window's blind start.
+		const auto = new RequestThrottle('auto', () => 0);
+		auto.recordRoundTrip(300);
+		expect(auto.limit).toBe(4);
 	});
 
 	it('round-trip estimate: smoothed like TCP (7/8 old, 1/8 new), so one slow answer does not stall the pace', () => {
